@@ -1,0 +1,73 @@
+package fields
+
+import (
+	"testing"
+
+	"github.com/rabitiq/superoffice-sync/core/lead"
+)
+
+func TestTableIsComplete(t *testing.T) {
+	all := All()
+	if len(all) != 37 {
+		t.Fatalf("len(All()) = %d, want 37", len(all))
+	}
+	seenKey := map[string]bool{}
+	seenExtra := map[string]bool{}
+	for i, f := range all {
+		if f.No != i+1 {
+			t.Errorf("field %d has No %d", i+1, f.No)
+		}
+		if f.ProgID != ProgID(i+1) {
+			t.Errorf("field %d ProgID = %q", f.No, f.ProgID)
+		}
+		if f.LabelDA == "" || f.LabelEN == "" || f.DescriptionDA == "" || f.DescriptionEN == "" {
+			t.Errorf("field %d lacks a label or description: %+v", f.No, f)
+		}
+		if seenKey[f.LeadKey] || seenExtra[f.ExtraName] {
+			t.Errorf("field %d repeats key %q / %q", f.No, f.LeadKey, f.ExtraName)
+		}
+		seenKey[f.LeadKey], seenExtra[f.ExtraName] = true, true
+		if f.IsNumeric() == (f.text != nil) || f.IsNumeric() != (f.num != nil) {
+			t.Errorf("field %d: accessor does not match type %s", f.No, f.Type)
+		}
+	}
+	if got := all[15].ExtraName; got != "x_rabitiq_revenue_dkk" {
+		t.Errorf("field 16 ExtraName = %q", got)
+	}
+}
+
+func TestCategoriesCoverEveryFieldOnce(t *testing.T) {
+	count := map[int]int{}
+	for _, c := range Categories() {
+		for _, no := range c.Members {
+			count[no]++
+		}
+	}
+	for no := 1; no <= 37; no++ {
+		if count[no] != 1 {
+			t.Errorf("field %d is in %d categories", no, count[no])
+		}
+	}
+	if c := Categories()[2]; c.NameDA != "Virksomhedsinfo" || c.Members[4] != 36 {
+		t.Errorf("Virksomhedsinfo = %+v", c)
+	}
+}
+
+func TestAccessors(t *testing.T) {
+	l := &lead.Lead{ID: "rq-1", CVR: "12345674", Score: lead.Number{Value: 87, Valid: true}, Threats: "• x"}
+	if f, _ := ByNo(6); f.Text(l) != "rq-1" {
+		t.Errorf("field 6 = %q", f.Text(l))
+	}
+	if f, _ := ByProgID("rabitiq:36"); f.Text(l) != "12345674" {
+		t.Errorf("field 36 = %q", f.Text(l))
+	}
+	if f, _ := ByNo(1); !f.Num(l).Valid || f.Num(l).Value != 87 || f.Text(l) != "" {
+		t.Errorf("field 1 = %+v", f.Num(l))
+	}
+	if f, _ := ByNo(27); f.Text(l) != "• x" {
+		t.Errorf("field 27 = %q", f.Text(l))
+	}
+	if _, ok := ByNo(38); ok {
+		t.Error("ByNo(38) found a field")
+	}
+}
