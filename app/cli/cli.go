@@ -1,0 +1,172 @@
+// Package cli is the headless face of the app: `rabitiq-superoffice
+// <command>` for scripting and tests. Its commands, flags, JSON fields and
+// exit codes are a contract that outside scripts rely on; see README.md.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/rabitiq/superoffice-sync/app/auth"
+	"github.com/rabitiq/superoffice-sync/app/store"
+)
+
+// Exit codes shared by all commands.
+const (
+	ExitOK           = 0
+	ExitFailure      = 1 // the command ran and something failed
+	ExitUsage        = 2 // wrong command line
+	ExitNotConnected = 3 // the command needs SuperOffice and none is connected
+)
+
+// Env is what a command may touch of the outside world, so tests can run
+// commands in-process with their own output, environment and clock.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+
+	// Keyring, OpenBrowser and HTTPClient default to the real ones when nil.
+	Keyring     auth.Keyring
+	OpenBrowser func(string) error
+	HTTPClient  *http.Client
+}
+
+// OSEnv is the real process environment.
+func OSEnv() Env {
+	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
+}
+
+type command struct {
+	name, args, help string
+	run              func(ctx context.Context, env Env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"import", "[--db PATH] [--json] FILE...", "importér leadfiler (JSON, JSON-array, {\"leads\":[…]} eller NDJSON)", runImport},
+		{"leads", "[--db PATH] [--json]", "vis leads, sorteret efter score og navn", runLeads},
+		{"connect", "[--env sod|stage|online] [--no-browser]", "forbind til SuperOffice (åbner browseren)", runConnect},
+		{"status", "[--json]", "vis forbindelsen til SuperOffice", runStatus},
+		{"disconnect", "", "fjern forbindelsen (sletter ingen data)", runDisconnect},
+		{"version", "", "vis versionen", runVersion},
+	}
+}
+
+// IsCommand reports whether arg names a CLI command; anything else (no
+// arguments, or flags such as --demo) opens the window.
+func IsCommand(arg string) bool {
+	if arg == "help" || arg == "-h" || arg == "--help" {
+		return true
+	}
+	for _, c := range commands() {
+		if c.name == arg {
+			return true
+		}
+	}
+	return false
+}
+
+// Run runs one command and returns the process exit code.
+func Run(ctx context.Context, env Env, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(env.Stdout)
+		if len(args) == 0 {
+			return ExitUsage
+		}
+		return ExitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, env, args[1:])
+		}
+	}
+	fmt.Fprintf(env.Stderr, "rabitiq-superoffice: unknown command %q\n", args[0])
+	usage(env.Stderr)
+	return ExitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: rabitiq-superoffice [--demo] [--db PATH]        (opens the window)")
+	fmt.Fprintln(w, "       rabitiq-superoffice COMMAND [flags]")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n            %s\n", c.name, c.args, c.help)
+	}
+}
+
+// parse parses flags and positional arguments in any order, so that both
+// `preview LEAD --json` and `preview --json LEAD` work.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func newFlags(env Env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	return fs
+}
+
+// dbPath picks the database: --db, then RABITIQ_DB, then the default.
+func dbPath(env Env, flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if p := env.Getenv("RABITIQ_DB"); p != "" {
+		return p, nil
+	}
+	return store.DefaultPath()
+}
+
+func openDB(ctx context.Context, env Env, flagValue string) (*store.DB, error) {
+	p, err := dbPath(env, flagValue)
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, p)
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// fail prints err for a person (one line, prefixed with the program name)
+// and returns code.
+func fail(env Env, code int, err error) int {
+	msg := err.Error()
+	var ue usageError
+	if errors.As(err, &ue) {
+		code = ExitUsage
+	}
+	fmt.Fprintln(env.Stderr, "rabitiq-superoffice: "+strings.TrimSpace(msg))
+	return code
+}
+
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }

@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/rabitiq/superoffice-sync/app/auth"
+)
+
+func runConnect(ctx context.Context, env Env, args []string) int {
+	fs := newFlags(env, "connect")
+	envName := fs.String("env", "online", "SuperOffice environment: sod, stage or online")
+	noBrowser := fs.Bool("no-browser", false, "only print the sign-in URL")
+	if rest, err := parse(fs, args); err != nil {
+		return ExitUsage
+	} else if len(rest) > 0 {
+		return fail(env, ExitUsage, usageError{fmt.Sprintf("connect: unexpected argument %q", rest[0])})
+	}
+	e, err := auth.ParseEnvironment(*envName)
+	if err != nil {
+		return fail(env, ExitUsage, usageError{err.Error()})
+	}
+	m := manager(env)
+	if *noBrowser {
+		m.OpenBrowser = func(string) error { return fmt.Errorf("--no-browser") }
+	}
+	cfg := auth.ConfigFromEnv(env.Getenv, e)
+	shown := false
+	show := func(u string) {
+		if !shown {
+			shown = true
+			fmt.Fprintln(env.Stdout, "Open: "+u)
+		}
+	}
+	// The URL is printed even when a browser opens, for scripts and for
+	// users whose browser opened on another screen.
+	openAndShow := m.OpenBrowser
+	if openAndShow == nil {
+		openAndShow = auth.SystemBrowser
+	}
+	m.OpenBrowser = func(u string) error { show(u); return openAndShow(u) }
+	s, err := m.Connect(ctx, cfg, show)
+	if err != nil {
+		return fail(env, ExitFailure, err)
+	}
+	t := s.Tenant()
+	fmt.Fprintf(env.Stdout, "Forbundet til %s (%s)\n", t.CompanyName, t.Ctx)
+	return ExitOK
+}
+
+// statusJSON is the `status --json` contract.
+type statusJSON struct {
+	Connected   bool   `json:"connected"`
+	Environment string `json:"environment"`
+	Ctx         string `json:"ctx"`
+	CompanyName string `json:"companyName"`
+	User        string `json:"user"`
+	APIURL      string `json:"apiUrl"`
+}
+
+func runStatus(ctx context.Context, env Env, args []string) int {
+	fs := newFlags(env, "status")
+	asJSON := fs.Bool("json", false, "print the status as JSON")
+	if rest, err := parse(fs, args); err != nil {
+		return ExitUsage
+	} else if len(rest) > 0 {
+		return fail(env, ExitUsage, usageError{fmt.Sprintf("status: unexpected argument %q", rest[0])})
+	}
+	st := statusJSON{}
+	var reason error
+	c, err := connect(ctx, env)
+	if err == nil {
+		// Refresh the access token if needed: "connected" means it works now.
+		_, err = c.Source.Token()
+	}
+	if err == nil {
+		st = statusJSON{Connected: true, Environment: string(c.Env), Ctx: c.Tenant.Ctx, CompanyName: c.Tenant.CompanyName, User: c.Tenant.User, APIURL: c.Tenant.APIURL}
+	} else {
+		reason = err
+	}
+	code := ExitOK
+	if !st.Connected {
+		code = ExitNotConnected
+	}
+	if *asJSON {
+		if err := writeJSON(env.Stdout, st); err != nil {
+			return fail(env, ExitFailure, err)
+		}
+		return code
+	}
+	if st.Connected {
+		fmt.Fprintf(env.Stdout, "Forbundet til %s (%s) som %s\nAPI: %s\n", st.CompanyName, st.Ctx, st.User, st.APIURL)
+		return code
+	}
+	fmt.Fprintln(env.Stdout, "SuperOffice er ikke forbundet")
+	if reason != nil {
+		fmt.Fprintln(env.Stderr, "rabitiq-superoffice: "+reason.Error())
+	}
+	return code
+}
+
+func runDisconnect(_ context.Context, env Env, args []string) int {
+	if len(args) > 0 {
+		return fail(env, ExitUsage, usageError{"disconnect takes no arguments"})
+	}
+	if err := manager(env).Disconnect(); err != nil {
+		return fail(env, ExitFailure, err)
+	}
+	fmt.Fprintln(env.Stdout, "Forbindelsen til SuperOffice er fjernet. Leads og synkroniseringshistorik er bevaret.")
+	return ExitOK
+}

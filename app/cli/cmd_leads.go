@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"github.com/rabitiq/superoffice-sync/app/buildinfo"
+	"github.com/rabitiq/superoffice-sync/app/store"
+)
+
+// leadJSON is one element of `leads --json`.
+type leadJSON struct {
+	LocalID              int64    `json:"localId"`
+	ID                   string   `json:"id"`
+	CompanyName          string   `json:"companyName"`
+	CVR                  string   `json:"cvr"`
+	CVRValid             bool     `json:"cvrValid"`
+	Score                *float64 `json:"score"`
+	Contacts             int      `json:"contacts"`
+	Status               string   `json:"status"`
+	SuperOfficeContactID *int64   `json:"superOfficeContactId"`
+	ImportedAt           string   `json:"importedAt"`
+}
+
+func runLeads(ctx context.Context, env Env, args []string) int {
+	fs := newFlags(env, "leads")
+	db := fs.String("db", "", "database file")
+	asJSON := fs.Bool("json", false, "print the leads as JSON")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(rest) > 0 {
+		return fail(env, ExitUsage, usageError{fmt.Sprintf("leads: unexpected argument %q", rest[0])})
+	}
+	d, err := openDB(ctx, env, *db)
+	if err != nil {
+		return fail(env, ExitFailure, err)
+	}
+	defer d.Close()
+	rows, err := d.ListLeads(ctx, store.ListOptions{Sort: store.SortScore})
+	if err != nil {
+		return fail(env, ExitFailure, err)
+	}
+	if *asJSON {
+		out := make([]leadJSON, 0, len(rows))
+		for _, r := range rows {
+			out = append(out, leadJSON{r.LocalID, r.ID, r.CompanyName, r.CVR, r.CVRValid, r.Score, r.Contacts,
+				string(r.Status), r.SOContactID, r.ImportedAt.UTC().Format(time.RFC3339)})
+		}
+		if err := writeJSON(env.Stdout, out); err != nil {
+			return fail(env, ExitFailure, err)
+		}
+		return ExitOK
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tFIRMA\tSCORE\tCVR\tKONTAKTER\tSTATUS\tSUPEROFFICE")
+	for _, r := range rows {
+		score, cvr, so := "–", r.CVR, "–"
+		if r.Score != nil {
+			score = fmt.Sprintf("%g", *r.Score)
+		}
+		if cvr != "" && !r.CVRValid {
+			cvr += " (ugyldigt)"
+		}
+		if r.SOContactID != nil {
+			so = fmt.Sprint(*r.SOContactID)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", r.LocalID, r.CompanyName, score, cvr, r.Contacts, r.Status, so)
+	}
+	if err := tw.Flush(); err != nil {
+		return fail(env, ExitFailure, err)
+	}
+	fmt.Fprintf(env.Stdout, "%d leads\n", len(rows))
+	return ExitOK
+}
+
+func runVersion(_ context.Context, env Env, args []string) int {
+	if len(args) > 0 {
+		return fail(env, ExitUsage, usageError{"version takes no arguments"})
+	}
+	fmt.Fprintln(env.Stdout, buildinfo.Version)
+	return ExitOK
+}

@@ -1,0 +1,193 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rabitiq/superoffice-sync/core/lead"
+)
+
+// Status is a lead's sync status.
+type Status string
+
+// The sync statuses of a lead.
+const (
+	StatusNew     Status = "new"
+	StatusSynced  Status = "synced"
+	StatusChanged Status = "changed" // synced, then re-imported with new content
+	StatusFailed  Status = "failed"
+)
+
+// ErrNotFound is returned when a lead does not exist.
+var ErrNotFound = errors.New("lead not found")
+
+// LeadRow is the list view of a lead: what the lead list and `leads --json` show.
+type LeadRow struct {
+	LocalID     int64
+	ID          string // RabitIQ lead id
+	CompanyName string
+	CVR         string
+	CVRValid    bool
+	Industry    string
+	Location    string
+	Score       *float64
+	Contacts    int
+	Status      Status
+	SOContactID *int64 // SuperOffice company id once synced
+	LastError   string
+	ImportedAt  time.Time
+}
+
+// Sort orders the lead list.
+type Sort int
+
+// The list orders.
+const (
+	SortScore Sort = iota // highest score first, then name
+	SortName
+	SortImported // newest first
+)
+
+// ListOptions selects a page of leads.
+type ListOptions struct {
+	Query  string // matches name, CVR, industry or location; empty = all
+	Sort   Sort
+	Offset int
+	Limit  int // 0 = no limit
+}
+
+const rowColumns = `l.id, l.rabitiq_id, l.company_name, l.cvr, l.cvr_valid, l.industry, l.location, l.score, l.contact_count,
+	s.status, s.so_contact_id, s.last_error, l.imported_at`
+
+func where(q string) (string, []any) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return "", nil
+	}
+	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	like := "%" + esc.Replace(fold(q)) + "%"
+	return ` WHERE (l.name_fold LIKE ? ESCAPE '\' OR l.cvr LIKE ? ESCAPE '\' OR l.industry LIKE ? ESCAPE '\' OR l.location LIKE ? ESCAPE '\')`,
+		[]any{like, like, like, like}
+}
+
+// ListLeads returns one page of leads in the requested order.
+func (d *DB) ListLeads(ctx context.Context, opt ListOptions) ([]LeadRow, error) {
+	w, args := where(opt.Query)
+	order := ` ORDER BY l.score IS NULL, l.score DESC, l.name_fold, l.id`
+	switch opt.Sort {
+	case SortName:
+		order = ` ORDER BY l.name_fold, l.id`
+	case SortImported:
+		order = ` ORDER BY l.imported_at DESC, l.id DESC`
+	}
+	q := `SELECT ` + rowColumns + ` FROM leads l JOIN sync_state s ON s.lead_id = l.id` + w + order
+	if opt.Limit > 0 {
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, opt.Limit, opt.Offset)
+	}
+	rows, err := d.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list leads: %w", err)
+	}
+	defer rows.Close()
+	var out []LeadRow
+	for rows.Next() {
+		r, err := scanRow(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list leads: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// CountLeads counts the leads that match query (all leads when empty).
+func (d *DB) CountLeads(ctx context.Context, query string) (int, error) {
+	w, args := where(query)
+	var n int
+	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM leads l`+w, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count leads: %w", err)
+	}
+	return n, nil
+}
+
+type scanner interface{ Scan(...any) error }
+
+// scanRow reads rowColumns, then any extra columns into extra.
+func scanRow(s scanner, extra ...any) (LeadRow, error) {
+	var r LeadRow
+	var score sql.NullFloat64
+	var so sql.NullInt64
+	var imported string
+	dest := append([]any{&r.LocalID, &r.ID, &r.CompanyName, &r.CVR, &r.CVRValid, &r.Industry, &r.Location, &score,
+		&r.Contacts, &r.Status, &so, &r.LastError, &imported}, extra...)
+	if err := s.Scan(dest...); err != nil {
+		return r, err
+	}
+	if score.Valid {
+		r.Score = &score.Float64
+	}
+	if so.Valid {
+		r.SOContactID = &so.Int64
+	}
+	r.ImportedAt, _ = time.Parse(time.RFC3339Nano, imported)
+	return r, nil
+}
+
+// LeadDetail is one lead with everything stored about it.
+type LeadDetail struct {
+	Row  LeadRow
+	Lead lead.Lead
+	Raw  json.RawMessage
+}
+
+// ResolveLead finds a lead by its RabitIQ id or, when ref is a number that
+// is no RabitIQ id, by its local id. It is how the CLI's LEAD argument is read.
+func (d *DB) ResolveLead(ctx context.Context, ref string) (int64, error) {
+	ref = strings.TrimSpace(ref)
+	var id int64
+	err := d.db.QueryRowContext(ctx, `SELECT id FROM leads WHERE rabitiq_id = ? AND rabitiq_id != ''`, ref).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("find lead %q: %w", ref, err)
+	}
+	if n, perr := strconv.ParseInt(ref, 10, 64); perr == nil {
+		err = d.db.QueryRowContext(ctx, `SELECT id FROM leads WHERE id = ?`, n).Scan(&id)
+		if err == nil {
+			return id, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, fmt.Errorf("find lead %q: %w", ref, err)
+		}
+	}
+	return 0, fmt.Errorf("lead %q: %w (give a RabitIQ lead id or a local id from `leads`)", ref, ErrNotFound)
+}
+
+// GetLead returns the lead with the given local id.
+func (d *DB) GetLead(ctx context.Context, localID int64) (*LeadDetail, error) {
+	row := d.db.QueryRowContext(ctx, `SELECT `+rowColumns+`, l.data, l.raw FROM leads l JOIN sync_state s ON s.lead_id = l.id WHERE l.id = ?`, localID)
+	var det LeadDetail
+	var data, raw string
+	var err error
+	det.Row, err = scanRow(row, &data, &raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("lead %d: %w", localID, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get lead %d: %w", localID, err)
+	}
+	if err := json.Unmarshal([]byte(data), &det.Lead); err != nil {
+		return nil, fmt.Errorf("lead %d: stored data is unreadable: %w", localID, err)
+	}
+	det.Lead.Raw = json.RawMessage(raw)
+	det.Raw = det.Lead.Raw
+	return &det, nil
+}

@@ -1,0 +1,283 @@
+// Package fieldsetup checks a SuperOffice tenant against the 37 RabitIQ
+// custom fields the setup guide asks the admin to create, and tells the
+// mapping which tenant key, type and length each field really has.
+//
+// A field is looked for on companies first, in three passes over all 37
+// fields so that a stronger match always wins over a weaker one:
+//
+//  1. by Prog ID ("RabitIQ:N", case-insensitive), the key the guide asks for;
+//  2. by extra-field name (fields.Field.ExtraName, e.g. x_rabitiq_score),
+//     for admins who made database fields instead of user-defined ones;
+//  3. by label, Danish or English, ignoring case, accents, spacing and
+//     punctuation, in any language part of a multi-language label.
+//
+// Extra names are tried before labels (the brief listed them last): both
+// are exact identifiers of ours, while a label such as "Branche" may well
+// belong to an unrelated field the tenant already had. Each tenant field
+// is used for at most one RabitIQ field. A field not found on companies is
+// looked for on persons the same way and reported "on-person".
+package fieldsetup
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/rabitiq/superoffice-sync/core/fields"
+	"github.com/rabitiq/superoffice-sync/core/superoffice"
+)
+
+// Status is the outcome for one field.
+type Status string
+
+// The four outcomes. Only Present fields are written by the exporter.
+const (
+	Present   Status = "present"
+	Missing   Status = "missing"
+	WrongType Status = "wrong-type"
+	OnPerson  Status = "on-person"
+)
+
+// How a field was found, in Result.MatchedBy.
+const (
+	ByProgID = "progid"
+	ByExtra  = "extra"
+	ByLabel  = "label"
+)
+
+// Result is the check of one RabitIQ field.
+type Result struct {
+	Field      fields.Field
+	Status     Status
+	TenantKey  string // CustomFields key on the tenant; empty when missing
+	TenantType string // the tenant's type name, e.g. "ShortText" or "Integer"
+	TextLength int    // characters, for user-defined text fields; 0 when unknown
+	MatchedBy  string // ByProgID, ByExtra or ByLabel; empty when missing
+	Note       string // English, for the log and the checklist's tooltip
+}
+
+// Report holds one Result per field, in field-number order.
+type Report struct {
+	Results []Result
+}
+
+// Check classifies the 37 fields against the tenant's company and person
+// custom-field metadata (GET v1/{Contact,Person}/CustomField and
+// .../UdefLayout/Published; either list of a pair may be nil).
+//
+// Type rules, where "wrong-type" means a value cannot be stored as wanted:
+//   - Number fields accept Number/Integer and also Decimal (every whole
+//     number fits; Types reports Decimal so the mapping encodes [F:...]).
+//     A text field is wrong-type: numbers stored as text cannot be sorted
+//     or filtered as numbers, and the guide asks for Number.
+//   - Text fields accept ShortText and LongText.
+//   - LongText fields accept LongText, and ShortText as present with its
+//     TextLength and a note, since the mapping cuts values to that length.
+//   - Date, Checkbox, List and other types are wrong-type for every field.
+func Check(contact []superoffice.FieldInfo, contactUdef []superoffice.UserDefinedFieldInfo,
+	person []superoffice.FieldInfo, personUdef []superoffice.UserDefinedFieldInfo) Report {
+	all := fields.All()
+	onContact := find(all, candidates(contact, contactUdef))
+	onPerson := find(all, candidates(person, personUdef))
+
+	rep := Report{Results: make([]Result, len(all))}
+	for i, f := range all {
+		r := Result{Field: f, Status: Missing}
+		switch m := onContact[i]; {
+		case m.c != nil:
+			r.TenantKey, r.TenantType, r.TextLength, r.MatchedBy = m.c.key, m.c.typ, m.c.textLength, m.by
+			r.Status, r.Note = classify(f, m.c)
+			if p := onPerson[i].c; r.Status == WrongType && p != nil {
+				r.Note += fmt.Sprintf("; a field %s also exists on Person", p.key)
+			}
+		case onPerson[i].c != nil:
+			p := onPerson[i]
+			r.Status, r.MatchedBy = OnPerson, p.by
+			r.TenantKey, r.TenantType, r.TextLength = p.c.key, p.c.typ, p.c.textLength
+			r.Note = fmt.Sprintf("%s exists on Person, not on Company", p.c.key)
+		default:
+			r.Note = "not found by Prog ID " + f.ProgID + ", extra field " + f.ExtraName + " or label"
+		}
+		if r.Status == Present && onContact[i].c.readOnly {
+			r.Note = join(r.Note, "marked read-only in SuperOffice")
+		}
+		rep.Results[i] = r
+	}
+	return rep
+}
+
+// match is the tenant field found for one RabitIQ field, and how.
+type match struct {
+	c  *candidate
+	by string
+}
+
+// find runs the three passes over one entity's candidates.
+func find(all []fields.Field, cands []*candidate) []match {
+	out := make([]match, len(all))
+	pass := func(by string, ok func(f fields.Field, c *candidate) bool) {
+		for i, f := range all {
+			if out[i].c != nil {
+				continue
+			}
+			var pick *candidate
+			for _, c := range cands {
+				if c.claimed || !ok(f, c) {
+					continue
+				}
+				if st, _ := classify(f, c); st == Present {
+					pick = c
+					break
+				}
+				if pick == nil {
+					pick = c
+				}
+			}
+			if pick != nil {
+				pick.claimed = true
+				out[i] = match{c: pick, by: by}
+			}
+		}
+	}
+	pass(ByProgID, func(f fields.Field, c *candidate) bool { return normKey(c.key) == normKey(f.ProgID) })
+	pass(ByExtra, func(f fields.Field, c *candidate) bool { return normKey(c.key) == normKey(f.ExtraName) })
+	pass(ByLabel, func(f fields.Field, c *candidate) bool {
+		return labelMatches(c, []string{foldLabel(f.LabelDA), foldLabel(f.LabelEN)})
+	})
+	return out
+}
+
+// classify applies the type rules of Check to one found field.
+func classify(f fields.Field, c *candidate) (Status, string) {
+	wrong := func(want string) (Status, string) {
+		return WrongType, fmt.Sprintf("%s is %s; the guide asks for %s", c.key, typeName(c), want)
+	}
+	switch f.Type {
+	case fields.Number:
+		switch c.kind {
+		case kindNumber, kindDecimal:
+			return Present, ""
+		}
+		return wrong("Number")
+	case fields.Decimal:
+		switch c.kind {
+		case kindDecimal:
+			return Present, ""
+		case kindNumber:
+			return Present, "whole-number field: decimals are rounded"
+		}
+		return wrong("Decimal")
+	case fields.Text:
+		switch c.kind {
+		case kindShortText, kindLongText:
+			return Present, ""
+		}
+		return wrong("Text")
+	case fields.LongText:
+		switch c.kind {
+		case kindLongText:
+			return Present, ""
+		case kindShortText:
+			if c.textLength > 0 {
+				return Present, fmt.Sprintf("short text field (%d characters): longer values are cut", c.textLength)
+			}
+			return Present, "short text field: longer values are cut"
+		}
+		return wrong("LongText")
+	}
+	return wrong(string(f.Type))
+}
+
+func typeName(c *candidate) string {
+	if c.typ == "" {
+		return "of unknown type"
+	}
+	return c.typ
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// KeyMap maps field number to tenant key for present fields only: the
+// keys the exporter may write.
+func (r Report) KeyMap() map[int]string {
+	m := map[int]string{}
+	for _, x := range r.Results {
+		if x.Status == Present {
+			m[x.Field.No] = x.TenantKey
+		}
+	}
+	return m
+}
+
+// Lengths maps field number to TextLength for present fields whose length
+// is known (user-defined text fields), so the mapping can cut values.
+func (r Report) Lengths() map[int]int {
+	m := map[int]int{}
+	for _, x := range r.Results {
+		if x.Status == Present && x.TextLength > 0 {
+			m[x.Field.No] = x.TextLength
+		}
+	}
+	return m
+}
+
+// Types maps field number to the tenant's actual type, as a fields.Type,
+// for present fields: Number/Integer → Number, Decimal → Decimal,
+// ShortText → Text, LongText → LongText.
+func (r Report) Types() map[int]fields.Type {
+	m := map[int]fields.Type{}
+	for _, x := range r.Results {
+		if x.Status != Present {
+			continue
+		}
+		switch kindOf(x.TenantType) {
+		case kindNumber:
+			m[x.Field.No] = fields.Number
+		case kindDecimal:
+			m[x.Field.No] = fields.Decimal
+		case kindShortText:
+			m[x.Field.No] = fields.Text
+		case kindLongText:
+			m[x.Field.No] = fields.LongText
+		}
+	}
+	return m
+}
+
+// Ready is the number of present fields, the checklist's "N of 37".
+func (r Report) Ready() int {
+	n := 0
+	for _, x := range r.Results {
+		if x.Status == Present {
+			n++
+		}
+	}
+	return n
+}
+
+// Fetch reads the tenant's company and person custom-field metadata with
+// c and checks it. Any failed call fails the check: a partial answer
+// would report fields as missing that are not.
+func Fetch(ctx context.Context, c *superoffice.Client) (Report, error) {
+	contact, _, err := c.Contacts.CustomFields(ctx)
+	if err != nil {
+		return Report{}, fmt.Errorf("fieldsetup: company custom fields: %w", err)
+	}
+	contactUdef, _, err := c.Contacts.UdefLayoutPublished(ctx)
+	if err != nil {
+		return Report{}, fmt.Errorf("fieldsetup: company field layout: %w", err)
+	}
+	person, _, err := c.Persons.CustomFields(ctx)
+	if err != nil {
+		return Report{}, fmt.Errorf("fieldsetup: person custom fields: %w", err)
+	}
+	personUdef, _, err := c.Persons.UdefLayoutPublished(ctx)
+	if err != nil {
+		return Report{}, fmt.Errorf("fieldsetup: person field layout: %w", err)
+	}
+	return Check(contact, contactUdef, person, personUdef), nil
+}

@@ -1,0 +1,334 @@
+package lead
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxFileSize is the largest lead file accepted (256 MiB). A bigger file is
+// refused before it is read, so a wrong drop cannot exhaust memory.
+const MaxFileSize = 256 << 20
+
+// MaxDepth is the deepest nesting of arrays and objects accepted. Real lead
+// files nest 4 levels (array, lead, contacts, contact); the limit bounds
+// the reader's recursion on hostile input.
+const MaxDepth = 64
+
+// Sentinel causes of a FileError, for errors.Is.
+var (
+	// ErrSyntax: the file is not well-formed JSON.
+	ErrSyntax = errors.New("not well-formed JSON")
+	// ErrNoLeads: the top level is not a lead, an array of leads or a
+	// {"leads": [...]} wrapper.
+	ErrNoLeads = errors.New("no lead, array of leads or {\"leads\": [...]} at top level")
+	// ErrTooLarge: the file is larger than MaxFileSize.
+	ErrTooLarge = errors.New("file too large")
+	// ErrTooDeep: the JSON nests deeper than MaxDepth.
+	ErrTooDeep = errors.New("nested too deeply")
+)
+
+// FileError is a failure of a whole file: nothing of it is imported. Line
+// and Column (1-based, column in characters) say where it broke; they are
+// 0 when the failure has no place, such as a file that is too large.
+type FileError struct {
+	File   string
+	Line   int
+	Column int
+	Msg    string
+	Err    error // one of the sentinels above
+}
+
+// Error reads e.g. "leads.json: line 12, column 5: not well-formed JSON:
+// unexpected end of input (file truncated?)".
+func (e *FileError) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", shown(e.File), e.Msg)
+	}
+	return fmt.Sprintf("%s: line %d, column %d: %s", shown(e.File), e.Line, e.Column, e.Msg)
+}
+
+// shown makes a file name fit for a message: names are bytes on some
+// systems, messages are UTF-8 text.
+func shown(name string) string { return strings.ToValidUTF8(name, "\ufffd") }
+
+// Unwrap returns the sentinel cause.
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Result is what one file yielded. A well-formed file always gives a
+// Result, even when every lead in it was rejected.
+type Result struct {
+	File     string      // the name Decode was given
+	Leads    []Item      // the good leads, in file order
+	Rejected []Rejection // the bad leads, each with its reason, in file order
+	Warnings []string    // things fixed or kept as text, each naming file, lead and field
+}
+
+// Item is one good lead and where it stood in the file.
+type Item struct {
+	Index int // 0-based position in the file (NDJSON: among non-blank lines)
+	Line  int // 1-based line where the lead starts
+	Lead  *Lead
+}
+
+// Rejection is one lead that was not imported, and why. Path is the JSON
+// path inside the lead as the file spells it ("contacts",
+// "financials.revenue"), empty when the lead as a whole is at fault.
+type Rejection struct {
+	File   string
+	Index  int // 0-based, as Item.Index
+	Line   int
+	Path   string
+	Reason string
+}
+
+// Error reads e.g. `leads.json: lead 3 (line 41): contacts: want array, got
+// string`. The lead number is 1-based (the third lead, Index 2), as users
+// count and as lines are numbered.
+func (r Rejection) Error() string {
+	if r.Path == "" {
+		return fmt.Sprintf("%s: lead %d (line %d): %s", shown(r.File), r.Index+1, r.Line, r.Reason)
+	}
+	return fmt.Sprintf("%s: lead %d (line %d): %s: %s", shown(r.File), r.Index+1, r.Line, r.Path, r.Reason)
+}
+
+// shapeError is a well-formed file whose top level holds no leads.
+type shapeError struct {
+	off int
+	msg string
+}
+
+func (e *shapeError) Error() string { return e.msg }
+
+// decoder reads one file. It holds only per-call state.
+type decoder struct {
+	s     scanner
+	file  string
+	full  []byte // the whole file, for line and column numbers
+	st    leadState
+	lb    []byte // the text of the lead being read (see slot)
+	arena []byte // text rendering scratch
+	pairs []part
+	slab  []Lead
+}
+
+// DecodeFile reads the lead file at path. The size is checked before
+// reading, so a file over MaxFileSize is refused without loading it.
+func DecodeFile(path string) (*Result, error) {
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open lead file: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("stat lead file %s: %w", name, err)
+	}
+	if fi.Size() > MaxFileSize {
+		return nil, tooLarge(name, fi.Size())
+	}
+	// Read at most one byte past the limit: the file may grow after Stat,
+	// or be a pipe whose size Stat does not know.
+	data := make([]byte, 0, fi.Size()+1)
+	buf := bytes.NewBuffer(data)
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+		return nil, fmt.Errorf("read lead file %s: %w", name, err)
+	}
+	if buf.Len() > MaxFileSize {
+		return nil, tooLarge(name, int64(buf.Len()))
+	}
+	return Decode(name, buf.Bytes())
+}
+
+func tooLarge(name string, size int64) error {
+	return &FileError{
+		File: name, Err: ErrTooLarge,
+		Msg: fmt.Sprintf("file is %.1f MiB; lead files larger than %d MiB are refused", float64(size)/(1<<20), MaxFileSize>>20),
+	}
+}
+
+// Decode reads one lead file's bytes; name (the file's base name) is used
+// in messages and decides NDJSON by its extension (.ndjson, .jsonl).
+//
+// The error is non-nil only when the whole file failed: not well-formed
+// JSON, no leads at top level, larger than MaxFileSize, or nested deeper
+// than MaxDepth. It is then a *FileError naming line and column, and
+// nothing is imported. Otherwise each bad lead is a Rejection and the good
+// ones are in Leads.
+//
+// Each Lead.Raw aliases data: data must not be modified afterwards.
+func Decode(name string, data []byte) (*Result, error) {
+	if len(data) > MaxFileSize {
+		return nil, tooLarge(name, int64(len(data)))
+	}
+	body := 0
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		body = 3
+	}
+	d := &decoder{file: name, full: data}
+	d.s = scanner{data: data, pos: body}
+	ext := strings.ToLower(filepath.Ext(name))
+	lines := ext == ".ndjson" || ext == ".jsonl"
+
+	if d.s.atEnd() {
+		return nil, &FileError{File: name, Msg: "file is empty: no leads", Err: ErrNoLeads}
+	}
+	start := d.s.pos
+	res := &Result{File: name}
+	err := d.top(res)
+	if err == nil {
+		end := d.s.pos
+		if d.s.atEnd() {
+			return res, nil
+		}
+		// More after the first value: JSON Lines, if the first value
+		// sat on one line and the next starts on a later one.
+		if lines || (d.s.lineAt(start) == d.s.lineAt(end-1) && d.s.lineAt(d.s.pos) > d.s.lineAt(end-1)) {
+			return d.ndjson(body)
+		}
+		err = d.s.errAt(d.s.pos, "unexpected data after the top-level value")
+	}
+	var se *syntaxError
+	if lines && !(errors.As(err, &se) && se.too) {
+		return d.ndjson(body)
+	}
+	return nil, d.fileError(err)
+}
+
+// fileError turns a scanner or shape error into a FileError with place.
+func (d *decoder) fileError(err error) error {
+	var se *syntaxError
+	var sh *shapeError
+	switch {
+	case errors.As(err, &se):
+		fe := &FileError{File: d.file, Err: ErrSyntax, Msg: "not well-formed JSON: " + se.msg}
+		if se.too {
+			fe.Err, fe.Msg = ErrTooDeep, fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)
+		}
+		fe.Line, fe.Column = lineCol(d.full, se.off)
+		return fe
+	case errors.As(err, &sh):
+		fe := &FileError{File: d.file, Err: ErrNoLeads, Msg: sh.msg}
+		fe.Line, fe.Column = lineCol(d.full, sh.off)
+		return fe
+	}
+	return fmt.Errorf("%s: %w", shown(d.file), err)
+}
+
+// top reads the top-level value: a lead, an array of leads or a wrapper.
+func (d *decoder) top(res *Result) error {
+	s := &d.s
+	switch c := s.data[s.pos]; c {
+	case '[':
+		return d.leadArray(res)
+	case '{':
+		start, line := s.pos, s.lineAt(s.pos)
+		st := &leadState{}
+		d.lb = d.lb[:0]
+		wrapper, err := d.leadObject(st, true, res)
+		if err != nil || wrapper {
+			return err
+		}
+		d.finish(st, res, 0, line, d.full[start:s.pos:s.pos])
+		return nil
+	default:
+		if err := s.skip(); err != nil {
+			return err
+		}
+		return &shapeError{off: s.pos, msg: fmt.Sprintf(
+			"top level is a %s; want a lead object, an array of leads or {\"leads\": [...]}", kindName(c))}
+	}
+}
+
+// leadArray reads an array whose elements are leads; indexes continue
+// from what res already holds (a wrapper may have two "leads" arrays).
+func (d *decoder) leadArray(res *Result) error {
+	s := &d.s
+	if err := s.enter(); err != nil {
+		return err
+	}
+	idx := len(res.Leads) + len(res.Rejected)
+	for first := true; ; first = false {
+		more, err := s.next(first, ']')
+		if err != nil || !more {
+			return err
+		}
+		if err := d.lead(res, idx); err != nil {
+			return err
+		}
+		idx++
+	}
+}
+
+// lead reads one lead value at the scanner (an array element or an NDJSON
+// line) and records it on res.
+func (d *decoder) lead(res *Result, idx int) error {
+	s := &d.s
+	start := s.pos
+	line := s.lineAt(start)
+	if c := s.data[start]; c != '{' {
+		if err := s.skip(); err != nil {
+			return err
+		}
+		res.Rejected = append(res.Rejected, Rejection{
+			File: d.file, Index: idx, Line: line, Reason: "want a lead object, got " + kindName(c),
+		})
+		return nil
+	}
+	d.st = leadState{contacts: d.st.contacts[:0]}
+	d.lb = d.lb[:0]
+	if _, err := d.leadObject(&d.st, false, res); err != nil {
+		return err
+	}
+	d.finish(&d.st, res, idx, line, d.full[start:s.pos:s.pos])
+	return nil
+}
+
+// ndjson reads the file as JSON Lines: every non-blank line is one lead
+// and stands alone, so a broken line is a Rejection and the rest import.
+// Only nesting beyond MaxDepth still refuses the whole file.
+func (d *decoder) ndjson(body int) (*Result, error) {
+	res := &Result{File: d.file}
+	data := d.full
+	idx := 0
+	for ln, pos := 1, body; pos < len(data); ln++ {
+		end := bytes.IndexByte(data[pos:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += pos
+		}
+		d.s = scanner{data: data[:end], pos: pos, lnPos: pos, lnLine: ln, buf: d.s.buf, line: true}
+		lineStart := pos
+		pos = end + 1
+		if d.s.atEnd() {
+			continue
+		}
+		nLeads, nRej, nWarn := len(res.Leads), len(res.Rejected), len(res.Warnings)
+		err := d.lead(res, idx)
+		if err == nil && !d.s.atEnd() {
+			err = d.s.errAt(d.s.pos, "unexpected data after the lead")
+		}
+		if err != nil {
+			var se *syntaxError
+			if !errors.As(err, &se) || se.too {
+				return nil, d.fileError(err)
+			}
+			// Drop whatever the broken line had produced.
+			res.Leads, res.Rejected, res.Warnings = res.Leads[:nLeads], res.Rejected[:nRej], res.Warnings[:nWarn]
+			col := 1 + utf8.RuneCount(data[lineStart:min(se.off, end)])
+			res.Rejected = append(res.Rejected, Rejection{
+				File: d.file, Index: idx, Line: ln,
+				Reason: fmt.Sprintf("line is not well-formed JSON: column %d: %s", col, se.msg),
+			})
+		}
+		idx++
+	}
+	return res, nil
+}

@@ -1,0 +1,198 @@
+package lead
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// addSeeds adds the sample files and a few hostile shapes.
+func addSeeds(f *testing.F) {
+	paths, _ := filepath.Glob("../../testdata/samples/*")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		// The fuzzer slows to a crawl on big inputs: of a big sample
+		// keep the first two leads, still well-formed.
+		if len(data) > 16<<10 {
+			res, err := Decode(filepath.Base(p), data)
+			if err != nil || len(res.Leads) < 2 {
+				f.Fatalf("sample %s: %v", p, err)
+			}
+			data = append(append(append([]byte("[\n"), res.Leads[0].Lead.Raw...), ",\n"...), res.Leads[1].Lead.Raw...)
+			data = append(data, "\n]\n"...)
+		}
+		f.Add(filepath.Base(p), data)
+	}
+	for _, s := range []string{
+		`[{"name": "A", "contacts": "x"}, {"companyName": "B", "score": "12,5 mio."}]`,
+		"\ufeff{\"leads\": [{\"company_name\": \"A\\u0000\\ud800\"}]}",
+		"{\"name\": \"A\"}\n{\"name\": \"B\"",
+		`{"name": "A", "competitors": [{"name": "X", "website": "y"}, [1, [2, {}]], {"signal": null}]}`,
+		"[{\"name\": \"\xff\xc2\x85\"}]",
+	} {
+		f.Add("seed.json", []byte(s))
+		f.Add("seed.ndjson", []byte(s))
+	}
+}
+
+// FuzzDecodeLeads: Decode never panics, and whatever it accepts is clean.
+func FuzzDecodeLeads(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		res, err := Decode(name, data)
+		if err != nil {
+			var fe *FileError
+			if res != nil || !errors.As(err, &fe) {
+				t.Fatalf("failed file: res %v, err %T %v", res, err, err)
+			}
+			// Agree with encoding/json on what is well-formed.
+			if errors.Is(err, ErrSyntax) && json.Valid(bytes.TrimPrefix(data, []byte("\ufeff"))) {
+				t.Fatalf("well-formed JSON refused: %v", err)
+			}
+			return
+		}
+		for _, it := range res.Leads {
+			l := it.Lead
+			if strings.TrimSpace(l.CompanyName) == "" {
+				t.Fatalf("lead %d has a blank company name", it.Index)
+			}
+			if it.Line < 1 || !json.Valid(l.Raw) || !bytes.Contains(data, l.Raw) {
+				t.Fatalf("lead %d: line %d, raw %q", it.Index, it.Line, l.Raw)
+			}
+			checkClean(t, l)
+			_ = l.IdentityKey()
+			_ = l.ContentHash()
+		}
+		for _, w := range res.Warnings {
+			if !utf8.ValidString(w) {
+				t.Fatalf("warning not UTF-8: %q", w)
+			}
+		}
+		for _, r := range res.Rejected {
+			if !utf8.ValidString(r.Error()) {
+				t.Fatalf("rejection not UTF-8: %q", r.Error())
+			}
+		}
+	})
+}
+
+// checkClean fails on text that is not UTF-8 or holds control characters
+// other than newline and tab.
+func checkClean(t *testing.T, l *Lead) {
+	t.Helper()
+	texts := []string{l.ID, l.CompanyName, l.Website, l.Industry, l.Size, l.Location, l.Address, l.CVR,
+		l.ReasonForFit, l.Description, l.BusinessModel, l.TargetAudience, l.Technologies, l.BuyingSignals,
+		l.IntentSignals, l.ConversationStarters, l.RedFlags, l.Competitors, l.CompetitiveAnalysis,
+		l.MarketAnalysis, l.Strengths, l.Weaknesses, l.Opportunities, l.Threats, l.CustomerReviews,
+		l.EmployeeReviews, l.GrowthSignals, l.IndustryPainPoints, l.JobPostings, l.SalesPlaybook, l.Notes,
+		l.CreatedAt, l.CreatedAtText}
+	for _, n := range []Number{l.Score, l.IntentScore, l.RevenueDKK, l.ProfitDKK, l.Employees, l.GrowthRatePct, l.ProfitMarginPct} {
+		texts = append(texts, n.Text)
+		if n.Valid && (math.IsNaN(n.Value) || math.IsInf(n.Value, 0)) {
+			t.Fatalf("number %v", n)
+		}
+	}
+	for _, c := range l.Contacts {
+		if c.Name == "" && c.Email == "" {
+			t.Fatalf("contact without name and e-mail: %+v", c)
+		}
+		texts = append(texts, c.Name, c.Title, c.Email, c.Phone, c.LinkedIn)
+	}
+	for _, s := range texts {
+		if !utf8.ValidString(s) {
+			t.Fatalf("not UTF-8: %q", s)
+		}
+		for _, r := range s {
+			if isDropped(r) {
+				t.Fatalf("control character %U in %q", r, s)
+			}
+		}
+		if s != strings.TrimSpace(s) {
+			t.Fatalf("not trimmed: %q", s)
+		}
+	}
+}
+
+// FuzzScanValid: the scanner accepts exactly what encoding/json accepts
+// (within MaxDepth).
+func FuzzScanValid(f *testing.F) {
+	for _, s := range []string{`{"a":[1,-0.5e+3,true,null,"\u00e6"]}`, `[1,]`, `"\ud800"`, `01`, `{"a" 1}`, "\"\x7f\xff\"", `[-]`, `1.e5`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s := scanner{data: data}
+		s.ws()
+		err := s.skip()
+		if err == nil {
+			s.ws()
+			if s.pos < len(data) {
+				err = errors.New("trailing data")
+			}
+		}
+		var se *syntaxError
+		if errors.As(err, &se) && se.too {
+			return
+		}
+		if got, want := err == nil, json.Valid(data); got != want {
+			t.Fatalf("scanner valid = %v (%v), encoding/json valid = %v", got, err, want)
+		}
+	})
+}
+
+// FuzzScanString: strings decode as encoding/json decodes them, less the
+// dropped control characters.
+func FuzzScanString(f *testing.F) {
+	for _, s := range []string{`a\"b`, `\ud83d\ude00`, `\ud800\u0041`, "\xff\xfe", `\u0000x\n\t`, "æøå\u0085"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		data := append(append([]byte{'"'}, body...), '"')
+		var want string
+		jerr := json.Unmarshal(data, &want)
+		s := scanner{data: data}
+		got, _, err := s.str(true)
+		whole := err == nil && s.pos == len(data)
+		if whole != (jerr == nil) {
+			t.Fatalf("scanner read whole string %v (err %v), encoding/json err %v", whole, err, jerr)
+		}
+		if !whole {
+			return
+		}
+		var b strings.Builder
+		for _, r := range want {
+			if !isDropped(r) {
+				b.WriteRune(r)
+			}
+		}
+		if string(got) != b.String() {
+			t.Fatalf("scanner %q, encoding/json (cleaned) %q", got, b.String())
+		}
+	})
+}
+
+// FuzzParseNumber: never panics, never yields NaN or infinity.
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"12.500.000", "12,5 mio.", "1,2 mia. kr.", "DKK 3.4M", "-3,1%", "ca. 250", "1e308 mia"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := ParseNumber(s)
+		if ok && (math.IsNaN(v) || math.IsInf(v, 0)) {
+			t.Fatalf("ParseNumber(%q) = %v", s, v)
+		}
+		if !ok && v != 0 {
+			t.Fatalf("ParseNumber(%q) = %v, false", s, v)
+		}
+		_, _ = NormalizeCVR(s)
+		_, _ = parseDate(s)
+	})
+}

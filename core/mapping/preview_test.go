@@ -1,0 +1,128 @@
+package mapping
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/rabitiq/superoffice-sync/core/lead"
+)
+
+// TestPreviewJSONShape pins the document the preview command prints: four
+// keys in the issue's order, customFields in field order, persons without
+// Contact, warnings as Danish lines.
+func TestPreviewJSONShape(t *testing.T) {
+	p, _ := Map(&lead.Lead{
+		CompanyName: "R&D <Test> ApS", Location: "Mars", Score: num(87), Industry: "IT", ID: "rq-1",
+		Contacts: []lead.Contact{{Name: "Lars Hansen", Email: "lars@x.dk"}},
+	}, TenantInfo{})
+	js, err := p.PreviewJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(js))
+	var keys []string
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch v := tok.(type) {
+		case json.Delim:
+			if v == '{' || v == '[' {
+				depth++
+			} else {
+				depth--
+			}
+		case string:
+			if depth == 1 && dec.More() {
+				keys = append(keys, v)
+				var skip json.RawMessage
+				if err := dec.Decode(&skip); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	if strings.Join(keys, ",") != "contact,customFields,persons,warnings" {
+		t.Errorf("top-level keys = %v", keys)
+	}
+	if !strings.Contains(string(js), `"RabitIQ:1": "[I:87]",
+    "RabitIQ:3": "IT"`) {
+		t.Errorf("customFields not in field order:\n%s", js)
+	}
+	if !strings.Contains(string(js), `"R&D <Test> ApS"`) {
+		t.Errorf("HTML-escaped output:\n%s", js)
+	}
+	if strings.Contains(string(js), `"Contact"`) {
+		t.Errorf("persons carry Contact:\n%s", js)
+	}
+	var doc struct {
+		Warnings []string `json:"warnings"`
+	}
+	if err := json.Unmarshal(js, &doc); err != nil || len(doc.Warnings) != 1 || !strings.HasPrefix(doc.Warnings[0], "Country sat til Danmark") {
+		t.Errorf("warnings = %v (%v)", doc.Warnings, err)
+	}
+}
+
+// TestPreviewEmptyPlan prints empty arrays, not null, for a plan with
+// nothing in it.
+func TestPreviewEmptyPlan(t *testing.T) {
+	js, err := Plan{}.PreviewJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"customFields": {}`, `"persons": []`, `"warnings": []`} {
+		if !strings.Contains(string(js), want) {
+			t.Errorf("missing %s in\n%s", want, js)
+		}
+	}
+	var b bytes.Buffer
+	if err := (Plan{}).WritePreviewTable(&b); err != nil || !strings.Contains(b.String(), "(ingen)") {
+		t.Errorf("empty table: %v\n%s", err, b.String())
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestPreviewTableWriteError(t *testing.T) {
+	p, _ := Map(fullDanishLead(), TenantInfo{})
+	if err := p.WritePreviewTable(failWriter{}); err == nil {
+		t.Error("write error was lost")
+	}
+}
+
+func TestWarningString(t *testing.T) {
+	for w, want := range map[Warning]string{
+		{Field: "Name", Message: "afkortet fra 250 til 219 tegn"}:        "Name afkortet fra 250 til 219 tegn",
+		{Field: "RabitIQ:16", Message: "sendes ikke"}:                    "RabitIQ:16 (Omsætning DKK) sendes ikke",
+		{Field: "", Message: "Intet lead at overføre"}:                   "Intet lead at overføre",
+		{Field: "Persons[1].Emails", Message: "sendes ikke: \"x\" er …"}: "Persons[1].Emails sendes ikke: \"x\" er …",
+	} {
+		if got := w.String(); got != want {
+			t.Errorf("String() = %q, want %q", got, want)
+		}
+	}
+}
+
+func TestNilLead(t *testing.T) {
+	p, ws := Map(nil, TenantInfo{})
+	if len(ws) != 1 || p.CustomFields == nil {
+		t.Errorf("nil lead: %+v %v", p, ws)
+	}
+}
+
+// TestContactBodyCopies keeps the plan's CustomFields apart from the body.
+func TestContactBodyCopies(t *testing.T) {
+	p, _ := Map(fullDanishLead(), TenantInfo{})
+	body := p.ContactBody()
+	body.CustomFields["RabitIQ:1"] = "changed"
+	if p.CustomFields["RabitIQ:1"] != "[I:43]" || p.Contact.CustomFields != nil {
+		t.Error("ContactBody shares its map with the plan")
+	}
+}

@@ -1,0 +1,74 @@
+package leads
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rabitiq/superoffice-sync/app/store"
+)
+
+var rowWidths = []float32{70, 150, 150}
+
+func newRow() fyne.CanvasObject {
+	name := widget.NewLabel("")
+	name.Truncation = fyne.TextTruncateEllipsis
+	return container.New(columns{rowWidths}, name, widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""))
+}
+
+func (v *View) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	cells := o.(*fyne.Container).Objects
+	r, ok := v.Row(id)
+	if !ok {
+		for _, c := range cells {
+			c.(*widget.Label).SetText("")
+		}
+		return
+	}
+	cells[0].(*widget.Label).SetText(r.CompanyName)
+	score := "–"
+	if r.Score != nil {
+		score = fmt.Sprintf("%g", *r.Score)
+	}
+	cells[1].(*widget.Label).SetText(score)
+	cvr := r.CVR
+	if cvr != "" && !r.CVRValid {
+		cvr = "⚠ " + cvr
+	}
+	cells[2].(*widget.Label).SetText(cvr)
+	st := cells[3].(*widget.Label)
+	st.SetText(StatusText(r.Status))
+	st.Importance = StatusImportance(r.Status)
+	st.Refresh()
+}
+
+// StatusText is a sync status as the user reads it.
+func StatusText(s store.Status) string {
+	switch s {
+	case store.StatusSynced:
+		return lang.L("Synced")
+	case store.StatusChanged:
+		return lang.L("Changed")
+	case store.StatusFailed:
+		return lang.L("Failed")
+	default:
+		return lang.L("New")
+	}
+}
+
+// StatusImportance colours a status badge.
+func StatusImportance(s store.Status) widget.Importance {
+	switch s {
+	case store.StatusSynced:
+		return widget.SuccessImportance
+	case store.StatusChanged:
+		return widget.WarningImportance
+	case store.StatusFailed:
+		return widget.DangerImportance
+	default:
+		return widget.MediumImportance
+	}
+}

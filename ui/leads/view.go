@@ -1,0 +1,170 @@
+// Package leads is the lead list: a virtualised list that pages leads from
+// the store as it scrolls, a search box, and the drop target for lead
+// files. It holds no business logic: it calls its Service.
+package leads
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rabitiq/superoffice-sync/app/importer"
+	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/ui/async"
+)
+
+// Service is what the lead list needs from the app.
+type Service interface {
+	CountLeads(ctx context.Context, query string) (int, error)
+	ListLeads(ctx context.Context, opt store.ListOptions) ([]store.LeadRow, error)
+	ImportFiles(ctx context.Context, paths []string) []importer.FileReport
+}
+
+const pageSize = 100
+
+// View is the lead list screen. Its widgets are exported so tests can drive
+// them like a user would.
+type View struct {
+	Search *widget.Entry
+	List   *widget.List
+	Status *widget.Label
+	Import *widget.Button
+
+	// OnSelect is called with the lead the user selected.
+	OnSelect func(store.LeadRow)
+	// ChooseFiles opens a file chooser; the window sets it (tests replace it).
+	ChooseFiles func(func(paths []string))
+
+	svc   Service
+	win   fyne.Window
+	query string
+	count int
+	pages map[int][]store.LeadRow
+	root  fyne.CanvasObject
+}
+
+// New builds the lead list for win.
+func New(svc Service, win fyne.Window) *View {
+	v := &View{svc: svc, win: win, pages: map[int][]store.LeadRow{}}
+	v.Search = widget.NewEntry()
+	v.Search.SetPlaceHolder(lang.L("Search name, CVR, industry or location"))
+	v.Search.OnChanged = func(s string) { v.query = s; v.Reload() }
+	v.Status = widget.NewLabel("")
+	v.Import = widget.NewButton(lang.L("Import…"), func() {
+		if v.ChooseFiles != nil {
+			v.ChooseFiles(v.ImportPaths)
+		}
+	})
+	v.List = widget.NewList(func() int { return v.count }, newRow, v.updateRow)
+	v.List.OnSelected = func(id widget.ListItemID) {
+		if r, ok := v.Row(id); ok && v.OnSelect != nil {
+			v.OnSelect(r)
+		}
+	}
+	header := container.New(columns{rowWidths}, bold(lang.L("Company")), bold(lang.L("Score")), bold(lang.L("CVR")), bold(lang.L("Status")))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.Import, v.Search), header)
+	v.root = container.NewBorder(top, v.Status, nil, nil, v.List)
+	v.Reload()
+	return v
+}
+
+// Content returns the screen's root object.
+func (v *View) Content() fyne.CanvasObject { return v.root }
+
+// Reload re-counts the leads for the current search and drops cached rows.
+func (v *View) Reload() {
+	n, err := v.svc.CountLeads(context.Background(), v.query)
+	if err != nil {
+		v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": err.Error()}))
+		return
+	}
+	v.count = n
+	v.pages = map[int][]store.LeadRow{}
+	v.List.UnselectAll()
+	v.List.Refresh()
+	if n == 0 && strings.TrimSpace(v.query) == "" {
+		v.Status.SetText(lang.L("Drop RabitIQ lead files here or use Import…"))
+		return
+	}
+	v.Status.SetText(lang.N("{{.Count}} leads", n, map[string]any{"Count": n}))
+}
+
+// Row returns the lead shown at list index id, loading its page if needed.
+func (v *View) Row(id int) (store.LeadRow, bool) {
+	if id < 0 || id >= v.count {
+		return store.LeadRow{}, false
+	}
+	p := id / pageSize
+	rows, ok := v.pages[p]
+	if !ok {
+		var err error
+		rows, err = v.svc.ListLeads(context.Background(), store.ListOptions{Query: v.query, Sort: store.SortScore, Offset: p * pageSize, Limit: pageSize})
+		if err != nil {
+			v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": err.Error()}))
+			return store.LeadRow{}, false
+		}
+		v.pages[p] = rows
+	}
+	if i := id - p*pageSize; i < len(rows) {
+		return rows[i], true
+	}
+	return store.LeadRow{}, false
+}
+
+// HandleDrop imports files dropped on the window. It is the window's
+// SetOnDropped handler; tests call it directly because the test window
+// ignores drops.
+func (v *View) HandleDrop(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) > 0 {
+		v.ImportPaths(paths)
+	}
+}
+
+// ImportPaths imports files in the background and shows the result.
+func (v *View) ImportPaths(paths []string) {
+	v.Status.SetText(lang.N("Importing {{.Count}} files…", len(paths), map[string]any{"Count": len(paths)}))
+	v.Import.Disable()
+	async.Run(func() []importer.FileReport {
+		return v.svc.ImportFiles(context.Background(), paths)
+	}, func(reports []importer.FileReport) {
+		v.Import.Enable()
+		v.Reload()
+		ShowImportResult(v.win, reports)
+	})
+}
+
+// ImportSummary renders import reports as the text the result dialog shows
+// and the "Kopiér" button copies.
+func ImportSummary(reports []importer.FileReport) string {
+	var b strings.Builder
+	for _, r := range reports {
+		if r.Error != "" {
+			fmt.Fprintf(&b, "%s\n  %s\n  %s\n", r.File, lang.L("Nothing imported:"), r.Error)
+			continue
+		}
+		fmt.Fprintf(&b, "%s\n  %s\n", r.File, lang.L("{{.Imported}} imported, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Rejected}} rejected",
+			map[string]any{"Imported": r.Imported, "Updated": r.Updated, "Unchanged": r.Unchanged, "Rejected": len(r.Rejected)}))
+		for _, rj := range r.Rejected {
+			fmt.Fprintf(&b, "  ✗ %s\n", rj.Reason)
+		}
+		for _, w := range r.Warnings {
+			fmt.Fprintf(&b, "  ⚠ %s\n", w)
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func bold(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}

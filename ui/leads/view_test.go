@@ -1,0 +1,178 @@
+package leads
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rabitiq/superoffice-sync/app/importer"
+	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/ui/i18n"
+)
+
+// fakeService sits beside the real store: it filters and pages in memory.
+type fakeService struct {
+	mu       sync.Mutex
+	rows     []store.LeadRow
+	imported [][]string
+	lists    int
+}
+
+func (f *fakeService) match(q string) []store.LeadRow {
+	var out []store.LeadRow
+	for _, r := range f.rows {
+		if q == "" || strings.Contains(strings.ToLower(r.CompanyName), strings.ToLower(q)) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (f *fakeService) CountLeads(_ context.Context, q string) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.match(q)), nil
+}
+
+func (f *fakeService) ListLeads(_ context.Context, opt store.ListOptions) ([]store.LeadRow, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.lists++
+	m := f.match(opt.Query)
+	end := min(opt.Offset+opt.Limit, len(m))
+	if opt.Offset >= len(m) {
+		return nil, nil
+	}
+	return m[opt.Offset:end], nil
+}
+
+func (f *fakeService) ImportFiles(_ context.Context, paths []string) []importer.FileReport {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.imported = append(f.imported, paths)
+	f.rows = append(f.rows, store.LeadRow{LocalID: 99, CompanyName: "Ny Virksomhed ApS"})
+	return []importer.FileReport{{File: paths[0], Imported: 1, Rejected: []importer.Rejected{{Index: 1, Line: 3, Reason: "leads.json: lead 2 (line 3): companyName: mangler"}}}}
+}
+
+func score(v float64) *float64 { return &v }
+
+func setup(t *testing.T, rows []store.LeadRow) (*View, *fakeService, fyne.Window) {
+	t.Helper()
+	t.Cleanup(func() { _ = i18n.Load("da") })
+	test.NewTempApp(t)
+	if err := i18n.Load("da"); err != nil {
+		t.Fatal(err)
+	}
+	svc := &fakeService{rows: rows}
+	w := test.NewTempWindow(t, nil)
+	v := New(svc, w)
+	w.SetContent(v.Content())
+	w.Resize(fyne.NewSize(900, 600))
+	return v, svc, w
+}
+
+func rowTexts(t *testing.T, v *View, id int) []string {
+	t.Helper()
+	o := newRow()
+	v.updateRow(id, o)
+	var out []string
+	for _, c := range o.(*fyne.Container).Objects {
+		out = append(out, c.(*widget.Label).Text)
+	}
+	return out
+}
+
+func TestListShowsRowsWithDanishStatusAndInvalidCVRMark(t *testing.T) {
+	v, _, _ := setup(t, []store.LeadRow{
+		{LocalID: 1, CompanyName: "Klitrose Byg P/S", Score: score(87), CVR: "29935181", CVRValid: true, Status: store.StatusSynced},
+		{LocalID: 2, CompanyName: "Højbjerg Robotics", CVR: "12345678", Status: store.StatusFailed},
+	})
+	if got := v.List.Length(); got != 2 {
+		t.Fatalf("Length() = %d", got)
+	}
+	if got := rowTexts(t, v, 0); strings.Join(got, "|") != "Klitrose Byg P/S|87|29935181|Synkroniseret" {
+		t.Errorf("row 0 = %q", got)
+	}
+	if got := rowTexts(t, v, 1); strings.Join(got, "|") != "Højbjerg Robotics|–|⚠ 12345678|Fejl" {
+		t.Errorf("row 1 = %q", got)
+	}
+	if v.Status.Text != "2 leads" {
+		t.Errorf("status = %q", v.Status.Text)
+	}
+}
+
+func TestSearchFiltersAndPagesOnDemand(t *testing.T) {
+	var rows []store.LeadRow
+	for i := 0; i < 250; i++ {
+		rows = append(rows, store.LeadRow{LocalID: int64(i + 1), CompanyName: "Firma " + string(rune('A'+i%26))})
+	}
+	rows = append(rows, store.LeadRow{LocalID: 999, CompanyName: "Jensen's Bøfhus"})
+	v, svc, _ := setup(t, rows)
+	if v.List.Length() != 251 {
+		t.Fatalf("Length() = %d", v.List.Length())
+	}
+	if r, ok := v.Row(250); !ok || r.LocalID != 999 {
+		t.Fatalf("Row(250) = %+v, %v", r, ok)
+	}
+	before := svc.lists
+	v.Row(249) // same page as 250: no new query
+	if svc.lists != before {
+		t.Errorf("row on a cached page queried the store again")
+	}
+	test.Type(v.Search, "bøf")
+	if v.List.Length() != 1 || v.Status.Text != "1 lead" {
+		t.Fatalf("after search: Length() = %d, status %q", v.List.Length(), v.Status.Text)
+	}
+	if r, _ := v.Row(0); r.CompanyName != "Jensen's Bøfhus" {
+		t.Errorf("Row(0) = %q", r.CompanyName)
+	}
+}
+
+func TestDropImportsFilesAndShowsResult(t *testing.T) {
+	v, svc, w := setup(t, nil)
+	v.HandleDrop(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI("/tmp/leads æøå.json"), storage.NewURI("https://example.com/x.json")})
+	deadline := time.Now().Add(5 * time.Second)
+	for w.Canvas().Overlays().Top() == nil && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no result dialog after the drop")
+	}
+	svc.mu.Lock()
+	got := svc.imported
+	svc.mu.Unlock()
+	if len(got) != 1 || len(got[0]) != 1 || got[0][0] != "/tmp/leads æøå.json" {
+		t.Errorf("imported %q, want only the local file", got)
+	}
+	if v.List.Length() != 1 {
+		t.Errorf("list not reloaded after import: %d", v.List.Length())
+	}
+	if v.Import.Disabled() {
+		t.Error("import button still disabled after the import")
+	}
+}
+
+func TestImportSummaryNamesEveryOutcome(t *testing.T) {
+	setup(t, nil)
+	s := ImportSummary([]importer.FileReport{
+		{File: "a.json", Imported: 2, Updated: 1, Unchanged: 3, Rejected: []importer.Rejected{{Reason: "a.json: lead 4 (line 9): contacts: want array, got string"}}, Warnings: []string{"a.json: lead 1: score: kan ikke læses"}},
+		{File: "b.json", Error: "b.json: line 3, column 7: unexpected end of JSON input"},
+	})
+	for _, want := range []string{
+		"2 importeret, 1 opdateret, 3 uændret, 1 afvist",
+		"✗ a.json: lead 4 (line 9): contacts: want array, got string",
+		"⚠ a.json: lead 1: score: kan ikke læses",
+		"Intet importeret:", "b.json: line 3, column 7",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+}
