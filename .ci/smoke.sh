@@ -39,7 +39,7 @@ sleep 2
 import -window "$WID" "$OUT/smoke-1-start.png"
 kill -0 "$APID" || { echo "smoke: the app died"; cat "$OUT/smoke-app.log"; exit 1; }
 
-"$TMP/xdnddrop" "$WID" 400 400 "$(realpath testdata/samples/leads-5.ndjson)" >/dev/null
+"$TMP/xdnddrop" "$WID" 400 400 "$(realpath "testdata/drop/nye leads æøå.json")" >/dev/null
 for _ in $(seq 50); do
 	after=$("$BIN" leads --db "$DB" --json | grep -c '"localId"')
 	[ "$after" -gt "$before" ] && break

@@ -54,6 +54,10 @@ func commands() []command {
 	return []command{
 		{"import", "[--db PATH] [--json] FILE...", "importér leadfiler (JSON, JSON-array, {\"leads\":[…]} eller NDJSON)", runImport},
 		{"leads", "[--db PATH] [--json]", "vis leads, sorteret efter score og navn", runLeads},
+		{"preview", "[--db PATH] LEAD [--json]", "vis hvad en synkronisering ville sende (uden netværk)", runPreview},
+		{"fields", "[--json]", "tjek de 37 felter i den forbundne SuperOffice", runFields},
+		{"match", "[--db PATH] LEAD [--json]", "find leadets firma i SuperOffice", runMatch},
+		{"sync", "[--db PATH] LEAD (--create | --contact ID) [--json]", "eksporter leadet til SuperOffice", runSync},
 		{"connect", "[--env sod|stage|online] [--no-browser]", "forbind til SuperOffice (åbner browseren)", runConnect},
 		{"status", "[--json]", "vis forbindelsen til SuperOffice", runStatus},
 		{"disconnect", "", "fjern forbindelsen (sletter ingen data)", runDisconnect},

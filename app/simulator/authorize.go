@@ -90,6 +90,10 @@ func (s *Server) authorizeStart(rc *reqCtx) {
 		fail("code_challenge", "invalid_request", "code_challenge required (PKCE)")
 		return
 	}
+	if len(q.Get("code_challenge")) != 43 {
+		fail("code_challenge", "invalid_request", "an S256 code_challenge is 43 base64url characters")
+		return
+	}
 	if q.Get("code_challenge_method") != "S256" {
 		fail("code_challenge_method", "invalid_request", "code_challenge_method must be S256 (it defaults to plain when omitted)")
 		return

@@ -39,13 +39,17 @@
 // 503/429 with Retry-After, 421, expired tokens, hanging creates, revoked
 // refresh tokens and denied consent.
 //
-// Inspection and control (no auth): GET /_sim/requests, GET /_sim/violations,
-// POST /_sim/reset, GET|POST /_sim/faults, GET /_sim/state, POST /_sim/token.
+// Inspection and control (no auth, not logged): GET /_sim/requests,
+// GET /_sim/violations, POST /_sim/reset, GET|POST /_sim/faults,
+// GET /_sim/state, POST /_sim/token.
 //
 // Assumptions where the docs are silent are marked in the code; the main
 // ones: a PATCH replace of CustomFields with an object (and a PUT) only
-// changes the keys given; unknown CustomFields keys are ignored; the
+// changes the keys given; unknown CustomFields keys are ignored; JSON Patch
+// operations on unknown paths are skipped (and reported), not rejected; the
 // refresh-token grant returns no new refresh token; PrimaryKey and integer
 // columns of OData Slim rows are JSON numbers (Config.ODataStringValues
-// switches to strings as in the documented sample).
+// switches to strings as in the documented sample); a GET's CustomFields
+// carry "<key>:org" helpers (and ":DisplayText"/":DisplayTooltip" for list
+// fields), which may be sent back unchanged.
 package simulator

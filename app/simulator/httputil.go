@@ -15,6 +15,7 @@ type statusWriter struct {
 	status int
 }
 
+// WriteHeader records the first status written.
 func (w *statusWriter) WriteHeader(code int) {
 	if w.status == 0 {
 		w.status = code
@@ -22,6 +23,7 @@ func (w *statusWriter) WriteHeader(code int) {
 	w.ResponseWriter.WriteHeader(code)
 }
 
+// Write records an implicit 200.
 func (w *statusWriter) Write(b []byte) (int, error) {
 	if w.status == 0 {
 		w.status = http.StatusOK
@@ -118,6 +120,7 @@ func decodeJSON(b []byte) (any, error) {
 
 type simError string
 
+// Error implements error.
 func (e simError) Error() string { return string(e) }
 
 const errTrailingData = simError("trailing data after JSON value")

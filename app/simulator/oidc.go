@@ -152,7 +152,6 @@ func (s *Server) handleDiscovery(rc *reqCtx) {
 		"id_token_signing_alg_values_supported": []string{"RS256"},
 		"token_endpoint_auth_methods_supported": []string{"client_secret_post", "client_secret_basic"},
 		"grant_types_supported":                 []string{"implicit", "authorization_code", "refresh_token"},
-		"code_challenge_methods_supported":      []string{"plain", "S256"},
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -13,6 +14,8 @@ import (
 	"time"
 
 	"github.com/coreos/go-oidc/v3/oidc"
+	jose "github.com/go-jose/go-jose/v4"
+	"github.com/go-jose/go-jose/v4/jwt"
 	"golang.org/x/oauth2"
 )
 
@@ -284,7 +287,8 @@ func TestAuthorizeValidation(t *testing.T) {
 	if st, _ := try(func(q url.Values) { q.Set("client_id", "other") }); st != 400 {
 		t.Errorf("unknown client: %d", st)
 	}
-	for _, bad := range []string{"http://localhost:53682", "https://127.0.0.1:53682", "http://127.0.0.1:80", "http://evil.example/"} {
+	for _, bad := range []string{"http://localhost:53682", "https://127.0.0.1:53682", "http://127.0.0.1:80",
+		"http://evil.example/", "http://127.0.0.1:53682.evil.example", "http://127.0.0.1:53682@evil.example"} {
 		if st, _ := try(func(q url.Values) { q.Set("redirect_uri", bad) }); st != 400 {
 			t.Errorf("redirect_uri %s: %d", bad, st)
 		}
@@ -336,4 +340,32 @@ func TestRefreshAndRevoke(t *testing.T) {
 		t.Errorf("revoked: %d %v", st, body)
 	}
 	noViolations(t, s)
+}
+
+// The string iat is fine for go-oidc (its jsonTime decodes through
+// json.Number, which accepts a quoted number) but breaks go-jose's
+// jwt.Claims, whose NumericDate wants a bare number. Keep this test: the
+// auth code must verify with go-oidc, not decode into jwt.Claims.
+func TestStringIatLibraryCompatibility(t *testing.T) {
+	s := newSim(t, Config{})
+	tr, err := s.IssueTokens("n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := jwt.ParseSigned(tr.IDToken, []jose.SignatureAlgorithm{jose.RS256})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var std jwt.Claims
+	if err := tok.UnsafeClaimsWithoutVerification(&std); !errors.Is(err, jwt.ErrUnmarshalNumericDate) {
+		t.Errorf("go-jose jwt.Claims with a string iat: err = %v, want ErrUnmarshalNumericDate", err)
+	}
+	ctx := oidc.InsecureIssuerURLContext(context.Background(), s.URL())
+	prov, err := oidc.NewProvider(ctx, s.Authority())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := prov.Verifier(&oidc.Config{ClientID: s.ClientID()}).Verify(ctx, tr.IDToken); err != nil {
+		t.Errorf("go-oidc: %v", err)
+	}
 }

@@ -157,7 +157,7 @@ func (rc *recorder) reset() {
 }
 
 // Requests returns every request received so far (oldest first),
-// including OIDC and /_sim requests.
+// OIDC and REST; /_sim control requests are not logged.
 func (s *Server) Requests() []RecordedRequest {
 	reqs, _ := s.rec.snapshot()
 	return reqs

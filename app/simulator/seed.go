@@ -138,7 +138,7 @@ func normalizeFields(defs []CustomFieldDef, owner string, seen map[string]string
 		}
 		isX := strings.HasPrefix(strings.ToLower(d.ProgId), "x_")
 		if d.ExtraField != isX {
-			return nil, fmt.Errorf("simulator: field %s: extra fields (and only they) are named x_...", d.ProgId)
+			return nil, fmt.Errorf("simulator: field %s: extra fields, and only they, are named x_<name>", d.ProgId)
 		}
 		if prev, ok := seen[strings.ToLower(owner+"|"+d.ProgId)]; ok {
 			return nil, fmt.Errorf("simulator: field %s defined twice on %s (%s)", d.ProgId, owner, prev)

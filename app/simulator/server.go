@@ -42,9 +42,9 @@ type Config struct {
 	Logf func(format string, args ...any)
 
 	// RedirectPattern is the registered redirect-URI regex, default
-	// `^http://127\.0\.0\.1:\d{4,10}` (the Native-app template without its
-	// trailing "$", so a path is allowed). Use `^http://127\.0\.0\.1:\d{4,10}$`
-	// to mimic the template exactly.
+	// `^http://127\.0\.0\.1:\d{4,10}(/.*)?$` (the Native-app template
+	// `^http://127.0.0.1\:\d{4,10}$` plus an optional path). Use
+	// `^http://127\.0\.0\.1:\d{4,10}$` to mimic the template exactly.
 	RedirectPattern string
 	// AccessTokenTTL is the access-token lifetime (default 1h, expires_in
 	// 3600).
@@ -110,7 +110,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.UserName = "Demo Bruger"
 	}
 	if cfg.RedirectPattern == "" {
-		cfg.RedirectPattern = `^http://127\.0\.0\.1:\d{4,10}`
+		cfg.RedirectPattern = `^http://127\.0\.0\.1:\d{4,10}(/.*)?$`
 	}
 	if cfg.AccessTokenTTL <= 0 {
 		cfg.AccessTokenTTL = time.Hour
@@ -249,6 +249,10 @@ func (rc *reqCtx) violate(kind, pointer, msg string) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sw := &statusWriter{ResponseWriter: w}
 	body, _ := io.ReadAll(io.LimitReader(r.Body, 16<<20))
+	if strings.HasPrefix(r.URL.Path, "/_sim/") { // control traffic is not logged
+		s.handleControl(&reqCtx{s: s, r: r, w: sw, body: body})
+		return
+	}
 	rc := &reqCtx{s: s, r: r, w: sw, seq: s.rec.start(r, body), body: body}
 	start := time.Now()
 	defer func() {
@@ -277,10 +281,6 @@ func faultNote(f string) string {
 // dispatch routes a request.
 func (s *Server) dispatch(rc *reqCtx) {
 	path := rc.r.URL.EscapedPath()
-	if strings.HasPrefix(path, "/_sim/") {
-		s.handleControl(rc)
-		return
-	}
 	if d := s.faults.latencyFor(); d > 0 {
 		rc.fault = "latency"
 		if !s.sleep(rc.r.Context(), d) {

@@ -186,6 +186,19 @@ func (s *Server) bearer(rc *reqCtx) bool {
 	return false
 }
 
+// validVerifier checks the RFC 7636 code_verifier syntax.
+func validVerifier(v string) bool {
+	if len(v) < 43 || len(v) > 128 {
+		return false
+	}
+	for _, c := range v {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || strings.ContainsRune("-._~", c)) {
+			return false
+		}
+	}
+	return true
+}
+
 // s256 is the PKCE S256 transform of a verifier.
 func s256(verifier string) string {
 	sum := sha256.Sum256([]byte(verifier))
@@ -301,6 +314,8 @@ func (s *Server) exchangeCode(rc *reqCtx, form url.Values) {
 		fail("redirect_uri does not match the authorize request")
 	case form.Get("code_verifier") == "":
 		fail("code_verifier missing (PKCE)")
+	case !validVerifier(form.Get("code_verifier")):
+		fail("code_verifier must be 43-128 characters of [A-Za-z0-9-._~] (RFC 7636)")
 	case subtle.ConstantTimeCompare([]byte(s256(form.Get("code_verifier"))), []byte(req.Challenge)) != 1:
 		fail("code_verifier does not match code_challenge")
 	default:

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -73,9 +72,9 @@ func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
 		sql string
 	}{
 		{&s.find, `SELECT id, content_hash FROM leads WHERE identity = ?`},
-		{&s.insert, `INSERT INTO leads (identity, rabitiq_id, company_name, name_fold, cvr, cvr_valid, website, industry, location, score, contact_count, data, raw, content_hash, source_file, imported_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&s.update, `UPDATE leads SET rabitiq_id = ?, company_name = ?, name_fold = ?, cvr = ?, cvr_valid = ?, website = ?, industry = ?, location = ?, score = ?, contact_count = ?, data = ?, raw = ?, content_hash = ?, source_file = ?, updated_at = ? WHERE id = ?`},
+		{&s.insert, `INSERT INTO leads (identity, rabitiq_id, company_name, name_fold, cvr, cvr_valid, website, industry, location, score, contact_count, raw, content_hash, source_file, imported_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&s.update, `UPDATE leads SET rabitiq_id = ?, company_name = ?, name_fold = ?, cvr = ?, cvr_valid = ?, website = ?, industry = ?, location = ?, score = ?, contact_count = ?, raw = ?, content_hash = ?, source_file = ?, updated_at = ? WHERE id = ?`},
 		{&s.delContacts, `DELETE FROM contacts WHERE lead_id = ?`},
 		{&s.insContact, `INSERT INTO contacts (lead_id, position, name, title, email, phone, linkedin) VALUES (?, ?, ?, ?, ?, ?, ?)`},
 		{&s.insState, `INSERT INTO sync_state (lead_id, status) VALUES (?, 'new')`},
@@ -103,10 +102,6 @@ func (s *importStmts) one(ctx context.Context, file string, l *lead.Lead, ts str
 	if l == nil {
 		return 0, errors.New("no lead")
 	}
-	data, err := json.Marshal(l)
-	if err != nil {
-		return 0, fmt.Errorf("encode lead: %w", err)
-	}
 	hash := l.ContentHash()
 	var score any
 	if l.Score.Valid {
@@ -117,7 +112,7 @@ func (s *importStmts) one(ctx context.Context, file string, l *lead.Lead, ts str
 	switch err := s.find.QueryRowContext(ctx, l.IdentityKey()).Scan(&id, &oldHash); {
 	case errors.Is(err, sql.ErrNoRows):
 		res, err := s.insert.ExecContext(ctx, l.IdentityKey(), l.ID, l.CompanyName, fold(l.CompanyName), l.CVR, l.CVRValid,
-			l.Website, l.Industry, l.Location, score, len(l.Contacts), data, []byte(l.Raw), hash, file, ts, ts)
+			l.Website, l.Industry, l.Location, score, len(l.Contacts), []byte(l.Raw), hash, file, ts, ts)
 		if err != nil {
 			return 0, fmt.Errorf("insert lead: %w", err)
 		}
@@ -134,7 +129,7 @@ func (s *importStmts) one(ctx context.Context, file string, l *lead.Lead, ts str
 		return Unchanged, nil
 	}
 	if _, err := s.update.ExecContext(ctx, l.ID, l.CompanyName, fold(l.CompanyName), l.CVR, l.CVRValid, l.Website,
-		l.Industry, l.Location, score, len(l.Contacts), data, []byte(l.Raw), hash, file, ts, id); err != nil {
+		l.Industry, l.Location, score, len(l.Contacts), []byte(l.Raw), hash, file, ts, id); err != nil {
 		return 0, fmt.Errorf("update lead: %w", err)
 	}
 	if _, err := s.delContacts.ExecContext(ctx, id); err != nil {

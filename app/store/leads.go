@@ -173,21 +173,25 @@ func (d *DB) ResolveLead(ctx context.Context, ref string) (int64, error) {
 
 // GetLead returns the lead with the given local id.
 func (d *DB) GetLead(ctx context.Context, localID int64) (*LeadDetail, error) {
-	row := d.db.QueryRowContext(ctx, `SELECT `+rowColumns+`, l.data, l.raw FROM leads l JOIN sync_state s ON s.lead_id = l.id WHERE l.id = ?`, localID)
+	row := d.db.QueryRowContext(ctx, `SELECT `+rowColumns+`, l.source_file, l.raw FROM leads l JOIN sync_state s ON s.lead_id = l.id WHERE l.id = ?`, localID)
 	var det LeadDetail
-	var data, raw string
+	var file string
+	var raw []byte
 	var err error
-	det.Row, err = scanRow(row, &data, &raw)
+	det.Row, err = scanRow(row, &file, &raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("lead %d: %w", localID, ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("get lead %d: %w", localID, err)
 	}
-	if err := json.Unmarshal([]byte(data), &det.Lead); err != nil {
-		return nil, fmt.Errorf("lead %d: stored data is unreadable: %w", localID, err)
+	// The stored raw JSON is the single source of the lead: decoding it
+	// again gives the same normalised lead the import stored.
+	res, err := lead.Decode(file, raw)
+	if err != nil || len(res.Leads) != 1 {
+		return nil, fmt.Errorf("lead %d: stored JSON is unreadable: %v", localID, err)
 	}
-	det.Lead.Raw = json.RawMessage(raw)
-	det.Raw = det.Lead.Raw
+	det.Lead = *res.Leads[0].Lead
+	det.Raw = json.RawMessage(raw)
 	return &det, nil
 }

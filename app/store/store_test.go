@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"errors"
 	"path/filepath"
 	"strconv"
@@ -24,9 +26,23 @@ func openTest(t *testing.T) *DB {
 	return d
 }
 
+// item stores l with raw JSON that decodes back to l, as an import would.
 func item(i int, l lead.Lead) lead.Item {
-	l.Raw = []byte(`{"companyName":"` + l.CompanyName + `"}`)
-	return lead.Item{Index: i, Line: i + 1, Lead: &l}
+	m := map[string]any{"id": l.ID, "companyName": l.CompanyName, "cvr": l.CVR, "industry": l.Industry, "location": l.Location}
+	if l.Score.Valid {
+		m["score"] = l.Score.Value
+	}
+	var cs []map[string]string
+	for _, c := range l.Contacts {
+		cs = append(cs, map[string]string{"name": c.Name, "email": c.Email})
+	}
+	m["contacts"] = cs
+	raw, _ := json.Marshal(m)
+	res, err := lead.Decode("test.json", raw)
+	if err != nil || len(res.Leads) != 1 {
+		panic(fmt.Sprint("test lead does not decode: ", err))
+	}
+	return lead.Item{Index: i, Line: i + 1, Lead: res.Leads[0].Lead}
 }
 
 func num(v float64) lead.Number { return lead.Number{Value: v, Valid: true} }

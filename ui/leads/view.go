@@ -6,6 +6,7 @@ package leads
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -150,10 +151,10 @@ func ImportSummary(reports []importer.FileReport) string {
 	var b strings.Builder
 	for _, r := range reports {
 		if r.Error != "" {
-			fmt.Fprintf(&b, "%s\n  %s\n  %s\n", r.File, lang.L("Nothing imported:"), r.Error)
+			fmt.Fprintf(&b, "%s\n  %s\n  %s\n", filepath.Base(r.File), lang.L("Nothing imported:"), r.Error)
 			continue
 		}
-		fmt.Fprintf(&b, "%s\n  %s\n", r.File, lang.L("{{.Imported}} imported, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Rejected}} rejected",
+		fmt.Fprintf(&b, "%s\n  %s\n", filepath.Base(r.File), lang.L("{{.Imported}} imported, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Rejected}} rejected",
 			map[string]any{"Imported": r.Imported, "Updated": r.Updated, "Unchanged": r.Unchanged, "Rejected": len(r.Rejected)}))
 		for _, rj := range r.Rejected {
 			fmt.Fprintf(&b, "  ✗ %s\n", rj.Reason)

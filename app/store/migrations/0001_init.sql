@@ -1,6 +1,7 @@
 -- Leads as imported. identity follows docs/lead-format.md (id, else CVR,
--- else normalised name + website); data is the normalised lead, raw the
--- lead's JSON exactly as the file had it.
+-- else normalised name + website); raw is the lead's JSON exactly as the
+-- file had it, and the normalised lead is decoded from it when needed
+-- (storing both doubled the bytes an import writes).
 CREATE TABLE leads (
 	id            INTEGER PRIMARY KEY,
 	identity      TEXT    NOT NULL UNIQUE,
@@ -14,7 +15,6 @@ CREATE TABLE leads (
 	location      TEXT    NOT NULL DEFAULT '',
 	score         REAL,
 	contact_count INTEGER NOT NULL DEFAULT 0,
-	data          TEXT    NOT NULL,
 	raw           TEXT    NOT NULL,
 	content_hash  TEXT    NOT NULL,
 	source_file   TEXT    NOT NULL,

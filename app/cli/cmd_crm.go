@@ -1,0 +1,259 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/rabitiq/superoffice-sync/app/export"
+	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
+	"github.com/rabitiq/superoffice-sync/core/mapping"
+	"github.com/rabitiq/superoffice-sync/core/match"
+	so "github.com/rabitiq/superoffice-sync/core/superoffice"
+)
+
+// tenantClient connects to SuperOffice and builds the REST client.
+func tenantClient(ctx context.Context, env Env) (*connection, *so.Client, error) {
+	c, err := connect(ctx, env)
+	if err != nil {
+		return nil, nil, err
+	}
+	var resolve func(context.Context) (string, error)
+	if c.Session != nil {
+		resolve = c.Session.ResolveAPIURL
+	}
+	cl, err := export.NewClient(c.Tenant.APIURL, c.Source, resolve, env.HTTPClient)
+	return c, cl, err
+}
+
+// fieldJSON is one element of `fields --json`.
+type fieldJSON struct {
+	ProgID     string `json:"progId"`
+	Label      string `json:"label"`
+	Type       string `json:"type"`
+	Status     string `json:"status"`
+	TenantKey  string `json:"tenantKey"`
+	TenantType string `json:"tenantType"`
+}
+
+func runFields(ctx context.Context, env Env, args []string) int {
+	fs := newFlags(env, "fields")
+	asJSON := fs.Bool("json", false, "print the check as JSON")
+	if rest, err := parse(fs, args); err != nil {
+		return ExitUsage
+	} else if len(rest) > 0 {
+		return fail(env, ExitUsage, usageError{fmt.Sprintf("fields: unexpected argument %q", rest[0])})
+	}
+	_, cl, err := tenantClient(ctx, env)
+	if err == nil {
+		var rep fieldsetup.Report
+		if rep, err = fieldsetup.Fetch(ctx, cl); err == nil {
+			return printFields(env, rep, *asJSON)
+		}
+	}
+	if code, ok := notConnected(env, err); ok {
+		return code
+	}
+	return fail(env, ExitFailure, err)
+}
+
+func printFields(env Env, rep fieldsetup.Report, asJSON bool) int {
+	if asJSON {
+		out := make([]fieldJSON, 0, len(rep.Results))
+		for _, r := range rep.Results {
+			out = append(out, fieldJSON{r.Field.ProgID, r.Field.LabelDA, string(r.Field.Type), string(r.Status), r.TenantKey, r.TenantType})
+		}
+		if err := writeJSON(env.Stdout, out); err != nil {
+			return fail(env, ExitFailure, err)
+		}
+		return ExitOK
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "PROG ID\tFELT\tTYPE\tSTATUS\tI SUPEROFFICE")
+	marks := map[fieldsetup.Status]string{fieldsetup.Present: "✓ oprettet", fieldsetup.Missing: "✗ mangler", fieldsetup.WrongType: "⚠ forkert type", fieldsetup.OnPerson: "⚠ oprettet på Person"}
+	for _, r := range rep.Results {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\n", r.Field.ProgID, r.Field.LabelDA, r.Field.Type, marks[r.Status], r.TenantKey, r.TenantType)
+	}
+	_ = tw.Flush()
+	fmt.Fprintf(env.Stdout, "%d af 37 felter klar\n", rep.Ready())
+	return ExitOK
+}
+
+func runPreview(ctx context.Context, env Env, args []string) int {
+	fs := newFlags(env, "preview")
+	db := fs.String("db", "", "database file")
+	asJSON := fs.Bool("json", false, "print the requests as JSON")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(rest) != 1 {
+		return fail(env, ExitUsage, usageError{"preview: name one LEAD (RabitIQ id or local id)"})
+	}
+	d, err := openDB(ctx, env, *db)
+	if err != nil {
+		return fail(env, ExitFailure, err)
+	}
+	defer d.Close()
+	id, err := d.ResolveLead(ctx, rest[0])
+	if err != nil {
+		return fail(env, ExitFailure, err)
+	}
+	det, err := d.GetLead(ctx, id)
+	if err != nil {
+		return fail(env, ExitFailure, err)
+	}
+	// No network: the guide's Prog IDs, the table's types, documented limits.
+	plan, _ := mapping.Map(&det.Lead, mapping.TenantInfo{})
+	if !*asJSON {
+		if err := plan.WritePreviewTable(env.Stdout); err != nil {
+			return fail(env, ExitFailure, err)
+		}
+		return ExitOK
+	}
+	b, err := plan.PreviewJSON()
+	if err != nil {
+		return fail(env, ExitFailure, err)
+	}
+	env.Stdout.Write(append(b, '\n'))
+	return ExitOK
+}
+
+// engine opens the database and the tenant for match and sync.
+func engine(ctx context.Context, env Env, dbFlag, ref string) (*export.Engine, *store.DB, int64, int) {
+	d, err := openDB(ctx, env, dbFlag)
+	if err != nil {
+		return nil, nil, 0, fail(env, ExitFailure, err)
+	}
+	id, err := d.ResolveLead(ctx, ref)
+	if err != nil {
+		d.Close()
+		return nil, nil, 0, fail(env, ExitFailure, err)
+	}
+	c, cl, err := tenantClient(ctx, env)
+	if err != nil {
+		d.Close()
+		if code, ok := notConnected(env, err); ok {
+			return nil, nil, 0, code
+		}
+		return nil, nil, 0, fail(env, ExitFailure, err)
+	}
+	return export.New(d, cl, export.Tenant{Ctx: c.Tenant.Ctx, User: c.Tenant.User}, env.Now), d, id, ExitOK
+}
+
+// candidateJSON is one element of `match --json`.
+type candidateJSON struct {
+	ContactID int      `json:"contactId"`
+	Name      string   `json:"name"`
+	OrgNr     string   `json:"orgNr"`
+	Domain    string   `json:"domain"`
+	Score     float64  `json:"score"`
+	Reasons   []string `json:"reasons"`
+}
+
+func runMatch(ctx context.Context, env Env, args []string) int {
+	fs := newFlags(env, "match")
+	db := fs.String("db", "", "database file")
+	asJSON := fs.Bool("json", false, "print the candidates as JSON")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(rest) != 1 {
+		return fail(env, ExitUsage, usageError{"match: name one LEAD (RabitIQ id or local id)"})
+	}
+	e, d, id, code := engine(ctx, env, *db, rest[0])
+	if e == nil {
+		return code
+	}
+	defer d.Close()
+	cands, err := e.Match(ctx, id)
+	if err != nil {
+		return fail(env, ExitFailure, err)
+	}
+	out := make([]candidateJSON, 0, len(cands))
+	for _, c := range cands {
+		out = append(out, candidateJSON{c.Company.ContactID, c.Company.Name, c.Company.OrgNr, match.Domain(c.Company.Website), c.Score, append([]string{}, c.Reasons...)})
+	}
+	if *asJSON {
+		if err := writeJSON(env.Stdout, map[string]any{"candidates": out}); err != nil {
+			return fail(env, ExitFailure, err)
+		}
+		return ExitOK
+	}
+	if len(out) == 0 {
+		fmt.Fprintln(env.Stdout, "Ingen match i SuperOffice: brug `sync LEAD --create` (Opret & Sync)")
+	}
+	for _, c := range out {
+		fmt.Fprintf(env.Stdout, "%6d  %3.0f %%  %s  %s  (%v)\n", c.ContactID, c.Score*100, c.Name, c.OrgNr, c.Reasons)
+	}
+	return ExitOK
+}
+
+func runSync(ctx context.Context, env Env, args []string) int {
+	fs := newFlags(env, "sync")
+	db := fs.String("db", "", "database file")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	create := fs.Bool("create", false, "create a new company (Opret & Sync)")
+	contact := fs.String("contact", "", "update this SuperOffice company id (Sync til valgte)")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(rest) != 1 {
+		return fail(env, ExitUsage, usageError{"sync: name one LEAD (RabitIQ id or local id)"})
+	}
+	var ch export.Choice
+	switch {
+	case *create && *contact != "":
+		return fail(env, ExitUsage, usageError{"sync: give either --create or --contact ID, not both"})
+	case *create:
+		ch.Create = true
+	case *contact != "":
+		n, err := strconv.Atoi(*contact)
+		if err != nil || n <= 0 {
+			return fail(env, ExitUsage, usageError{fmt.Sprintf("sync: --contact wants a SuperOffice company id, not %q", *contact)})
+		}
+		ch.ContactID = n
+	default:
+		return fail(env, ExitUsage, usageError{"sync: give --create (Opret & Sync) or --contact ID (Sync til valgte)"})
+	}
+	e, d, id, code := engine(ctx, env, *db, rest[0])
+	if e == nil {
+		return code
+	}
+	defer d.Close()
+	res, err := e.Sync(ctx, id, ch)
+	if err != nil {
+		if code, ok := notConnected(env, err); ok {
+			return code
+		}
+		var ex *export.ExistsError
+		if errors.As(err, &ex) && *asJSON {
+			_ = writeJSON(env.Stdout, map[string]any{"error": err.Error(), "existingContactId": ex.ContactID})
+		}
+		return fail(env, ExitFailure, err)
+	}
+	if *asJSON {
+		if err := writeJSON(env.Stdout, res); err != nil {
+			return fail(env, ExitFailure, err)
+		}
+		return ExitOK
+	}
+	verb := "opdateret"
+	if res.Created {
+		verb = "oprettet"
+	}
+	fmt.Fprintf(env.Stdout, "%s (firma %d) %s i SuperOffice: %d felter skrevet, %d sprunget over, %d personer oprettet, %d opdateret\n",
+		res.CompanyName, res.ContactID, verb, len(res.CustomFields.Written), len(res.CustomFields.Skipped), res.Persons.Created, res.Persons.Updated)
+	if len(res.Kept) > 0 {
+		fmt.Fprintf(env.Stdout, "Beholdt eksisterende værdier: %v\n", res.Kept)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(env.Stdout, "  advarsel: "+w)
+	}
+	return ExitOK
+}

@@ -1,0 +1,135 @@
+// Package export is the heart of the product: it finds a lead's company in
+// the connected SuperOffice tenant and writes the lead, its 37 custom
+// fields and its people there exactly once. A create is guarded by an
+// intent row written before the POST, so a timeout, a crash or a retry
+// never leaves a second company behind.
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
+	"github.com/rabitiq/superoffice-sync/core/mapping"
+	"github.com/rabitiq/superoffice-sync/core/superoffice"
+)
+
+// Tenant identifies the tenant and the user the engine writes as.
+type Tenant struct {
+	Ctx  string // e.g. Cust12345; history and intents are kept per tenant
+	User string
+}
+
+// Engine matches and syncs leads against one tenant.
+type Engine struct {
+	db     *store.DB
+	client *superoffice.Client
+	tenant Tenant
+	now    func() time.Time
+
+	mu   sync.Mutex
+	meta *Meta
+}
+
+// New returns an engine for one tenant. now may be nil.
+func New(db *store.DB, client *superoffice.Client, tenant Tenant, now func() time.Time) *Engine {
+	if now == nil {
+		now = time.Now
+	}
+	return &Engine{db: db, client: client, tenant: tenant, now: now}
+}
+
+// Meta is what the engine knows about the tenant: the field check and the
+// mapping's inputs. It is fetched once per engine and reused, because the
+// tenant's configuration changes rarely and every lead needs it.
+type Meta struct {
+	Fields fieldsetup.Report
+	Info   mapping.TenantInfo
+}
+
+// Meta returns the tenant metadata, fetching it on first use.
+func (e *Engine) Meta(ctx context.Context) (*Meta, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.meta != nil {
+		return e.meta, nil
+	}
+	rep, err := fieldsetup.Fetch(ctx, e.client)
+	if err != nil {
+		return nil, fmt.Errorf("read the tenant's custom fields: %w", err)
+	}
+	info := mapping.TenantInfo{FieldKeys: rep.KeyMap(), FieldTypes: rep.Types(), FieldLengths: rep.Lengths(), Lengths: map[string]int{}}
+	countries, _, err := e.client.Lists.Countries(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read the tenant's country list: %w", err)
+	}
+	for _, c := range countries {
+		info.Countries = append(info.Countries, superoffice.Country{CountryId: c.CountryId, Name: c.Name, EnglishName: c.EnglishName,
+			TwoLetterISOCountry: c.TwoLetterISOCountry, ThreeLetterISOCountry: c.ThreeLetterISOCountry})
+	}
+	// The default entity's FieldProperties carry the tenant's real limits.
+	if def, _, err := e.client.Contacts.Default(ctx); err == nil {
+		for name, fp := range def.FieldProperties {
+			if fp.FieldLength > 0 {
+				info.Lengths[name] = fp.FieldLength
+			}
+		}
+	}
+	e.meta = &Meta{Fields: rep, Info: info}
+	return e.meta, nil
+}
+
+// ForgetMeta drops the cached metadata, e.g. after the admin created
+// fields ("Tjek igen") or when a write was refused for an unknown field.
+func (e *Engine) ForgetMeta() {
+	e.mu.Lock()
+	e.meta = nil
+	e.mu.Unlock()
+}
+
+// Plan maps a stored lead with the tenant's metadata: what a sync would
+// send, without sending it.
+func (e *Engine) Plan(ctx context.Context, localID int64) (*store.LeadDetail, mapping.Plan, error) {
+	det, err := e.db.GetLead(ctx, localID)
+	if err != nil {
+		return nil, mapping.Plan{}, err
+	}
+	meta, err := e.Meta(ctx)
+	if err != nil {
+		return nil, mapping.Plan{}, err
+	}
+	plan, _ := mapping.Map(&det.Lead, meta.Info)
+	return det, plan, nil
+}
+
+// ErrCompanyGone means the chosen company no longer exists in SuperOffice
+// (deleted or merged since the match).
+var ErrCompanyGone = errors.New("virksomheden findes ikke længere i SuperOffice")
+
+// ExistsError means "Opret & Sync" was chosen but a company with the same
+// valid org number is already in the tenant, e.g. created by a colleague
+// since the match: syncing to it is the right choice, not a second company.
+type ExistsError struct {
+	ContactID int
+	Name      string
+}
+
+func (e *ExistsError) Error() string {
+	return fmt.Sprintf("der findes allerede en virksomhed med samme CVR i SuperOffice: %s (id %d); vælg den med \"Sync til valgte\"", e.Name, e.ContactID)
+}
+
+// reason turns an error into the one line stored on a failed lead and shown
+// to the user.
+func reason(err error) string {
+	s := err.Error()
+	s = strings.ReplaceAll(s, "\n", " ")
+	if len(s) > 1000 {
+		s = s[:1000] + "…"
+	}
+	return s
+}

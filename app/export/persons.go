@@ -1,0 +1,152 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/rabitiq/superoffice-sync/core/mapping"
+	so "github.com/rabitiq/superoffice-sync/core/superoffice"
+)
+
+// personIndex finds the company's persons by e-mail and by full name.
+type personIndex struct {
+	byEmail map[string]int
+	byName  map[string]int
+}
+
+func foldName(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+func (x *personIndex) add(id int, email, fullName string) {
+	if e := strings.ToLower(strings.TrimSpace(email)); e != "" {
+		x.byEmail[e] = id
+	}
+	if n := foldName(fullName); n != "" {
+		if _, ok := x.byName[n]; !ok {
+			x.byName[n] = id
+		}
+	}
+}
+
+// find matches on e-mail; only a contact without an e-mail is matched on
+// its full name, because two people may share a name but not an address.
+func (x *personIndex) find(p mapping.PersonPlan) (int, bool) {
+	if p.Email != "" {
+		id, ok := x.byEmail[strings.ToLower(p.Email)]
+		return id, ok
+	}
+	id, ok := x.byName[foldName(p.FullName)]
+	return id, ok
+}
+
+func (e *Engine) loadPersons(ctx context.Context, contactID int) (*personIndex, error) {
+	x := &personIndex{byEmail: map[string]int{}, byName: map[string]int{}}
+	res, _, err := e.client.Contacts.Persons(ctx, contactID, &so.SearchOptions{Select: so.PersonRowColumns(), OrderBy: []string{so.ColPersonID}, Top: 500})
+	if err != nil {
+		return nil, fmt.Errorf("read the company's persons: %w", err)
+	}
+	for _, p := range res.Persons() {
+		full := p.FullName
+		if full == "" {
+			full = strings.Join(strings.Fields(p.FirstName+" "+p.MiddleName+" "+p.LastName), " ")
+		}
+		x.add(p.PersonID, p.Email, full)
+	}
+	return x, nil
+}
+
+// syncPersons creates or updates every contact person under the company,
+// never creating the same person twice. A brand-new company has no
+// persons, so its list is not fetched.
+func (e *Engine) syncPersons(ctx context.Context, contactID int, plans []mapping.PersonPlan, fresh bool, res *Result) error {
+	if len(plans) == 0 {
+		return nil
+	}
+	x := &personIndex{byEmail: map[string]int{}, byName: map[string]int{}}
+	if !fresh {
+		var err error
+		if x, err = e.loadPersons(ctx, contactID); err != nil {
+			return err
+		}
+	}
+	for _, p := range plans {
+		if id, ok := x.find(p); ok {
+			updated, err := e.updatePerson(ctx, id, p)
+			if err != nil {
+				return err
+			}
+			if updated {
+				res.Persons.Updated++
+			}
+			continue
+		}
+		body := p.Person
+		body.Contact = &so.ContactRef{ContactId: contactID}
+		created, _, err := e.client.Persons.Create(ctx, &body)
+		var amb *so.AmbiguousError
+		if errors.As(err, &amb) {
+			// Look before creating again: the person may exist now.
+			again, lerr := e.loadPersons(context.WithoutCancel(ctx), contactID)
+			if lerr == nil {
+				if id, ok := again.find(p); ok {
+					x.add(id, p.Email, p.FullName)
+					res.Persons.Created++
+					continue
+				}
+			}
+			return fmt.Errorf("create person %s: %w", p.FullName, err)
+		}
+		if err != nil {
+			return fmt.Errorf("create person %s: %w", p.FullName, err)
+		}
+		x.add(created.PersonId, p.Email, p.FullName)
+		res.Persons.Created++
+	}
+	return nil
+}
+
+// updatePerson fills in what changed: the title and the phone numbers.
+func (e *Engine) updatePerson(ctx context.Context, id int, p mapping.PersonPlan) (bool, error) {
+	cur, _, err := e.client.Persons.Get(ctx, id)
+	if err != nil {
+		return false, fmt.Errorf("read person %d: %w", id, err)
+	}
+	var ops []so.PatchOp
+	if in := p.Person.Title; !blank(in) && in != cur.Title {
+		ops = append(ops, so.PatchReplace("Title", in))
+	}
+	phones := func(name string, have, want []so.EntityElement) {
+		if len(want) > 0 && !hasValue(have, want[0].Value) {
+			ops = append(ops, so.PatchReplace(name, append(append([]so.EntityElement{}, want...), have...)))
+		}
+	}
+	phones("OfficePhones", cur.OfficePhones, p.Person.OfficePhones)
+	phones("MobilePhones", cur.MobilePhones, p.Person.MobilePhones)
+	if len(ops) == 0 {
+		return false, nil
+	}
+	if _, _, err := e.client.Persons.Patch(ctx, id, ops); err != nil {
+		return false, fmt.Errorf("update person %s: %w", p.FullName, err)
+	}
+	return true, nil
+}
+
+func digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func hasValue(have []so.EntityElement, v string) bool {
+	for _, h := range have {
+		if digits(h.Value) == digits(v) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,194 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/mapping"
+	so "github.com/rabitiq/superoffice-sync/core/superoffice"
+)
+
+// Choice is what the user picked in the match dialog: an existing company
+// ("Sync til valgte") or a new one ("Opret & Sync").
+type Choice struct {
+	ContactID int  // the chosen company; 0 with Create
+	Create    bool // create a new company
+}
+
+// PersonCounts counts the persons a sync wrote.
+type PersonCounts struct {
+	Created int `json:"created"`
+	Updated int `json:"updated"`
+}
+
+// CustomFieldResult lists the custom fields written and skipped.
+type CustomFieldResult struct {
+	Written []string `json:"written"`
+	Skipped []string `json:"skipped"`
+}
+
+// Result is what one sync did. Its JSON form is the `sync --json` contract.
+type Result struct {
+	ContactID    int               `json:"contactId"`
+	Created      bool              `json:"created"`
+	Persons      PersonCounts      `json:"persons"`
+	CustomFields CustomFieldResult `json:"customFields"`
+	Kept         []string          `json:"kept"`
+	Warnings     []string          `json:"warnings"`
+	// CompanyName is the company's name in SuperOffice, for the confirmation.
+	CompanyName string `json:"-"`
+}
+
+// Sync writes the lead to the chosen or a new company and records the
+// outcome on the lead and in the history, success or failure.
+func (e *Engine) Sync(ctx context.Context, localID int64, ch Choice) (*Result, error) {
+	if !ch.Create && ch.ContactID <= 0 {
+		return nil, errors.New("choose a company or create a new one")
+	}
+	det, plan, err := e.Plan(ctx, localID)
+	if err != nil {
+		return nil, err
+	}
+	res, err := e.write(ctx, localID, plan, ch)
+	at := e.now()
+	if err != nil {
+		_ = e.db.MarkFailed(context.WithoutCancel(ctx), localID, reason(err), at)
+		_, _ = e.db.AddHistory(context.WithoutCancel(ctx), store.HistoryEntry{LeadID: localID, At: at, Tenant: e.tenant.Ctx, User: e.tenant.User, Action: "failed", Error: reason(err)})
+		return nil, fmt.Errorf("sync %q: %w", det.Lead.CompanyName, err)
+	}
+	if err := e.db.MarkSynced(ctx, localID, int64(res.ContactID), e.tenant.Ctx, at); err != nil {
+		return nil, err
+	}
+	_ = e.db.DeleteIntent(ctx, localID)
+	action := "updated"
+	if res.Created {
+		action = "created"
+	}
+	id := int64(res.ContactID)
+	_, err = e.db.AddHistory(ctx, store.HistoryEntry{LeadID: localID, At: at, Tenant: e.tenant.Ctx, User: e.tenant.User, Action: action, SOContactID: &id,
+		Details: store.HistoryDetails{Created: res.Created, FieldsWritten: res.CustomFields.Written, FieldsSkipped: res.CustomFields.Skipped,
+			FieldsKept: res.Kept, PersonsCreated: res.Persons.Created, PersonsUpdated: res.Persons.Updated, Warnings: res.Warnings}})
+	return res, err
+}
+
+func newResult(plan mapping.Plan) *Result {
+	r := &Result{Kept: []string{}, Warnings: []string{}}
+	r.CustomFields.Written = append([]string{}, plan.Written...)
+	r.CustomFields.Skipped = append([]string{}, plan.Skipped...)
+	for _, w := range plan.Warnings {
+		r.Warnings = append(r.Warnings, w.String())
+	}
+	if len(plan.Skipped) > 0 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d felter der ikke er oprettet i SuperOffice springes over", len(plan.Skipped)))
+	}
+	return r
+}
+
+func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch Choice) (*Result, error) {
+	res := newResult(plan)
+	target := ch.ContactID
+	if ch.Create {
+		// A lead already linked on this tenant (an earlier sync, or a create
+		// whose later steps failed) updates that company: a retry must never
+		// create a second one.
+		id, ok, err := e.db.SyncTarget(ctx, localID, e.tenant.Ctx)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			if _, _, err := e.client.Contacts.Get(ctx, int(id)); err == nil {
+				target = int(id)
+				res.Warnings = append(res.Warnings, fmt.Sprintf("leadet er allerede knyttet til firma %d i SuperOffice; det opdateres i stedet for at oprette et nyt", id))
+			} else if !so.IsNotFound(err) {
+				return nil, err
+			}
+		}
+		if target == 0 {
+			if target, err = e.reconcileOne(ctx, localID); err != nil {
+				return nil, err
+			}
+			if target != 0 {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("en tidligere afbrudt oprettelse blev fundet som firma %d og genbruges", target))
+			}
+		}
+	}
+	var current *so.ContactEntity
+	var err error
+	if target == 0 {
+		current, err = e.create(ctx, localID, plan)
+		if err != nil {
+			return nil, err
+		}
+		res.Created = true
+	} else {
+		current, err = e.update(ctx, target, plan, res)
+		if err != nil {
+			return nil, err
+		}
+	}
+	res.ContactID, res.CompanyName = current.ContactId, current.Name
+	if err := e.syncPersons(ctx, current.ContactId, plan.Persons, res.Created, res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// create POSTs a new company, guarded by an intent row.
+func (e *Engine) create(ctx context.Context, localID int64, plan mapping.Plan) (*so.ContactEntity, error) {
+	if org := plan.Contact.OrgNr; org != "" {
+		if c, err := e.existingByOrgNr(ctx, org); err != nil {
+			return nil, err
+		} else if c != nil {
+			return nil, &ExistsError{ContactID: c.ContactID, Name: c.Name}
+		}
+	}
+	mk := markerFor(plan)
+	if err := e.db.AddIntent(ctx, store.Intent{LeadID: localID, Tenant: e.tenant.Ctx, Marker: mk.encode(), CreatedAt: e.now()}); err != nil {
+		return nil, err
+	}
+	body := plan.ContactBody()
+	created, _, err := e.client.Contacts.Create(ctx, &body)
+	var amb *so.AmbiguousError
+	if errors.As(err, &amb) {
+		// The create may have committed: look before anything else.
+		id, ferr := e.findCreated(context.WithoutCancel(ctx), mk)
+		if ferr != nil || id == 0 {
+			return nil, fmt.Errorf("SuperOffice answered too late to know whether the company was created; the next attempt looks it up first: %w", err)
+		}
+		if err := e.db.CreatedFor(ctx, localID, int64(id), e.tenant.Ctx); err != nil {
+			return nil, err
+		}
+		got, _, gerr := e.client.Contacts.Get(ctx, id)
+		if gerr != nil {
+			return nil, gerr
+		}
+		return got, nil
+	}
+	if err != nil {
+		_ = e.db.DeleteIntent(ctx, localID)
+		return nil, fmt.Errorf("create the company in SuperOffice: %w", err)
+	}
+	if err := e.db.CreatedFor(ctx, localID, int64(created.ContactId), e.tenant.Ctx); err != nil {
+		return nil, err
+	}
+	return created, nil
+}
+
+func (e *Engine) existingByOrgNr(ctx context.Context, orgnr string) (*so.ContactRow, error) {
+	o := orgNumber(orgnr)
+	if !o.Valid {
+		return nil, nil
+	}
+	rows, err := e.byOrgNr(ctx, o)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		if orgNumber(r.OrgNr).Digits == o.Digits {
+			return &r, nil
+		}
+	}
+	return nil, nil
+}

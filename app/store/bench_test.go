@@ -1,0 +1,109 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/rabitiq/superoffice-sync/core/lead"
+	"github.com/rabitiq/superoffice-sync/core/lead/leadgen"
+)
+
+// benchFile writes n generated leads to a temporary file.
+func benchFile(b *testing.B, n int) string {
+	b.Helper()
+	p := filepath.Join(b.TempDir(), "leads.json")
+	if err := os.WriteFile(p, leadgen.File(n, 7), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+func freshDB(b *testing.B, i int) *DB {
+	b.Helper()
+	d, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench"+strconv.Itoa(i)+".db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d
+}
+
+// BenchmarkImport10k is the whole import of one 10,000-lead file, as the
+// CLI and the window do it: read, decode with every tolerance rule, and
+// store leads, contacts and sync state in one transaction.
+func BenchmarkImport10k(b *testing.B) {
+	path := benchFile(b, 10000)
+	ctx := context.Background()
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		d := freshDB(b, i)
+		i++
+		b.StartTimer()
+		res, err := lead.DecodeFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, err := d.ImportLeads(ctx, "leads.json", res.Leads, time.Now())
+		if err != nil || c.Imported != 10000 {
+			b.Fatalf("%+v %v", c, err)
+		}
+		b.StopTimer()
+		d.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(10000*b.N)/b.Elapsed().Seconds(), "leads/s")
+}
+
+// BenchmarkImportFloor is the least any import can cost: encoding/json into
+// plain structs and the same lead rows inserted with one prepared
+// statement in one transaction, with no tolerance, no identity look-up and
+// no contacts or sync-state rows.
+func BenchmarkImportFloor(b *testing.B) {
+	path := benchFile(b, 10000)
+	ctx := context.Background()
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		d := freshDB(b, i)
+		i++
+		b.StartTimer()
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var leads []leadgen.FloorLead
+		if err := json.Unmarshal(data, &leads); err != nil {
+			b.Fatal(err)
+		}
+		tx, err := d.db.BeginTx(ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := tx.PrepareContext(ctx, `INSERT INTO leads (identity, rabitiq_id, company_name, name_fold, cvr, cvr_valid, website, industry, location, score, contact_count, raw, content_hash, source_file, imported_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			b.Fatal(err)
+		}
+		now := time.Now().UTC().Format(time.RFC3339Nano)
+		for _, l := range leads {
+			row, _ := json.Marshal(l)
+			if _, err := st.ExecContext(ctx, "id:"+l.ID, l.ID, l.CompanyName, fold(l.CompanyName), l.CVR, true, l.Website, l.Industry, l.Location,
+				l.Score, len(l.Contacts), row, "", "leads.json", now, now); err != nil {
+				b.Fatal(err)
+			}
+		}
+		st.Close()
+		if err := tx.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		d.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(10000*b.N)/b.Elapsed().Seconds(), "leads/s")
+}
