@@ -15,11 +15,11 @@ import (
 // RabitIQ Lead ID custom field when the tenant has it, else the org
 // number, else the exact name and website.
 type marker struct {
-	Name     string `json:"name"`
-	LeadKey  string `json:"leadKey,omitempty"` // tenant key of field 6 (RabitIQ Lead ID)
-	LeadID   string `json:"leadId,omitempty"`
-	OrgNr    string `json:"orgNr,omitempty"`
-	Website  string `json:"website,omitempty"`
+	Name    string `json:"name"`
+	LeadKey string `json:"leadKey,omitempty"` // tenant key of field 6 (RabitIQ Lead ID)
+	LeadID  string `json:"leadId,omitempty"`
+	OrgNr   string `json:"orgNr,omitempty"`
+	Website string `json:"website,omitempty"`
 }
 
 func markerFor(plan mapping.Plan) marker {
