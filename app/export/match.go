@@ -36,7 +36,34 @@ func (e *Engine) MatchLead(ctx context.Context, l *lead.Lead) ([]match.Candidate
 	if err != nil {
 		return nil, err
 	}
-	return match.Rank(q, companies, MaxCandidates), nil
+	return match.Rank(q, mergeCompanies(companies), MaxCandidates), nil
+}
+
+// mergeCompanies joins the rows each search returned for the same company.
+// A duplicate-check hit carries only the name; it must not hide the org
+// number another search found, or a conflicting CVR would go unflagged.
+func mergeCompanies(cs []match.Company) []match.Company {
+	var out []match.Company
+	at := map[int]int{}
+	for _, c := range cs {
+		i, ok := at[c.ContactID]
+		if !ok || c.ContactID == 0 {
+			at[c.ContactID] = len(out)
+			out = append(out, c)
+			continue
+		}
+		m := &out[i]
+		for _, f := range []struct {
+			dst *string
+			src string
+		}{{&m.Name, c.Name}, {&m.Department, c.Department}, {&m.OrgNr, c.OrgNr}, {&m.Website, c.Website}} {
+			if *f.dst == "" {
+				*f.dst = f.src
+			}
+		}
+		m.Domains = append(m.Domains, c.Domains...)
+	}
+	return out
 }
 
 func (e *Engine) search(ctx context.Context, q match.Query) ([]match.Company, error) {

@@ -1,0 +1,294 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/app/store"
+	so "github.com/rabitiq/superoffice-sync/core/superoffice"
+)
+
+const fullLead = `{"id":"rq-1","companyName":"Fjordlys Energi ApS","cvr":"DK 38112759","website":"fjordlys.dk",
+ "industry":"Energi","location":"Aarhus, Danmark","address":"Havnegade 12, 8000 Aarhus C","score":87,"intentScore":"61",
+ "reasonForFit":"Vokser hurtigt.","description":"Sælger solceller.","buyingSignals":["Ny CFO","Nyt lager"],
+ "financials":{"revenueDkk":"12,5 mio.","employees":42},"createdAt":"01-12-2024",
+ "contacts":[{"name":"Mette Kjær Hansen","title":"CFO","email":"Mette@Fjordlys.dk","phone":"+45 20 30 40 50"},
+             {"name":"Ole Berg","title":"CEO","email":"ole@fjordlys.dk"}]}`
+
+func lastHistory(t *testing.T, e *env, id int64) store.HistoryEntry {
+	t.Helper()
+	h, err := e.db.History(context.Background(), store.HistoryFilter{LeadID: id, Limit: 1})
+	if err != nil || len(h) != 1 {
+		t.Fatalf("history: %v %v", h, err)
+	}
+	return h[0]
+}
+
+func TestCreateThenResyncNeverDuplicates(t *testing.T) {
+	e := newEnv(t, nil)
+	id := e.importLeads(t, fullLead)["rq-1"]
+	ctx := context.Background()
+	res, err := e.eng.Sync(ctx, id, Choice{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Created || res.Persons.Created != 2 || len(res.CustomFields.Written) < 10 || len(res.CustomFields.Skipped) != 0 {
+		t.Fatalf("first sync = %+v", res)
+	}
+	cs := e.companiesNamed("Fjordlys Energi ApS")
+	if len(cs) != 1 || cs[0].ContactId != res.ContactID || cs[0].OrgNr != "38112759" || cs[0].CustomFields["RabitIQ:1"] != "[I:87]" || cs[0].CustomFields["RabitIQ:6"] != "rq-1" {
+		t.Fatalf("company in SuperOffice = %+v", cs)
+	}
+	if len(cs[0].Persons) != 2 {
+		t.Errorf("%d persons under the company, want 2", len(cs[0].Persons))
+	}
+	det, _ := e.db.GetLead(ctx, id)
+	if det.Row.Status != store.StatusSynced || det.Row.SOContactID == nil || int(*det.Row.SOContactID) != res.ContactID {
+		t.Errorf("lead after sync: %+v", det.Row)
+	}
+	if h := lastHistory(t, e, id); h.Action != "created" || !h.Details.Created || h.Details.PersonsCreated != 2 {
+		t.Errorf("history = %+v", h)
+	}
+
+	// "Opret & Sync" again (a retry, or a user clicking twice) updates the
+	// same company; metadata is cached, so only the writes cost requests.
+	before := len(e.sim.Requests())
+	res2, err := e.eng.Sync(ctx, id, Choice{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res2.Created || res2.ContactID != res.ContactID || res2.Persons.Created != 0 {
+		t.Errorf("second sync = %+v", res2)
+	}
+	if n := len(e.companiesNamed("Fjordlys Energi ApS")); n != 1 {
+		t.Errorf("%d companies after a re-sync, want 1", n)
+	}
+	if p := len(e.sim.Persons()); p != 2 {
+		t.Errorf("%d persons after a re-sync, want 2", p)
+	}
+	// GET company + (no PATCH: nothing changed) + persons list + GET each person.
+	if got := len(e.sim.Requests()) - before; got > 3+2+1 {
+		t.Errorf("re-sync took %d requests", got)
+	}
+	if h := lastHistory(t, e, id); h.Action != "updated" {
+		t.Errorf("history = %+v", h)
+	}
+}
+
+func TestUpdateKeepsUserValuesRefreshesFieldsAndDedupesPersons(t *testing.T) {
+	e := newEnv(t, tenantWith(simulator.SeedCompany{ID: 20, Name: "Fjordlys Energi A/S", Department: "Salg Vest", OrgNr: "38112759",
+		CustomFields: map[string]string{"RabitIQ:1": "[I:10]"}}))
+	if _, err := e.sim.AddPerson(simulator.SeedPerson{ContactID: 20, Firstname: "Mette", Lastname: "Hansen", Title: "Bogholder", Emails: []string{"mette@fjordlys.dk"}}); err != nil {
+		t.Fatal(err)
+	}
+	id := e.importLeads(t, fullLead)["rq-1"]
+	res, err := e.eng.Sync(context.Background(), id, Choice{ContactID: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Created || res.ContactID != 20 || res.Persons.Created != 1 || res.Persons.Updated != 1 {
+		t.Errorf("result = %+v", res)
+	}
+	c, _ := e.sim.Company(20)
+	if c.Department != "Salg Vest" || c.Name != "Fjordlys Energi A/S" {
+		t.Errorf("user's values overwritten: %q %q", c.Name, c.Department)
+	}
+	kept := strings.Join(res.Kept, ",")
+	if !strings.Contains(kept, "Department") || !strings.Contains(kept, "Name") {
+		t.Errorf("kept = %v", res.Kept)
+	}
+	if c.CustomFields["RabitIQ:1"] != "[I:87]" || c.Description == "" || len(c.Urls) != 1 {
+		t.Errorf("fields not filled/refreshed: %+v", c.CustomFields)
+	}
+	if len(c.Persons) != 2 {
+		t.Fatalf("%d persons, want 2 (Mette matched by e-mail, Ole created)", len(c.Persons))
+	}
+	for _, pid := range c.Persons {
+		if p, _ := e.sim.Person(pid); p.Firstname == "Mette" && p.Title != "CFO" {
+			t.Errorf("Mette's title = %q, want CFO", p.Title)
+		}
+	}
+}
+
+func TestMissingCustomFieldsAreSkippedAndReported(t *testing.T) {
+	seed := &simulator.Seed{ContactFields: simulator.RabitIQFields()[:6]}
+	e := newEnv(t, seed)
+	id := e.importLeads(t, fullLead)["rq-1"]
+	res, err := e.eng.Sync(context.Background(), id, Choice{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.CustomFields.Skipped) == 0 || res.CustomFields.Skipped[0] != "RabitIQ:7" {
+		t.Errorf("skipped = %v", res.CustomFields.Skipped)
+	}
+	for _, w := range res.CustomFields.Written {
+		if f := strings.TrimPrefix(w, "RabitIQ:"); len(f) > 1 || f > "6" {
+			t.Errorf("wrote %s, which the tenant lacks", w)
+		}
+	}
+	if !strings.Contains(strings.Join(res.Warnings, "\n"), "springes over") {
+		t.Errorf("warnings do not say fields were skipped: %v", res.Warnings)
+	}
+}
+
+func TestCreateThatCommitsThenHangsLeavesOneCompany(t *testing.T) {
+	e := newEnv(t, nil, so.WithTimeout(300*time.Millisecond))
+	id := e.importLeads(t, fullLead)["rq-1"]
+	if _, err := e.eng.Meta(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	e.sim.Faults().HangAfterCreate(2 * time.Second)
+	res, err := e.eng.Sync(context.Background(), id, Choice{Create: true})
+	if err != nil {
+		// The create was ambiguous and not yet visible: a retry must find it.
+		if res, err = e.eng.Sync(context.Background(), id, Choice{Create: true}); err != nil {
+			t.Fatalf("retry after a hanging create: %v", err)
+		}
+	}
+	if n := len(e.companiesNamed("Fjordlys Energi ApS")); n != 1 {
+		t.Fatalf("%d companies after a create that hung, want 1", n)
+	}
+	if cs := e.companiesNamed("Fjordlys Energi ApS"); cs[0].ContactId != res.ContactID {
+		t.Errorf("lead linked to %d, company is %d", res.ContactID, cs[0].ContactId)
+	}
+	if e.requests("POST", "/v1/Contact") != 1 {
+		t.Errorf("%d company creates sent, want 1", e.requests("POST", "/v1/Contact"))
+	}
+}
+
+func TestServiceUnavailableAndRateLimitStorms(t *testing.T) {
+	e := newEnv(t, nil)
+	id := e.importLeads(t, fullLead)["rq-1"]
+	e.sim.Faults().FailNext(3, 503, 0)
+	if _, err := e.eng.Sync(context.Background(), id, Choice{Create: true}); err != nil {
+		t.Fatalf("sync through a 503 storm: %v", err)
+	}
+	e.sim.Faults().FailNext(3, 429, 2*time.Second)
+	if _, err := e.eng.Sync(context.Background(), id, Choice{Create: true}); err != nil {
+		t.Fatalf("sync through a 429 storm: %v", err)
+	}
+	e.clock.mu.Lock()
+	slept := append([]time.Duration{}, e.clock.slept...)
+	e.clock.mu.Unlock()
+	honoured := 0
+	for _, d := range slept {
+		if d == 2*time.Second {
+			honoured++
+		}
+	}
+	if honoured < 3 {
+		t.Errorf("Retry-After honoured %d times (slept %v), want 3", honoured, slept)
+	}
+	if n := len(e.companiesNamed("Fjordlys Energi ApS")); n != 1 {
+		t.Errorf("%d companies, want 1", n)
+	}
+}
+
+func TestFailedCreateIsRetriedWithoutDuplicate(t *testing.T) {
+	e := newEnv(t, nil)
+	id := e.importLeads(t, fullLead)["rq-1"]
+	ctx := context.Background()
+	if _, err := e.eng.Meta(ctx); err != nil {
+		t.Fatal(err)
+	}
+	e.sim.Faults().FailNextMatching("POST", "/v1/Contact", 1, 503, 0)
+	if _, err := e.eng.Sync(ctx, id, Choice{Create: true}); err == nil {
+		t.Fatal("a create answered 503 was reported as a success")
+	}
+	det, _ := e.db.GetLead(ctx, id)
+	if det.Row.Status != store.StatusFailed || det.Row.LastError == "" {
+		t.Errorf("lead after a failed sync: %+v", det.Row)
+	}
+	if h := lastHistory(t, e, id); h.Action != "failed" || h.Error == "" {
+		t.Errorf("history = %+v", h)
+	}
+	if _, err := e.eng.Sync(ctx, id, Choice{Create: true}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(e.companiesNamed("Fjordlys Energi ApS")); n != 1 {
+		t.Errorf("%d companies, want 1", n)
+	}
+}
+
+func TestCrashBetweenCreateAndCommitIsReconciled(t *testing.T) {
+	e := newEnv(t, nil)
+	id := e.importLeads(t, fullLead)["rq-1"]
+	ctx := context.Background()
+	// The app wrote its intent and SuperOffice created the company, but the
+	// app died before it stored the company id.
+	_, plan, err := e.eng.Plan(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.AddIntent(ctx, store.Intent{LeadID: id, Tenant: e.sim.Ctx(), Marker: markerFor(plan).encode(), CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	body := plan.ContactBody()
+	created, _, err := e.client.Contacts.Create(ctx, &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Start-up.
+	rec, err := e.eng.Reconcile(ctx)
+	if err != nil || len(rec) != 1 || rec[0].ContactID != created.ContactId {
+		t.Fatalf("Reconcile = %+v, %v", rec, err)
+	}
+	det, _ := e.db.GetLead(ctx, id)
+	if det.Row.SOContactID == nil || int(*det.Row.SOContactID) != created.ContactId || det.Row.Status != store.StatusFailed {
+		t.Errorf("lead after reconcile: %+v", det.Row)
+	}
+	res, err := e.eng.Sync(ctx, id, Choice{Create: true})
+	if err != nil || res.Created || res.ContactID != created.ContactId {
+		t.Fatalf("sync after reconcile = %+v, %v", res, err)
+	}
+	if n := len(e.companiesNamed("Fjordlys Energi ApS")); n != 1 {
+		t.Errorf("%d companies, want 1", n)
+	}
+	// An intent whose create never happened is simply dropped.
+	if err := e.db.AddIntent(ctx, store.Intent{LeadID: id, Tenant: e.sim.Ctx(), Marker: marker{Name: "Aldrig Oprettet ApS"}.encode(), CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if rec, err := e.eng.Reconcile(ctx); err != nil || len(rec) != 1 || rec[0].ContactID != 0 {
+		t.Errorf("Reconcile(no company) = %+v, %v", rec, err)
+	}
+	if ins, _ := e.db.Intents(ctx, e.sim.Ctx()); len(ins) != 0 {
+		t.Errorf("%d intents left", len(ins))
+	}
+}
+
+func TestChosenCompanyGoneAndSameCVRAppeared(t *testing.T) {
+	e := newEnv(t, tenantWith(simulator.SeedCompany{ID: 30, Name: "Kollegas Fjordlys", OrgNr: "38 11 27 59"}))
+	id := e.importLeads(t, fullLead)["rq-1"]
+	ctx := context.Background()
+	if _, err := e.eng.Sync(ctx, id, Choice{ContactID: 999}); !errors.Is(err, ErrCompanyGone) {
+		t.Errorf("sync to a deleted company = %v, want ErrCompanyGone", err)
+	}
+	_, err := e.eng.Sync(ctx, id, Choice{Create: true})
+	var ex *ExistsError
+	if !errors.As(err, &ex) || ex.ContactID != 30 {
+		t.Fatalf("create with a CVR already in SuperOffice = %v", err)
+	}
+	if len(e.sim.Companies()) != 1 {
+		t.Errorf("a company was created anyway")
+	}
+}
+
+func TestPlanUsesTenantMetadata(t *testing.T) {
+	e := newEnv(t, nil)
+	id := e.importLeads(t, fullLead)["rq-1"]
+	_, plan, err := e.eng.Plan(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := e.eng.Meta(context.Background())
+	if len(m.Info.Countries) == 0 || m.Info.FieldKeys[1] != "RabitIQ:1" {
+		t.Errorf("meta = %+v", m.Info)
+	}
+	if plan.Contact.Country == nil || plan.Country != "DK" {
+		t.Errorf("country = %+v", plan.Contact.Country)
+	}
+}
