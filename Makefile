@@ -12,7 +12,7 @@ GO      ?= go
 DEB_BUILD := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 DEB_TEST  := xvfb xauth x11-utils xdotool imagemagick libgl1-mesa-dri dbus dbus-x11 gnome-keyring
 
-.PHONY: all deps build run test unit smoke vet lint bench clean
+.PHONY: all deps build run test unit keyring smoke vet lint bench clean
 
 all: build
 
@@ -45,10 +45,15 @@ vet:
 unit:
 	$(GO) test -race -count=1 ./...
 
+# The refresh token in a real Secret Service (gnome-keyring in a private
+# D-Bus session), and not in SQLite.
+keyring:
+	bash .ci/keyring-test.sh
+
 smoke: build
 	bash .ci/smoke.sh $(BIN) $(VERSION)
 
-test: deps vet unit smoke
+test: deps vet unit keyring smoke
 
 lint:
 	gofmt -l . | tee /dev/stderr | (! read)

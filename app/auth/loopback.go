@@ -124,8 +124,8 @@ func page(w http.ResponseWriter, status int, title, text string) {
 
 // wait serves until the first valid callback, ctx's end or LoginTimeout,
 // then shuts the listener down in every case.
-func (l *loopback) wait(ctx context.Context) (string, error) {
-	ctx, cancel := context.WithTimeout(ctx, LoginTimeout)
+func (l *loopback) wait(parent context.Context) (string, error) {
+	ctx, cancel := context.WithTimeout(parent, LoginTimeout)
 	defer cancel()
 	srv := &http.Server{Handler: l, ReadHeaderTimeout: 10 * time.Second}
 	var code string
@@ -147,10 +147,13 @@ func (l *loopback) wait(ctx context.Context) (string, error) {
 			code = cb.code
 			return cb.err
 		case <-gctx.Done():
+			if parent.Err() != nil {
+				return fmt.Errorf("sign-in cancelled: %w", parent.Err())
+			}
 			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 				return errors.New("the sign-in was not completed within 10 minutes")
 			}
-			return fmt.Errorf("sign-in cancelled: %w", gctx.Err())
+			return fmt.Errorf("sign-in stopped: %w", gctx.Err())
 		}
 	})
 	if err := g.Wait(); err != nil {

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rabitiq/superoffice-sync/app/auth"
 )
 
 type result struct {
@@ -19,10 +22,25 @@ type result struct {
 
 func run(t *testing.T, env map[string]string, args ...string) result {
 	t.Helper()
+	return runWith(t, env, &auth.MemKeyring{}, nil, args...)
+}
+
+// runWith runs a command in-process with a fake keyring and browser.
+func runWith(t *testing.T, env map[string]string, kr auth.Keyring, browser func(string) error, args ...string) result {
+	t.Helper()
+	return runCtx(context.Background(), t, env, kr, browser, args...)
+}
+
+func runCtx(ctx context.Context, t *testing.T, env map[string]string, kr auth.Keyring, browser func(string) error, args ...string) result {
+	t.Helper()
 	var out, errb bytes.Buffer
 	e := Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] },
-		Now: func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) }}
-	code := Run(context.Background(), e, args)
+		Now:     time.Now,
+		Keyring: kr, OpenBrowser: browser}
+	if browser == nil {
+		e.OpenBrowser = func(string) error { return errors.New("no browser in tests") }
+	}
+	code := Run(ctx, e, args)
 	return result{code, out.String(), errb.String()}
 }
 

@@ -1,0 +1,255 @@
+package cli
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/rsa"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rabitiq/superoffice-sync/app/auth"
+	"github.com/rabitiq/superoffice-sync/app/simulator"
+)
+
+var (
+	keyOnce sync.Once
+	simKey  *rsa.PrivateKey
+)
+
+func startSim(t *testing.T, seed *simulator.Seed) *simulator.Server {
+	t.Helper()
+	keyOnce.Do(func() { simKey, _ = rsa.GenerateKey(rand.Reader, 2048) })
+	s, err := simulator.New(simulator.Config{Seed: seed, AutoApprove: true, SigningKey: simKey, CompanyName: "Demo Tenant ApS"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if v := s.Violations(); len(v) > 0 {
+			t.Errorf("simulator violations: %+v", v)
+		}
+		s.Close()
+	})
+	return s
+}
+
+func staticEnv(s *simulator.Server, db string) map[string]string {
+	return map[string]string{"RABITIQ_SO_API_URL": s.APIURL(), "RABITIQ_SO_ACCESS_TOKEN": s.AccessToken(), "RABITIQ_DB": db}
+}
+
+func TestFieldsClassifiesMixedTenant(t *testing.T) {
+	fs := simulator.RabitIQFields()
+	var contact, person []simulator.CustomFieldDef
+	for i, f := range fs {
+		switch i + 1 {
+		case 9: // missing
+		case 18:
+			f.Type = "ShortText" // a number field created as text
+			contact = append(contact, f)
+		case 34:
+			person = append(person, f) // created on Person
+		default:
+			contact = append(contact, f)
+		}
+	}
+	s := startSim(t, &simulator.Seed{ContactFields: contact, PersonFields: person})
+	r := run(t, staticEnv(s, ""), "fields", "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var rows []map[string]string
+	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil || len(rows) != 37 {
+		t.Fatalf("%v, %d rows", err, len(rows))
+	}
+	want := map[string]string{"RabitIQ:1": "present", "RabitIQ:9": "missing", "RabitIQ:18": "wrong-type", "RabitIQ:34": "on-person", "RabitIQ:37": "present"}
+	for i, row := range rows {
+		if row["progId"] != "RabitIQ:"+itoa(i+1) {
+			t.Fatalf("row %d is %s: not in field order", i, row["progId"])
+		}
+		if w, ok := want[row["progId"]]; ok && row["status"] != w {
+			t.Errorf("%s status = %s, want %s", row["progId"], row["status"], w)
+		}
+	}
+	if rows[0]["label"] != "RabitIQ Score" || rows[0]["type"] != "Number" || rows[0]["tenantKey"] != "RabitIQ:1" || rows[0]["tenantType"] == "" {
+		t.Errorf("row 1 = %v", rows[0])
+	}
+	text := run(t, staticEnv(s, ""), "fields")
+	if !strings.Contains(text.stdout, "35 af 37 felter klar") && !strings.Contains(text.stdout, "af 37 felter klar") {
+		t.Errorf("text output lacks the summary:\n%s", text.stdout)
+	}
+}
+
+func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+func TestNotConnectedExit3(t *testing.T) {
+	env := map[string]string{"RABITIQ_DB": filepath.Join(t.TempDir(), "l.db")}
+	for _, args := range [][]string{{"fields"}, {"match", "x"}, {"sync", "x", "--create"}} {
+		if args[0] != "fields" {
+			run(t, env, "import", writeFile(t, "l.json", `{"id":"x","companyName":"X ApS"}`))
+		}
+		r := runWith(t, env, &auth.MemKeyring{}, nil, args...)
+		if r.code != ExitNotConnected || !strings.Contains(r.stderr, "SuperOffice er ikke forbundet") {
+			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+	r := runWith(t, env, &auth.MemKeyring{}, nil, "status", "--json")
+	if r.code != ExitNotConnected || !strings.Contains(r.stdout, `"connected": false`) {
+		t.Errorf("status: %d %s", r.code, r.stdout)
+	}
+}
+
+func TestPreviewMatchSyncEndToEnd(t *testing.T) {
+	s := startSim(t, &simulator.Seed{Companies: []simulator.SeedCompany{{ID: 40, Name: "Klitrose Byggeri", OrgNr: "29935181"}}})
+	db := filepath.Join(t.TempDir(), "leads.db")
+	env := staticEnv(s, db)
+	if r := run(t, env, "import", sample("one-lead.json")); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	p := run(t, env, "preview", "lead_00000_4ef8aa38", "--json")
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(p.stdout), &doc); err != nil || p.code != 0 {
+		t.Fatalf("preview: %v %s", err, p.stderr)
+	}
+	for _, k := range []string{"contact", "customFields", "persons", "warnings"} {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("preview lacks %q", k)
+		}
+	}
+	if !strings.Contains(string(doc["customFields"]), `"RabitIQ:1": "[I:43]"`) && !strings.Contains(string(doc["customFields"]), `"RabitIQ:1":"[I:43]"`) {
+		t.Errorf("customFields = %s", doc["customFields"])
+	}
+	if len(s.Requests()) != 0 {
+		t.Errorf("preview made %d requests", len(s.Requests()))
+	}
+	if tbl := run(t, env, "preview", "1"); tbl.code != 0 || !strings.Contains(tbl.stdout, "Klitrose Byg P/S") {
+		t.Errorf("preview table (by local id):\n%s", tbl.stdout)
+	}
+
+	m := run(t, env, "match", "lead_00000_4ef8aa38", "--json")
+	var md struct {
+		Candidates []struct {
+			ContactID int      `json:"contactId"`
+			Name      string   `json:"name"`
+			OrgNr     string   `json:"orgNr"`
+			Domain    string   `json:"domain"`
+			Score     float64  `json:"score"`
+			Reasons   []string `json:"reasons"`
+		} `json:"candidates"`
+	}
+	if err := json.Unmarshal([]byte(m.stdout), &md); err != nil || m.code != 0 {
+		t.Fatalf("match: %v %s", err, m.stderr)
+	}
+	if len(md.Candidates) == 0 || md.Candidates[0].ContactID != 40 || md.Candidates[0].Score < 0.99 {
+		t.Fatalf("candidates = %+v", md.Candidates)
+	}
+
+	sy := run(t, env, "sync", "lead_00000_4ef8aa38", "--contact", "40", "--json")
+	if sy.code != 0 {
+		t.Fatalf("sync: %d %s", sy.code, sy.stderr)
+	}
+	var res map[string]any
+	if err := json.Unmarshal([]byte(sy.stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(keys(res), " "); got != "contactId created customFields kept persons warnings" {
+		t.Errorf("sync JSON keys = %q", got)
+	}
+	if res["contactId"].(float64) != 40 || res["created"].(bool) {
+		t.Errorf("sync = %v", res)
+	}
+	cf := res["customFields"].(map[string]any)
+	if _, ok := cf["written"].([]any); !ok {
+		t.Errorf("customFields = %v", cf)
+	}
+	l := run(t, env, "leads", "--json")
+	if !strings.Contains(l.stdout, `"superOfficeContactId": 40`) || !strings.Contains(l.stdout, `"status": "synced"`) {
+		t.Errorf("leads after sync:\n%s", l.stdout)
+	}
+	for _, args := range [][]string{{"sync", "1"}, {"sync", "1", "--create", "--contact", "4"}, {"sync", "1", "--contact", "x"}} {
+		if r := run(t, env, args...); r.code != ExitUsage {
+			t.Errorf("%v: exit %d, want 2", args, r.code)
+		}
+	}
+}
+
+// browserFor plays the user: it follows the authorize redirect back to
+// the CLI's loopback listener.
+func browserFor(t *testing.T) func(string) error {
+	return func(u string) error {
+		go func() {
+			hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }, Timeout: 10 * time.Second}
+			resp, err := hc.Get(u)
+			if err != nil {
+				t.Errorf("authorize: %v", err)
+				return
+			}
+			resp.Body.Close()
+			loc, _ := url.Parse(resp.Header.Get("Location"))
+			if r, err := http.Get(loc.String()); err == nil {
+				r.Body.Close()
+			}
+		}()
+		return nil
+	}
+}
+
+func TestConnectStatusDisconnect(t *testing.T) {
+	s := startSim(t, nil)
+	kr := &auth.MemKeyring{}
+	db := filepath.Join(t.TempDir(), "leads.db")
+	env := map[string]string{"RABITIQ_SO_AUTHORITY": s.Authority(), "RABITIQ_SO_CLIENT_ID": s.ClientID(), "RABITIQ_DB": db}
+	c := runWith(t, env, kr, browserFor(t), "connect", "--env", "sod")
+	if c.code != 0 {
+		t.Fatalf("connect: %d %s", c.code, c.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(c.stdout), "\n")
+	if !strings.HasPrefix(lines[0], "Open: "+s.Authority()+"/common/oauth/authorize?") || lines[len(lines)-1] != "Forbundet til Demo Tenant ApS ("+s.Ctx()+")" {
+		t.Errorf("connect printed:\n%s", c.stdout)
+	}
+	st := runWith(t, env, kr, nil, "status", "--json")
+	var sj map[string]any
+	if err := json.Unmarshal([]byte(st.stdout), &sj); err != nil || st.code != 0 {
+		t.Fatalf("status: %v %d %s", err, st.code, st.stderr)
+	}
+	if sj["connected"] != true || sj["environment"] != "sod" || sj["ctx"] != s.Ctx() || sj["companyName"] != "Demo Tenant ApS" || sj["apiUrl"] != s.APIURL() || sj["user"] == "" {
+		t.Errorf("status = %v", sj)
+	}
+	// The refresh token is in the keyring and nowhere in the database.
+	run(t, env, "import", sample("one-lead.json"))
+	raw, _ := os.ReadFile(db)
+	for _, secret := range kr.Dump() {
+		var cr auth.Credentials
+		if json.Unmarshal([]byte(secret), &cr) == nil && cr.RefreshToken != "" && strings.Contains(string(raw), cr.RefreshToken) {
+			t.Error("the refresh token is in the SQLite file")
+		}
+	}
+	if f := runWith(t, env, kr, nil, "fields", "--json"); f.code != 0 {
+		t.Errorf("fields over OAuth: %d %s", f.code, f.stderr)
+	}
+	if d := runWith(t, env, kr, nil, "disconnect"); d.code != 0 || kr.Len() != 0 {
+		t.Errorf("disconnect: %d, %d keyring entries left", d.code, kr.Len())
+	}
+	if l := run(t, env, "leads", "--json"); !strings.Contains(l.stdout, "Klitrose") {
+		t.Error("disconnect lost leads")
+	}
+	if st := runWith(t, env, kr, nil, "status"); st.code != ExitNotConnected {
+		t.Errorf("status after disconnect: %d", st.code)
+	}
+	// --no-browser only prints the URL and waits for the user.
+	opened := false
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	c = runCtx(ctx, t, env, kr, func(string) error { opened = true; return nil }, "connect", "--no-browser")
+	if c.code != ExitFailure || opened || !strings.HasPrefix(c.stdout, "Open: http") || !strings.Contains(c.stderr, "cancelled") {
+		t.Errorf("connect --no-browser: exit %d, opened %v, stdout %q, stderr %q", c.code, opened, c.stdout, c.stderr)
+	}
+}
