@@ -109,6 +109,14 @@ func (m *Manager) Session(ctx context.Context) (*Session, error) {
 	return s, nil
 }
 
+// Current returns the session in memory, if any, without resuming one
+// from the keyring.
+func (m *Manager) Current() *Session {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.session
+}
+
 // Stored returns the stored tenant without any network call, for showing
 // the status at start-up.
 func (m *Manager) Stored() (*Credentials, error) { return m.Store.Load() }

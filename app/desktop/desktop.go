@@ -1,108 +1,57 @@
-// Package desktop wires the Fyne app: it opens the store, builds the
-// screens from ui/ with the app's services, and runs the window.
+// Package desktop wires the Fyne app: it opens the store, connects the
+// auth manager and the export engine, builds the screens from ui/ with
+// those services, and runs the window. With --demo it also starts the
+// SuperOffice simulator in-process as the demo tenant.
 package desktop
 
 import (
 	"context"
-	"fmt"
-	"io/fs"
+	"net/http"
 	"os"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
 
+	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/buildinfo"
-	"github.com/rabitiq/superoffice-sync/app/importer"
+	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/assets"
+	"github.com/rabitiq/superoffice-sync/ui/about"
+	"github.com/rabitiq/superoffice-sync/ui/exportui"
+	"github.com/rabitiq/superoffice-sync/ui/fieldsui"
 	"github.com/rabitiq/superoffice-sync/ui/i18n"
+	"github.com/rabitiq/superoffice-sync/ui/integrations"
 	"github.com/rabitiq/superoffice-sync/ui/leads"
+	"github.com/rabitiq/superoffice-sync/ui/shell"
 )
 
 // Options are the window's command-line options.
 type Options struct {
 	DBPath string // empty: the default (or the demo database with Demo)
-	Demo   bool   // use a separate demo database seeded with sample leads
+	Demo   bool   // demo tenant (in-process simulator) and sample leads in a separate database
 }
 
-// leadService adapts the store and importer to what the views need.
-type leadService struct {
-	db  *store.DB
-	now func() time.Time
-}
-
-func (s leadService) CountLeads(ctx context.Context, q string) (int, error) {
-	return s.db.CountLeads(ctx, q)
-}
-
-func (s leadService) ListLeads(ctx context.Context, opt store.ListOptions) ([]store.LeadRow, error) {
-	return s.db.ListLeads(ctx, opt)
-}
-
-func (s leadService) ImportFiles(ctx context.Context, paths []string) []importer.FileReport {
-	return importer.Files(ctx, s.db, paths, s.now)
-}
-
-// DemoDBPath is where --demo keeps its database, apart from real data.
-func DemoDBPath() (string, error) {
-	p, err := store.DefaultPath()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(filepath.Dir(p), "demo", "leads.db"), nil
-}
-
-// SeedDemo imports the embedded sample leads into an empty database.
-func SeedDemo(ctx context.Context, db *store.DB, now time.Time) error {
-	n, err := db.CountLeads(ctx, "")
-	if err != nil || n > 0 {
-		return err
-	}
-	dir, err := os.MkdirTemp("", "rabitiq-demo-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	names, err := fs.Glob(assets.Demo, "demo/*")
-	if err != nil {
-		return err
-	}
-	for _, n := range names {
-		b, err := assets.Demo.ReadFile(n)
-		if err != nil {
-			return err
-		}
-		p := filepath.Join(dir, filepath.Base(n))
-		if err := os.WriteFile(p, b, 0o600); err != nil {
-			return err
-		}
-		if r := importer.File(ctx, db, p, now); r.Error != "" {
-			return fmt.Errorf("seed demo leads from %s: %s", filepath.Base(n), r.Error)
-		}
-	}
-	return nil
-}
+// Preference keys.
+const (
+	prefWidth    = "window.width"
+	prefHeight   = "window.height"
+	prefLastLead = "leads.last"
+)
 
 // Run opens the window and blocks until it is closed.
 func Run(opts Options) error {
 	ctx := context.Background()
-	fyneapp.SetMetadata(fyne.AppMetadata{ID: buildinfo.AppID, Name: buildinfo.AppName, Version: buildinfo.Version,
-		Icon: fyne.NewStaticResource("icon.png", assets.Icon)})
+	icon := fyne.NewStaticResource("icon.png", assets.Icon)
+	fyneapp.SetMetadata(fyne.AppMetadata{ID: buildinfo.AppID, Name: buildinfo.AppName, Version: buildinfo.Version, Icon: icon})
 	a := fyneapp.NewWithID(buildinfo.AppID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.SetIcon(icon)
 	if err := i18n.LoadFromEnv(); err != nil {
 		return err
 	}
-	path := opts.DBPath
-	var err error
-	if path == "" && opts.Demo {
-		path, err = DemoDBPath()
-	} else if path == "" {
-		path, err = store.DefaultPath()
-	}
+	path, err := dbPath(opts)
 	if err != nil {
 		return err
 	}
@@ -111,18 +60,63 @@ func Run(opts Options) error {
 		return err
 	}
 	defer db.Close()
+	svc := &Services{DB: db, Now: time.Now, HTTPClient: &http.Client{Timeout: 60 * time.Second},
+		Mgr: &auth.Manager{Store: auth.CredentialStore{Keyring: auth.OSKeyring{}}, OpenBrowser: browserOpener()},
+		Config: func(env auth.Environment, id string) auth.Config {
+			c := auth.ConfigFromEnv(os.Getenv, env)
+			c.ClientID = id
+			return c
+		}}
+	svc.DefaultClientID = auth.ConfigFromEnv(os.Getenv, "").ClientID
+	svc.Mgr.ClientSecret = auth.ConfigFromEnv(os.Getenv, "").ClientSecret
+	svc.Mgr.ClientSecretFor = svc.DefaultClientID
 	if opts.Demo {
-		if err := SeedDemo(ctx, db, time.Now()); err != nil {
+		stop, err := startDemo(ctx, svc)
+		if err != nil {
 			return err
 		}
+		defer stop()
 	}
 	title := buildinfo.AppName
 	if opts.Demo {
 		title += " – DEMO"
 	}
 	w := a.NewWindow(title)
-	v := leads.New(leadService{db: db, now: time.Now}, w)
-	v.ChooseFiles = func(done func([]string)) {
+	build(a, w, svc, opts, path)
+	w.ShowAndRun()
+	return nil
+}
+
+func dbPath(opts Options) (string, error) {
+	switch {
+	case opts.DBPath != "":
+		return opts.DBPath, nil
+	case opts.Demo:
+		return DemoDBPath()
+	}
+	return store.DefaultPath()
+}
+
+// browserOpener is the system browser; RABITIQ_BROWSER=headless swaps in
+// a fetcher that follows the sign-in redirects itself, for the scripted
+// window tour on machines without a browser.
+func browserOpener() func(string) error {
+	if os.Getenv("RABITIQ_BROWSER") == "headless" {
+		return headlessBrowser
+	}
+	return auth.SystemBrowser
+}
+
+// build lays out the window and wires every view to the services.
+func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) {
+	prefs := a.Preferences()
+	list := leads.New(svc, w)
+	detail := leads.NewDetail(svc)
+	fields := fieldsui.New(svc, w)
+	integ := integrations.New(svc, w)
+	sh := shell.New(shell.Parts{List: list.Content(), Detail: detail.Content(), Fields: fields.Content(), Integrations: integ.Content(),
+		About: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo}), Demo: opts.Demo, OnFieldsTab: fields.Check})
+	list.ChooseFiles = func(done func([]string)) {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
 				return
@@ -132,9 +126,29 @@ func Run(opts Options) error {
 		}, w)
 		d.Show()
 	}
-	w.SetOnDropped(v.HandleDrop)
-	w.SetContent(v.Content())
-	w.Resize(fyne.NewSize(1000, 700))
-	w.ShowAndRun()
-	return nil
+	list.OnSelect = func(r store.LeadRow) {
+		detail.Show(r.LocalID)
+		prefs.SetInt(prefLastLead, int(r.LocalID))
+	}
+	detail.OnExport = func(r store.LeadRow) {
+		exportui.Start(svc, w, r, func(*export.Result) {
+			list.Reload()
+			detail.Show(r.LocalID)
+		})
+	}
+	integ.OnChange = func(s integrations.Status) { detail.SetConnected(s.Connected) }
+	detail.SetConnected(integ.Current().Connected)
+	if id := prefs.Int(prefLastLead); id > 0 {
+		if _, err := svc.GetLead(context.Background(), int64(id)); err == nil {
+			detail.Show(int64(id))
+		}
+	}
+	w.SetOnDropped(list.HandleDrop)
+	w.SetContent(sh.Content())
+	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1100)), float32(prefs.FloatWithFallback(prefHeight, 720))))
+	w.SetOnClosed(func() {
+		sz := w.Canvas().Size()
+		prefs.SetFloat(prefWidth, float64(sz.Width))
+		prefs.SetFloat(prefHeight, float64(sz.Height))
+	})
 }

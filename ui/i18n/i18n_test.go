@@ -2,10 +2,12 @@ package i18n
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -45,7 +47,11 @@ func TestEveryUIStringIsTranslated(t *testing.T) {
 			return err
 		}
 		for _, m := range callRE.FindAllStringSubmatch(string(b), -1) {
-			used[m[1]] = p
+			key, err := strconv.Unquote(`"` + m[1] + `"`)
+			if err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
+			used[key] = p
 		}
 		return nil
 	})

@@ -34,10 +34,14 @@ type Detail struct {
 	// OnExport is called when the user asks to export the shown lead.
 	OnExport func(store.LeadRow)
 
-	svc     DetailService
-	body    *fyne.Container
-	current *store.LeadDetail
-	root    fyne.CanvasObject
+	// Hint says why Export is disabled.
+	Hint *widget.Label
+
+	svc       DetailService
+	body      *fyne.Container
+	current   *store.LeadDetail
+	connected bool
+	root      fyne.CanvasObject
 }
 
 // NewDetail builds an empty detail pane.
@@ -51,10 +55,35 @@ func NewDetail(svc DetailService) *Detail {
 		}
 	})
 	d.Export.Importance = widget.HighImportance
-	d.Export.Disable()
+	d.Hint = widget.NewLabel("")
+	d.Hint.Importance = widget.LowImportance
+	d.Hint.Wrapping = fyne.TextWrapWord
 	d.body = container.NewVBox()
-	d.root = container.NewBorder(container.NewBorder(nil, nil, nil, d.Export, d.Title), nil, nil, nil, container.NewVScroll(d.body))
+	d.root = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, d.Export, d.Title), d.Hint), nil, nil, nil, container.NewVScroll(d.body))
+	d.gate()
 	return d
+}
+
+// SetConnected tells the pane whether SuperOffice is connected, which
+// decides whether Export can work now.
+func (d *Detail) SetConnected(ok bool) {
+	d.connected = ok
+	d.gate()
+}
+
+// gate enables Export only when it can work, and says why not otherwise.
+func (d *Detail) gate() {
+	switch {
+	case d.current == nil:
+		d.Export.Disable()
+		d.Hint.SetText(lang.L("Select a lead in the list to see its details and export it."))
+	case !d.connected:
+		d.Export.Disable()
+		d.Hint.SetText(lang.L("Connect to SuperOffice under Integrations to export."))
+	default:
+		d.Export.Enable()
+		d.Hint.SetText("")
+	}
 }
 
 // Content returns the pane's root object.
@@ -68,14 +97,14 @@ func (d *Detail) Show(localID int64) {
 	det, err := d.svc.GetLead(context.Background(), localID)
 	if err != nil {
 		d.current = nil
-		d.Export.Disable()
+		d.gate()
 		d.Title.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": err.Error()}))
 		d.body.RemoveAll()
 		return
 	}
 	d.current = det
 	d.Title.SetText(det.Lead.CompanyName)
-	d.Export.Enable()
+	d.gate()
 	d.body.Objects = nil
 	d.body.Add(d.superOfficeCard(det.Row))
 	d.body.Add(standardCard(&det.Lead))

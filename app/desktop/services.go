@@ -1,0 +1,178 @@
+package desktop
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rabitiq/superoffice-sync/app/auth"
+	"github.com/rabitiq/superoffice-sync/app/export"
+	"github.com/rabitiq/superoffice-sync/app/importer"
+	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
+	"github.com/rabitiq/superoffice-sync/core/match"
+	"github.com/rabitiq/superoffice-sync/ui/integrations"
+)
+
+// Services implements every view's Service over the store, the auth
+// manager and the export engine. Views get it through their own small
+// interfaces, so each can be tested with a fake.
+type Services struct {
+	DB  *store.DB
+	Mgr *auth.Manager
+	// Config returns the auth configuration for env and client id; demo
+	// mode points it at the in-process simulator.
+	Config func(env auth.Environment, clientID string) auth.Config
+	// DefaultClientID prefills the Integrationer screen.
+	DefaultClientID string
+	HTTPClient      *http.Client
+	Now             func() time.Time
+
+	mu  sync.Mutex
+	eng *export.Engine
+	ctx string // tenant the engine is for
+}
+
+// CountLeads implements leads.Service.
+func (s *Services) CountLeads(ctx context.Context, q string) (int, error) {
+	return s.DB.CountLeads(ctx, q)
+}
+
+// ListLeads implements leads.Service.
+func (s *Services) ListLeads(ctx context.Context, opt store.ListOptions) ([]store.LeadRow, error) {
+	return s.DB.ListLeads(ctx, opt)
+}
+
+// ImportFiles implements leads.Service.
+func (s *Services) ImportFiles(ctx context.Context, paths []string) []importer.FileReport {
+	return importer.Files(ctx, s.DB, paths, s.Now)
+}
+
+// GetLead implements leads.DetailService.
+func (s *Services) GetLead(ctx context.Context, id int64) (*store.LeadDetail, error) {
+	return s.DB.GetLead(ctx, id)
+}
+
+// History implements leads.DetailService.
+func (s *Services) History(ctx context.Context, f store.HistoryFilter) ([]store.HistoryEntry, error) {
+	return s.DB.History(ctx, f)
+}
+
+// CompanyURL implements leads.DetailService: the company's page in the
+// SuperOffice web client, next to the tenant's API.
+func (s *Services) CompanyURL(id int64) *url.URL {
+	c, err := s.Mgr.Stored()
+	if err != nil {
+		return nil
+	}
+	u, err := url.Parse(strings.TrimSuffix(c.Tenant.APIURL, "api/") + "default.aspx")
+	if err != nil {
+		return nil
+	}
+	u.RawQuery = url.Values{"contact_id": {fmt.Sprint(id)}}.Encode()
+	return u
+}
+
+// engine returns the export engine for the connected tenant, building it
+// (and reconciling interrupted creates) on first use.
+func (s *Services) engine(ctx context.Context) (*export.Engine, error) {
+	sess, err := s.Mgr.Session(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t := sess.Tenant()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.eng != nil && s.ctx == t.Ctx {
+		return s.eng, nil
+	}
+	cl, err := export.NewClient(t.APIURL, sess, sess.ResolveAPIURL, s.HTTPClient)
+	if err != nil {
+		return nil, err
+	}
+	s.eng, s.ctx = export.New(s.DB, cl, export.Tenant{Ctx: t.Ctx, User: t.User}, s.Now), t.Ctx
+	if _, err := s.eng.Reconcile(ctx); err != nil {
+		return nil, fmt.Errorf("check interrupted exports: %w", err)
+	}
+	return s.eng, nil
+}
+
+func (s *Services) forget() {
+	s.mu.Lock()
+	s.eng, s.ctx = nil, ""
+	s.mu.Unlock()
+}
+
+// Match implements exportui.Service.
+func (s *Services) Match(ctx context.Context, id int64) ([]match.Candidate, error) {
+	e, err := s.engine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return e.Match(ctx, id)
+}
+
+// Sync implements exportui.Service.
+func (s *Services) Sync(ctx context.Context, id int64, ch export.Choice) (*export.Result, error) {
+	e, err := s.engine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return e.Sync(ctx, id, ch)
+}
+
+// CheckFields implements fieldsui.Service: always a fresh look, since the
+// admin may just have created fields.
+func (s *Services) CheckFields(ctx context.Context) (fieldsetup.Report, error) {
+	e, err := s.engine(ctx)
+	if err != nil {
+		return fieldsetup.Report{}, err
+	}
+	e.ForgetMeta()
+	m, err := e.Meta(ctx)
+	if err != nil {
+		return fieldsetup.Report{}, err
+	}
+	return m.Fields, nil
+}
+
+// Status implements integrations.Service, from the stored sign-in and
+// without a network call.
+func (s *Services) Status(context.Context) integrations.Status {
+	if cur := s.Mgr.Current(); cur != nil {
+		return integrations.Status{Connected: true, Tenant: cur.Tenant(), Environment: cur.Environment(), RunOnly: cur.RunOnly()}
+	}
+	c, err := s.Mgr.Stored()
+	if err != nil {
+		st := integrations.Status{}
+		if !errors.Is(err, auth.ErrNotConnected) {
+			st.Problem = err.Error()
+		}
+		return st
+	}
+	return integrations.Status{Connected: true, Tenant: c.Tenant, Environment: c.Environment}
+}
+
+// Connect implements integrations.Service.
+func (s *Services) Connect(ctx context.Context, env auth.Environment, clientID string, showURL func(string)) (integrations.Status, error) {
+	sess, err := s.Mgr.Connect(ctx, s.Config(env, clientID), showURL)
+	s.forget()
+	if sess == nil {
+		return integrations.Status{}, err
+	}
+	return integrations.Status{Connected: true, Tenant: sess.Tenant(), Environment: env, RunOnly: sess.RunOnly()}, err
+}
+
+// Disconnect implements integrations.Service.
+func (s *Services) Disconnect() error {
+	s.forget()
+	return s.Mgr.Disconnect()
+}
+
+// ClientID implements integrations.Service.
+func (s *Services) ClientID() string { return s.DefaultClientID }

@@ -1,0 +1,222 @@
+// Package exportui is "Eksporter til SuperOffice": the search with a
+// spinner, the match dialog ("Sync til valgte" / "Opret & Sync"), the
+// progress while syncing and the confirmation or the error with "Prøv
+// igen". The matching and writing happen in the Service.
+package exportui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rabitiq/superoffice-sync/app/export"
+	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/match"
+	"github.com/rabitiq/superoffice-sync/ui/async"
+)
+
+// Service is what the export flow needs from the app.
+type Service interface {
+	Match(ctx context.Context, localID int64) ([]match.Candidate, error)
+	Sync(ctx context.Context, localID int64, ch export.Choice) (*export.Result, error)
+}
+
+// Flow runs one export of one lead in a window.
+type Flow struct {
+	svc  Service
+	win  fyne.Window
+	lead store.LeadRow
+
+	// Exposed for tests: the dialog's widgets once shown.
+	Candidates *widget.List
+	SyncChosen *widget.Button
+	Create     *widget.Button
+	Selected   int // index into found, -1 for none
+	found      []match.Candidate
+	dlg        dialog.Dialog
+	// Done is called after a sync succeeded, so the caller can refresh.
+	Done func(*export.Result)
+	// Last is the last message dialog shown (result or error), for tests.
+	Last dialog.Dialog
+}
+
+// Start searches SuperOffice for the lead's company in the background and
+// then shows the match dialog.
+func Start(svc Service, win fyne.Window, lead store.LeadRow, done func(*export.Result)) *Flow {
+	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: done}
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(lang.L("Searching SuperOffice…"), container.NewVBox(widget.NewLabel(lead.CompanyName), bar), win)
+	wait.Show()
+	type result struct {
+		c   []match.Candidate
+		err error
+	}
+	async.Run(func() result {
+		c, err := svc.Match(context.Background(), lead.LocalID)
+		return result{c, err}
+	}, func(r result) {
+		wait.Hide()
+		if r.err != nil {
+			f.showError(r.err, func() { Start(svc, win, lead, done) })
+			return
+		}
+		f.showMatches(r.c)
+	})
+	return f
+}
+
+// preselect returns the candidate to select at first: the company the
+// lead is already linked to, else the best one only when its CVR matches —
+// a name-only guess is never preselected.
+func preselect(lead store.LeadRow, cs []match.Candidate) int {
+	if lead.SOContactID != nil {
+		for i, c := range cs {
+			if int64(c.Company.ContactID) == *lead.SOContactID {
+				return i
+			}
+		}
+	}
+	if len(cs) > 0 && cs[0].Certain() {
+		return 0
+	}
+	return -1
+}
+
+func (f *Flow) showMatches(cs []match.Candidate) {
+	f.found = cs
+	f.Candidates = widget.NewList(func() int { return len(f.found) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(name, widget.NewLabel(""))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := f.found[i]
+			box := o.(*fyne.Container).Objects
+			box[0].(*widget.Label).SetText(CandidateTitle(c))
+			box[1].(*widget.Label).SetText(strings.Join(c.Reasons, " · "))
+		})
+	f.SyncChosen = widget.NewButton(lang.L("Sync to selected"), func() {
+		if f.Selected >= 0 {
+			f.sync(export.Choice{ContactID: f.found[f.Selected].Company.ContactID})
+		}
+	})
+	f.SyncChosen.Importance = widget.HighImportance
+	f.SyncChosen.Disable()
+	f.Create = widget.NewButton(lang.L("Create & Sync"), func() { f.sync(export.Choice{Create: true}) })
+	f.Candidates.OnSelected = func(i widget.ListItemID) { f.Selected = i; f.SyncChosen.Enable() }
+	f.Candidates.OnUnselected = func(widget.ListItemID) { f.Selected = -1; f.SyncChosen.Disable() }
+	intro := lang.L("Choose the existing company to update, or create a new one.")
+	if len(cs) == 0 {
+		intro = lang.L("The company was not found in SuperOffice. Create it with \"Create & Sync\".")
+	}
+	head := widget.NewLabel(intro)
+	head.Wrapping = fyne.TextWrapWord
+	body := container.NewBorder(head, nil, nil, nil, f.Candidates)
+	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
+	d := dialog.NewCustomWithoutButtons(lang.L("Export to SuperOffice")+": "+f.lead.CompanyName, body, f.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, f.Create, f.SyncChosen})
+	d.Resize(fyne.NewSize(640, 420))
+	f.dlg = d
+	d.Show()
+	if i := preselect(f.lead, cs); i >= 0 {
+		f.Candidates.Select(i)
+	}
+}
+
+// CandidateTitle is a candidate's first line: name, department, org
+// number, id and score.
+func CandidateTitle(c match.Candidate) string {
+	parts := []string{c.Company.Name}
+	if c.Company.Department != "" {
+		parts = append(parts, c.Company.Department)
+	}
+	if c.Company.OrgNr != "" {
+		parts = append(parts, lang.L("CVR")+" "+c.Company.OrgNr)
+	}
+	return fmt.Sprintf("%s  ·  %d %%  ·  #%d", strings.Join(parts, ", "), int(c.Score*100+0.5), c.Company.ContactID)
+}
+
+func (f *Flow) sync(ch export.Choice) {
+	if f.dlg != nil {
+		f.dlg.Hide()
+	}
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(lang.L("Syncing…"), container.NewVBox(widget.NewLabel(f.lead.CompanyName), bar), f.win)
+	wait.Show()
+	type result struct {
+		r   *export.Result
+		err error
+	}
+	async.Run(func() result {
+		r, err := f.svc.Sync(context.Background(), f.lead.LocalID, ch)
+		return result{r, err}
+	}, func(r result) {
+		wait.Hide()
+		if r.err != nil {
+			f.showError(r.err, func() { f.sync(ch) })
+			return
+		}
+		f.showResult(r.r)
+		if f.Done != nil {
+			f.Done(r.r)
+		}
+	})
+}
+
+// ResultText is the confirmation's text: what was written, created,
+// skipped or kept.
+func ResultText(r *export.Result) string {
+	head := lang.L("{{.Name}} (company {{.ID}}) was updated in SuperOffice.", map[string]any{"Name": r.CompanyName, "ID": r.ContactID})
+	if r.Created {
+		head = lang.L("{{.Name}} (company {{.ID}}) was created in SuperOffice.", map[string]any{"Name": r.CompanyName, "ID": r.ContactID})
+	}
+	lines := []string{head,
+		lang.L("{{.Fields}} fields written, {{.Skipped}} skipped, {{.Created}} persons created, {{.Updated}} updated",
+			map[string]any{"Fields": len(r.CustomFields.Written), "Skipped": len(r.CustomFields.Skipped), "Created": r.Persons.Created, "Updated": r.Persons.Updated})}
+	if len(r.CustomFields.Skipped) > 0 {
+		lines = append(lines, lang.L("Fields not created in SuperOffice were skipped:")+" "+strings.Join(r.CustomFields.Skipped, ", "))
+	}
+	if len(r.Kept) > 0 {
+		lines = append(lines, lang.L("Existing values kept:")+" "+strings.Join(r.Kept, ", "))
+	}
+	for _, w := range r.Warnings {
+		lines = append(lines, "⚠ "+w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (f *Flow) showResult(r *export.Result) {
+	title := widget.NewLabelWithStyle("✓ "+lang.L("Synced"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Importance = widget.SuccessImportance
+	text := widget.NewLabel(ResultText(r))
+	text.Wrapping = fyne.TextWrapWord
+	text.Selectable = true
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(560, 200))
+	d := dialog.NewCustom(lang.L("Export to SuperOffice"), lang.L("Close"), container.NewBorder(title, nil, nil, nil, scroll), f.win)
+	f.Last = d
+	d.Show()
+}
+
+func (f *Flow) showError(err error, retry func()) {
+	msg := widget.NewLabel(lang.L("The export failed:") + "\n" + err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Selectable = true
+	msg.Importance = widget.DangerImportance
+	scroll := container.NewVScroll(msg)
+	scroll.SetMinSize(fyne.NewSize(520, 140))
+	d := dialog.NewCustomWithoutButtons(lang.L("Export to SuperOffice"), scroll, f.win)
+	d.SetButtons([]fyne.CanvasObject{
+		widget.NewButton(lang.L("Close"), d.Hide),
+		widget.NewButton(lang.L("Try again"), func() { d.Hide(); retry() }),
+	})
+	f.Last = d
+	d.Show()
+}

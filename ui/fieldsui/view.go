@@ -1,0 +1,139 @@
+// Package fieldsui is "Feltopsætning": the guide's checklist of the 37
+// custom fields, grouped as in the guide, each with its live status in the
+// connected tenant, copy buttons for Prog ID and name, and the guide's
+// steps for creating a field.
+package fieldsui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rabitiq/superoffice-sync/core/fields"
+	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
+	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/i18n"
+)
+
+// Service is what the checklist needs from the app.
+type Service interface {
+	// CheckFields reads the tenant's fields; it fails when not connected.
+	CheckFields(ctx context.Context) (fieldsetup.Report, error)
+}
+
+// View is the checklist. Widgets are exported for tests.
+type View struct {
+	Recheck *widget.Button
+	Summary *widget.Label
+	// Status holds each field's status label, by field number.
+	Status map[int]*widget.Label
+
+	svc  Service
+	win  fyne.Window
+	root fyne.CanvasObject
+}
+
+// New builds the checklist; call Check to fill in the statuses.
+func New(svc Service, win fyne.Window) *View {
+	v := &View{svc: svc, win: win, Status: map[int]*widget.Label{}}
+	v.Recheck = widget.NewButtonWithIcon(lang.L("Check again"), theme.ViewRefreshIcon(), v.Check)
+	v.Summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	steps := widget.NewLabel(lang.L("Create a field in SuperOffice: Settings and maintenance → Fields → Company → Add: enter the name, choose the type, set the Prog ID exactly as below, then Publish. Create the fields on Company, not on Person."))
+	steps.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, v.Recheck, v.Summary), steps)
+	for _, c := range fields.Categories() {
+		rows := container.NewVBox()
+		for _, no := range c.Members {
+			f, _ := fields.ByNo(no)
+			rows.Add(v.row(f))
+		}
+		box.Add(widget.NewCard(i18n.Pick(c.NameDA, c.NameEN), "RabitIQ:"+c.Ranges, rows))
+	}
+	v.root = container.NewVScroll(box)
+	return v
+}
+
+// Content returns the screen's root object.
+func (v *View) Content() fyne.CanvasObject { return v.root }
+
+func (v *View) copyButton(text string) *widget.Button {
+	b := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { v.win.Clipboard().SetContent(text) })
+	b.Importance = widget.LowImportance
+	return b
+}
+
+// TypeText is a field type as the guide writes it.
+func TypeText(t fields.Type) string {
+	if t == fields.LongText {
+		return lang.L("Text (Long)")
+	}
+	return string(t)
+}
+
+func (v *View) row(f fields.Field) fyne.CanvasObject {
+	name := i18n.Pick(f.LabelDA, f.LabelEN)
+	id := widget.NewLabelWithStyle(f.ProgID, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	desc := widget.NewLabel(TypeText(f.Type) + " · " + i18n.Pick(f.DescriptionDA, f.DescriptionEN))
+	desc.Wrapping = fyne.TextWrapWord
+	st := widget.NewLabel("–")
+	v.Status[f.No] = st
+	left := container.NewHBox(id, v.copyButton(f.ProgID))
+	mid := container.NewVBox(container.NewHBox(title, v.copyButton(name)), desc)
+	return container.NewBorder(nil, nil, left, st, mid)
+}
+
+// StatusText is a field's status as the checklist shows it.
+func StatusText(r fieldsetup.Result) (string, widget.Importance) {
+	switch r.Status {
+	case fieldsetup.Present:
+		return "✓ " + lang.L("created"), widget.SuccessImportance
+	case fieldsetup.WrongType:
+		return "⚠ " + lang.L("wrong type") + " (" + r.TenantType + ")", widget.WarningImportance
+	case fieldsetup.OnPerson:
+		return "⚠ " + lang.L("created on Person"), widget.WarningImportance
+	default:
+		return "✗ " + lang.L("missing"), widget.DangerImportance
+	}
+}
+
+// Check reads the tenant's fields in the background and shows each status.
+func (v *View) Check() {
+	v.Recheck.Disable()
+	v.Summary.SetText(lang.L("Checking the fields in SuperOffice…"))
+	type result struct {
+		r   fieldsetup.Report
+		err error
+	}
+	async.Run(func() result {
+		r, err := v.svc.CheckFields(context.Background())
+		return result{r, err}
+	}, func(res result) {
+		v.Recheck.Enable()
+		if res.err != nil {
+			v.Summary.SetText(lang.L("Could not check the fields: {{.Err}}", map[string]any{"Err": res.err.Error()}))
+			for _, l := range v.Status {
+				l.SetText("–")
+				l.Importance = widget.MediumImportance
+				l.Refresh()
+			}
+			return
+		}
+		for _, r := range res.r.Results {
+			l := v.Status[r.Field.No]
+			text, imp := StatusText(r)
+			if r.TenantKey != "" && r.TenantKey != r.Field.ProgID && r.Status == fieldsetup.Present {
+				text += fmt.Sprintf(" (%s)", r.TenantKey)
+			}
+			l.SetText(text)
+			l.Importance = imp
+			l.Refresh()
+		}
+		v.Summary.SetText(lang.L("{{.N}} of 37 fields ready", map[string]any{"N": res.r.Ready()}))
+	})
+}
