@@ -51,7 +51,7 @@ keyring:
 	bash .ci/keyring-test.sh
 
 smoke: build
-	bash .ci/smoke.sh $(BIN) $(VERSION)
+	bash .ci/tour.sh $(BIN) $(VERSION)
 
 test: deps vet unit keyring smoke
 

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The scripted tour of the real window under Xvfb, as a salesperson would
+# click it: start --demo, drop a lead file on the window, connect to the
+# demo tenant, open a lead, export it with "Opret & Sync", open
+# Feltopsætning. A screenshot of each step goes to testdata/out/; the
+# tour fails if the window never appears, the app dies, Fyne logs a
+# thread-check error, or a step's effect is not in the database.
+#
+# Coordinates are the window's own (no window manager under Xvfb, scale 1,
+# default size 1100x720).
+set -euo pipefail
+BIN=$(realpath "$1"); VERSION=$2
+cd "$(dirname "$0")/.."
+OUT=testdata/out; mkdir -p "$OUT"; rm -f "$OUT"/tour-*.png
+TMP=$(mktemp -d)
+export XDG_CONFIG_HOME=$TMP/config LANG=da_DK.UTF-8 RABITIQ_LANG=da
+export RABITIQ_BROWSER=headless RABITIQ_DEMO_AUTO_APPROVE=1
+DB="$XDG_CONFIG_HOME/RabitIQ SuperOffice/demo/leads.db"
+
+got=$("$BIN" version); [ "$got" = "$VERSION" ] || { echo "tour: version printed $got, FyneApp.toml says $VERSION"; exit 1; }
+gcc -O2 -o "$TMP/xdnddrop" .ci/xdnddrop.c -lX11
+
+DISP=:$((90 + RANDOM % 100))
+Xvfb "$DISP" -screen 0 1280x1024x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
+XPID=$!
+APID=
+cleanup() {
+	if [ -n "$APID" ]; then kill "$APID" 2>/dev/null || true; wait "$APID" 2>/dev/null || true; fi
+	kill "$XPID" 2>/dev/null || true; wait "$XPID" 2>/dev/null || true
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+export DISPLAY=$DISP
+for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+fail() { echo "tour: $*"; echo "--- app log:"; grep -v 'locale' "$OUT/tour-app.log" | tail -20 || true; exit 1; }
+alive() { kill -0 "$APID" 2>/dev/null || fail "the app died ($1)"; }
+shot() { sleep "${2:-1}"; import -window "$WID" "$OUT/tour-$1.png"; alive "$1"; }
+click() { xdotool mousemove --window "$WID" "$1" "$2" click 1; }
+count() { "$BIN" leads --db "$DB" --json | grep -c '"localId"' || true; }
+# waitfor CMD... polls until CMD succeeds (about 15 s).
+waitfor() { for _ in $(seq 75); do "$@" && return 0; sleep 0.2; done; return 1; }
+
+"$BIN" --demo >"$OUT/tour-app.log" 2>&1 &
+APID=$!
+WID=$(timeout 60 xdotool search --sync --name '^RabitIQ SuperOffice' | head -1) || true
+[ -n "$WID" ] || fail "the window never appeared"
+shot 1-start 2
+before=$(count)
+[ "$before" -ge 26 ] || fail "the demo database has $before leads, want the 26 sample leads"
+
+# 1. Drop a lead file (a path with a space and æøå) on the window.
+"$TMP/xdnddrop" "$WID" 300 400 "$(realpath "testdata/drop/nye leads æøå.json")" >/dev/null
+waitfor test "$(count)" -gt "$before" || fail "dropping a file imported nothing ($before leads)"
+shot 2-dropped
+click 582 500   # "Luk" in the import result dialog
+
+# 2. Integrationer → Forbind (the demo tenant approves at once).
+click 300 61
+shot 3-integrations
+click 42 261
+shot 4-connected 3
+
+# 3. Leads → the top lead → Eksporter til SuperOffice → Opret & Sync.
+click 45 61
+click 100 180
+shot 5-lead
+lead=$("$BIN" leads --db "$DB" --json | sed -n 's/.*"id": "\(.*\)",/\1/p' | head -1)
+click 1000 101
+shot 6-match 3
+click 549 531   # "Opret & Sync"
+synced() { "$BIN" leads --db "$DB" --json | grep -A8 "\"id\": \"$lead\"" | grep -q '"status": "synced"'; }
+waitfor synced || { shot 7-failed; fail "lead $lead was not synced after Opret & Sync"; }
+shot 7-synced 2
+"$BIN" leads --db "$DB" --json | grep -A8 "\"id\": \"$lead\"" | grep -q '"superOfficeContactId": [0-9]' || fail "no SuperOffice id stored on $lead"
+click 549 499   # "Luk"
+
+# 4. Feltopsætning checks the demo tenant's fields live.
+click 160 61
+shot 8-fields 3
+
+if grep -q 'Error in Fyne call thread' "$OUT/tour-app.log"; then fail "Fyne thread-check errors"; fi
+echo "tour: window up, drop imported $(( $(count) - before )) leads, $lead exported with Opret & Sync; screenshots in $OUT/"
