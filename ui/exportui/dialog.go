@@ -44,12 +44,17 @@ type Flow struct {
 	Done func(*export.Result)
 	// Last is the last message dialog shown (result or error), for tests.
 	Last dialog.Dialog
+	// ready is closed once the match dialog (or the search's error) shows.
+	ready chan struct{}
 }
+
+// Ready is closed when the search is done and its dialog is shown.
+func (f *Flow) Ready() <-chan struct{} { return f.ready }
 
 // Start searches SuperOffice for the lead's company in the background and
 // then shows the match dialog.
 func Start(svc Service, win fyne.Window, lead store.LeadRow, done func(*export.Result)) *Flow {
-	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: done}
+	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: done, ready: make(chan struct{})}
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.L("Searching SuperOffice…"), container.NewVBox(widget.NewLabel(lead.CompanyName), bar), win)
 	wait.Show()
@@ -62,6 +67,7 @@ func Start(svc Service, win fyne.Window, lead store.LeadRow, done func(*export.R
 		return result{c, err}
 	}, func(r result) {
 		wait.Hide()
+		defer close(f.ready)
 		if r.err != nil {
 			f.showError(r.err, func() { Start(svc, win, lead, done) })
 			return

@@ -62,7 +62,7 @@ func New(svc Service, win fyne.Window) *View {
 func (v *View) Content() fyne.CanvasObject { return v.root }
 
 func (v *View) copyButton(text string) *widget.Button {
-	b := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { v.win.Clipboard().SetContent(text) })
+	b := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { fyne.CurrentApp().Clipboard().SetContent(text) })
 	b.Importance = widget.LowImportance
 	return b
 }

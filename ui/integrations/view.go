@@ -96,7 +96,7 @@ func New(svc Service, win fyne.Window) *View {
 	})
 	v.Cancel.Hide()
 	v.URL = widget.NewEntry()
-	v.CopyURL = widget.NewButton(lang.L("Copy link"), func() { win.Clipboard().SetContent(v.URL.Text) })
+	v.CopyURL = widget.NewButton(lang.L("Copy link"), func() { fyne.CurrentApp().Clipboard().SetContent(v.URL.Text) })
 	hint := widget.NewLabel(lang.L("Did the browser not open? Copy the link, paste it into your browser, sign in and click \"Allow\". The app waits for up to 10 minutes."))
 	hint.Wrapping = fyne.TextWrapWord
 	v.urlBox = container.NewVBox(hint, container.NewBorder(nil, nil, nil, v.CopyURL, v.URL))

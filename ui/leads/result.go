@@ -20,7 +20,7 @@ func ShowImportResult(win fyne.Window, reports []importer.FileReport) dialog.Dia
 	scroll := container.NewVScroll(body)
 	scroll.SetMinSize(fyne.NewSize(560, 240))
 	d := dialog.NewCustom(lang.L("Import result"), lang.L("Close"), scroll, win)
-	copyBtn := widget.NewButton(lang.L("Copy"), func() { win.Clipboard().SetContent(text) })
+	copyBtn := widget.NewButton(lang.L("Copy"), func() { fyne.CurrentApp().Clipboard().SetContent(text) })
 	d.SetButtons([]fyne.CanvasObject{copyBtn, widget.NewButton(lang.L("Close"), d.Hide)})
 	d.Show()
 	return d

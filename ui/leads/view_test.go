@@ -14,6 +14,7 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/importer"
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/i18n"
 )
 
@@ -67,6 +68,7 @@ func setup(t *testing.T, rows []store.LeadRow) (*View, *fakeService, fyne.Window
 	t.Helper()
 	t.Cleanup(func() { _ = i18n.Load("da") })
 	test.NewTempApp(t)
+	async.RunInline(t)
 	if err := i18n.Load("da"); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,132 @@
+package exportui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/rabitiq/superoffice-sync/app/export"
+	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/match"
+	"github.com/rabitiq/superoffice-sync/ui/uitest"
+)
+
+// fakeService records the choices it was asked to sync.
+type fakeService struct {
+	mu       sync.Mutex
+	cands    []match.Candidate
+	matchErr error
+	syncErrs []error
+	choices  []export.Choice
+}
+
+func (f *fakeService) Match(context.Context, int64) ([]match.Candidate, error) {
+	return f.cands, f.matchErr
+}
+
+func (f *fakeService) Sync(_ context.Context, _ int64, ch export.Choice) (*export.Result, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.choices = append(f.choices, ch)
+	if len(f.syncErrs) > 0 {
+		err := f.syncErrs[0]
+		f.syncErrs = f.syncErrs[1:]
+		if err != nil {
+			return nil, err
+		}
+	}
+	id := ch.ContactID
+	if ch.Create {
+		id = 777
+	}
+	return &export.Result{ContactID: id, Created: ch.Create, CompanyName: "Firma", Kept: []string{"Department"},
+		CustomFields: export.CustomFieldResult{Written: []string{"RabitIQ:1"}, Skipped: []string{"RabitIQ:9"}}}, nil
+}
+
+func (f *fakeService) synced() []export.Choice {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]export.Choice{}, f.choices...)
+}
+
+var (
+	certain  = match.Candidate{Company: match.Company{ContactID: 10, Name: "Alfa A/S", OrgNr: "29935181"}, Score: 0.99, OrgNrMatch: true, Reasons: []string{"CVR matcher"}}
+	nameOnly = match.Candidate{Company: match.Company{ContactID: 11, Name: "Alfa ApS"}, Score: 0.9, Reasons: []string{"navn 100 % ens"}}
+)
+
+func start(t *testing.T, svc *fakeService, lead store.LeadRow) (*Flow, chan *export.Result) {
+	w := uitest.Setup(t)
+	done := make(chan *export.Result, 1)
+	f := Start(svc, w, lead, func(r *export.Result) { done <- r })
+	<-f.Ready()
+	return f, done
+}
+
+func TestPreselectsOnlyACVRMatch(t *testing.T) {
+	f, _ := start(t, &fakeService{cands: []match.Candidate{certain, nameOnly}}, store.LeadRow{LocalID: 1, CompanyName: "Alfa"})
+	if f.Selected != 0 || f.SyncChosen.Disabled() {
+		t.Errorf("CVR match not preselected: selected %d", f.Selected)
+	}
+	g, _ := start(t, &fakeService{cands: []match.Candidate{nameOnly}}, store.LeadRow{LocalID: 1, CompanyName: "Alfa"})
+	if g.Selected != -1 || !g.SyncChosen.Disabled() {
+		t.Errorf("a name-only guess was preselected: %d", g.Selected)
+	}
+	linked := int64(11)
+	h, _ := start(t, &fakeService{cands: []match.Candidate{certain, nameOnly}}, store.LeadRow{LocalID: 1, SOContactID: &linked})
+	if h.Selected != 1 {
+		t.Errorf("the company the lead is linked to was not preselected: %d", h.Selected)
+	}
+}
+
+func TestSyncToSelectedAndCreateCallTheRightService(t *testing.T) {
+	svc := &fakeService{cands: []match.Candidate{certain, nameOnly}}
+	f, done := start(t, svc, store.LeadRow{LocalID: 1})
+	f.Candidates.Select(1)
+	test.Tap(f.SyncChosen)
+	r := <-done
+	if got := svc.synced(); len(got) != 1 || got[0] != (export.Choice{ContactID: 11}) || r.ContactID != 11 {
+		t.Fatalf("Sync til valgte called %+v", got)
+	}
+	text := strings.Join(uitest.Texts(uitest.Top(f.win)), "\n")
+	for _, want := range []string{"Synkroniseret", "(firma 11) blev opdateret i SuperOffice", "RabitIQ:9", "Department"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("confirmation lacks %q:\n%s", want, text)
+		}
+	}
+	svc2 := &fakeService{}
+	g, done2 := start(t, svc2, store.LeadRow{LocalID: 2})
+	if !g.SyncChosen.Disabled() || !strings.Contains(strings.Join(uitest.Texts(uitest.Top(g.win)), " "), "blev ikke fundet") {
+		t.Errorf("no-match dialog wrong")
+	}
+	test.Tap(g.Create)
+	if r := <-done2; !r.Created || svc2.synced()[0] != (export.Choice{Create: true}) {
+		t.Errorf("Opret & Sync called %+v", svc2.synced())
+	}
+}
+
+func TestErrorShowsReasonAndRetry(t *testing.T) {
+	svc := &fakeService{syncErrs: []error{errors.New("SuperOffice svarede 503")}}
+	f, done := start(t, svc, store.LeadRow{LocalID: 1})
+	test.Tap(f.Create)
+	uitest.Eventually(t, "the error", func() bool { return uitest.Button(uitest.Top(f.win), "Prøv igen") != nil })
+	top := uitest.Top(f.win)
+	if !strings.Contains(strings.Join(uitest.Texts(top), " "), "SuperOffice svarede 503") {
+		t.Fatalf("error dialog lacks the server's reason: %v", uitest.Texts(top))
+	}
+	retry := uitest.Button(top, "Prøv igen")
+	if retry == nil {
+		t.Fatal("no Prøv igen button")
+	}
+	test.Tap(retry)
+	if r := <-done; !r.Created || len(svc.synced()) != 2 {
+		t.Errorf("retry did not sync again: %+v", svc.synced())
+	}
+	m, _ := start(t, &fakeService{matchErr: errors.New("ikke forbundet")}, store.LeadRow{LocalID: 1})
+	if m.Last == nil || uitest.Button(uitest.Top(m.win), "Prøv igen") == nil {
+		t.Error("a failed search shows no retry")
+	}
+}
