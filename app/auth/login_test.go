@@ -189,7 +189,7 @@ func forge(t *testing.T, claims map[string]any) string {
 // claimsOf reads an id_token's payload without verifying it.
 func claimsOf(t *testing.T, raw string) map[string]any {
 	t.Helper()
-	obj, err := jose.ParseSigned(raw, []jose.SignatureAlgorithm{jose.RS256})
+	obj, err := jose.ParseSignedCompact(raw, []jose.SignatureAlgorithm{jose.RS256})
 	if err != nil {
 		t.Fatal(err)
 	}

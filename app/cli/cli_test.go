@@ -208,3 +208,30 @@ func TestParseAllowsFlagsAfterArguments(t *testing.T) {
 		t.Fatalf("parse = %q %v json=%v db=%q", pos, err, *j, *db)
 	}
 }
+
+// Every sample lead previews, as JSON and as the Danish table.
+func TestPreviewEverySampleLead(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "leads.db")
+	if r := run(t, nil, "import", "--db", db, sample("leads-25.json"), sample("leads-5.ndjson"), sample("wrapped-3.json"), sample("one-lead.json")); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	var rows []struct {
+		ID string `json:"id"`
+	}
+	if err := json.Unmarshal([]byte(run(t, nil, "leads", "--db", db, "--json").stdout), &rows); err != nil || len(rows) < 26 {
+		t.Fatalf("%v, %d leads", err, len(rows))
+	}
+	for _, row := range rows {
+		r := run(t, nil, "preview", "--db", db, row.ID, "--json")
+		var doc map[string]json.RawMessage
+		if r.code != 0 || json.Unmarshal([]byte(r.stdout), &doc) != nil || len(doc["contact"]) < 10 {
+			t.Errorf("preview %s: exit %d %s", row.ID, r.code, r.stderr)
+		}
+		if tbl := run(t, nil, "preview", "--db", db, row.ID); tbl.code != 0 || len(tbl.stdout) < 100 {
+			t.Errorf("preview table %s: exit %d", row.ID, tbl.code)
+		}
+	}
+	if r := run(t, nil, "preview", "--db", db, "no-such-lead"); r.code != ExitFailure || !strings.Contains(r.stderr, "no-such-lead") {
+		t.Errorf("unknown lead: %d %q", r.code, r.stderr)
+	}
+}

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"net/http"
 	"strings"
 
 	"golang.org/x/oauth2"
@@ -69,12 +68,4 @@ func notConnected(env Env, err error) (int, bool) {
 		return fail(env, ExitNotConnected, errors.New("SuperOffice er ikke forbundet: kør `rabitiq-superoffice connect` eller forbind under Integrationer ("+err.Error()+")")), true
 	}
 	return 0, false
-}
-
-// httpClient is the client for SuperOffice calls.
-func (e Env) httpClient() *http.Client {
-	if e.HTTPClient != nil {
-		return e.HTTPClient
-	}
-	return http.DefaultClient
 }

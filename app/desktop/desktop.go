@@ -12,7 +12,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/dialog"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/buildinfo"
@@ -20,6 +19,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/assets"
 	"github.com/rabitiq/superoffice-sync/ui/about"
+	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/exportui"
 	"github.com/rabitiq/superoffice-sync/ui/fieldsui"
 	"github.com/rabitiq/superoffice-sync/ui/i18n"
@@ -116,16 +116,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 	integ := integrations.New(svc, w)
 	sh := shell.New(shell.Parts{List: list.Content(), Detail: detail.Content(), Fields: fields.Content(), Integrations: integ.Content(),
 		About: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo}), Demo: opts.Demo, OnFieldsTab: fields.Check})
-	list.ChooseFiles = func(done func([]string)) {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			r.Close()
-			done([]string{r.URI().Path()})
-		}, w)
-		d.Show()
-	}
+	list.ChooseFiles = func(done func([]string)) { chooseFiles(w, done) }
 	list.OnSelect = func(r store.LeadRow) {
 		detail.Show(r.LocalID)
 		prefs.SetInt(prefLastLead, int(r.LocalID))
@@ -138,6 +129,10 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 	}
 	integ.OnChange = func(s integrations.Status) { detail.SetConnected(s.Connected) }
 	detail.SetConnected(integ.Current().Connected)
+	if integ.Current().Connected {
+		// Settle exports a crash interrupted before anything else runs.
+		async.Run(func() error { _, err := svc.engine(context.Background()); return err }, func(error) { list.Reload() })
+	}
 	if id := prefs.Int(prefLastLead); id > 0 {
 		if _, err := svc.GetLead(context.Background(), int64(id)); err == nil {
 			detail.Show(int64(id))

@@ -5,7 +5,10 @@ package importer
 
 import (
 	"context"
+	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
@@ -69,4 +72,24 @@ func File(ctx context.Context, db *store.DB, path string, now time.Time) FileRep
 	}
 	rep.Imported, rep.Updated, rep.Unchanged = c.Imported, c.Updated, c.Unchanged
 	return rep
+}
+
+// LeadFiles lists the lead files (.json, .ndjson, .jsonl) in dir, sorted,
+// for importing a whole folder of exports at once.
+func LeadFiles(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		switch strings.ToLower(filepath.Ext(e.Name())) {
+		case ".json", ".ndjson", ".jsonl":
+			if !e.IsDir() {
+				out = append(out, filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -35,6 +35,8 @@ type View struct {
 	List   *widget.List
 	Status *widget.Label
 	Import *widget.Button
+	// Progress shows while files are imported.
+	Progress *widget.ProgressBarInfinite
 
 	// OnSelect is called with the lead the user selected.
 	OnSelect func(store.LeadRow)
@@ -69,7 +71,10 @@ func New(svc Service, win fyne.Window) *View {
 	}
 	header := container.New(columns{rowWidths}, bold(lang.L("Company")), bold(lang.L("Score")), bold(lang.L("CVR")), bold(lang.L("Status")))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.Import, v.Search), header)
-	v.root = container.NewBorder(top, v.Status, nil, nil, v.List)
+	v.Progress = widget.NewProgressBarInfinite()
+	v.Progress.Stop()
+	v.Progress.Hide()
+	v.root = container.NewBorder(top, container.NewVBox(v.Progress, v.Status), nil, nil, v.List)
 	v.Reload()
 	return v
 }
@@ -136,10 +141,14 @@ func (v *View) HandleDrop(_ fyne.Position, uris []fyne.URI) {
 func (v *View) ImportPaths(paths []string) {
 	v.Status.SetText(lang.N("Importing {{.Count}} files…", len(paths), map[string]any{"Count": len(paths)}))
 	v.Import.Disable()
+	v.Progress.Show()
+	v.Progress.Start()
 	async.Run(func() []importer.FileReport {
 		return v.svc.ImportFiles(context.Background(), paths)
 	}, func(reports []importer.FileReport) {
 		v.Import.Enable()
+		v.Progress.Stop()
+		v.Progress.Hide()
 		v.Reload()
 		ShowImportResult(v.win, reports)
 	})

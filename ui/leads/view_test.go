@@ -139,7 +139,7 @@ func TestSearchFiltersAndPagesOnDemand(t *testing.T) {
 
 func TestDropImportsFilesAndShowsResult(t *testing.T) {
 	v, svc, w := setup(t, nil)
-	v.HandleDrop(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI("/tmp/leads æøå.json"), storage.NewURI("https://example.com/x.json")})
+	v.HandleDrop(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI("/tmp/leads æøå.json"), mustURI(t, "https://example.com/x.json")})
 	deadline := time.Now().Add(5 * time.Second)
 	for w.Canvas().Overlays().Top() == nil && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
@@ -177,4 +177,13 @@ func TestImportSummaryNamesEveryOutcome(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
 		}
 	}
+}
+
+func mustURI(t *testing.T, s string) fyne.URI {
+	t.Helper()
+	u, err := storage.ParseURI(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }
