@@ -57,7 +57,7 @@ func commands() []command {
 		{"preview", "[--db PATH] LEAD [--json]", "vis hvad en synkronisering ville sende (uden netværk)", runPreview},
 		{"fields", "[--json]", "tjek de 37 felter i den forbundne SuperOffice", runFields},
 		{"match", "[--db PATH] LEAD [--json]", "find leadets firma i SuperOffice", runMatch},
-		{"sync", "[--db PATH] LEAD (--create | --contact ID) [--json]", "eksporter leadet til SuperOffice", runSync},
+		{"sync", "[--db PATH] LEAD (--create | --contact ID [--dry-run] [--overwrite F,…]) [--json]\n            sync --all [--status new|changed|failed] [--create-missing] [--concurrency N] [--json]", "eksporter leads til SuperOffice", runSync},
 		{"connect", "[--env sod|stage|online] [--no-browser]", "forbind til SuperOffice (åbner browseren)", runConnect},
 		{"status", "[--json]", "vis forbindelsen til SuperOffice", runStatus},
 		{"disconnect", "", "fjern forbindelsen (sletter ingen data)", runDisconnect},

@@ -2,9 +2,11 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/rabitiq/superoffice-sync/app/export"
@@ -199,12 +201,24 @@ func runSync(ctx context.Context, env Env, args []string) int {
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	create := fs.Bool("create", false, "create a new company (Opret & Sync)")
 	contact := fs.String("contact", "", "update this SuperOffice company id (Sync til valgte)")
+	dryRun := fs.Bool("dry-run", false, "show per field what would happen; write nothing")
+	overwrite := fs.String("overwrite", "", "comma-separated standard fields to overwrite even when SuperOffice has a value")
+	all := fs.Bool("all", false, "export every lead (see --status)")
+	status := fs.String("status", "", "with --all: only leads with this status (new, changed or failed)")
+	createMissing := fs.Bool("create-missing", false, "with --all: create companies for leads with no candidate")
+	concurrency := fs.Int("concurrency", 4, "with --all: leads exported at once")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
 	}
+	if *all {
+		if len(rest) > 0 || *create || *contact != "" || *dryRun {
+			return fail(env, ExitUsage, usageError{"sync --all takes no LEAD, --create, --contact or --dry-run"})
+		}
+		return runSyncAll(ctx, env, *db, *status, *createMissing, *concurrency, *asJSON)
+	}
 	if len(rest) != 1 {
-		return fail(env, ExitUsage, usageError{"sync: name one LEAD (RabitIQ id or local id)"})
+		return fail(env, ExitUsage, usageError{"sync: name one LEAD (RabitIQ id or local id), or use --all"})
 	}
 	var ch export.Choice
 	switch {
@@ -221,11 +235,17 @@ func runSync(ctx context.Context, env Env, args []string) int {
 	default:
 		return fail(env, ExitUsage, usageError{"sync: give --create (Opret & Sync) or --contact ID (Sync til valgte)"})
 	}
+	if *overwrite != "" {
+		ch.Overwrite = strings.Split(*overwrite, ",")
+	}
 	e, d, id, code := engine(ctx, env, *db, rest[0])
 	if e == nil {
 		return code
 	}
 	defer d.Close()
+	if *dryRun {
+		return printDiff(ctx, env, e, id, ch, *asJSON)
+	}
 	res, err := e.Sync(ctx, id, ch)
 	if err != nil {
 		if code, ok := notConnected(env, err); ok {
@@ -243,6 +263,11 @@ func runSync(ctx context.Context, env Env, args []string) int {
 		}
 		return ExitOK
 	}
+	printResult(env, res)
+	return ExitOK
+}
+
+func printResult(env Env, res *export.Result) {
 	verb := "opdateret"
 	if res.Created {
 		verb = "oprettet"
@@ -254,6 +279,98 @@ func runSync(ctx context.Context, env Env, args []string) int {
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(env.Stdout, "  advarsel: "+w)
+	}
+}
+
+func printDiff(ctx context.Context, env Env, e *export.Engine, id int64, ch export.Choice, asJSON bool) int {
+	d, err := e.Diff(ctx, id, ch)
+	if err != nil {
+		if code, ok := notConnected(env, err); ok {
+			return code
+		}
+		return fail(env, ExitFailure, err)
+	}
+	if asJSON {
+		if err := writeJSON(env.Stdout, d); err != nil {
+			return fail(env, ExitFailure, err)
+		}
+		return ExitOK
+	}
+	words := map[string]string{export.ActionWrite: "skrives", export.ActionKeep: "beholdes", export.ActionSkip: "springes over", export.ActionTruncate: "afkortes",
+		export.PersonCreate: "oprettes", export.PersonUpdate: "opdateres", export.PersonUnchanged: "uændret"}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "FELT\tI SUPEROFFICE\tFRA LEADET\tHANDLING")
+	for _, f := range d.Fields {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Field, short(f.Current), short(f.Incoming), words[f.Action])
+	}
+	for _, p := range d.Persons {
+		fmt.Fprintf(tw, "Person\t%s\t%s\t%s\n", p.Name, p.Email, words[p.Action])
+	}
+	_ = tw.Flush()
+	return ExitOK
+}
+
+func short(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return s
+}
+
+func runSyncAll(ctx context.Context, env Env, dbFlag, status string, createMissing bool, concurrency int, asJSON bool) int {
+	var statuses []store.Status
+	switch status {
+	case "":
+	case "new", "changed", "failed":
+		statuses = []store.Status{store.Status(status)}
+	default:
+		return fail(env, ExitUsage, usageError{fmt.Sprintf("sync --all: --status wants new, changed or failed, not %q", status)})
+	}
+	if concurrency < 1 || concurrency > 32 {
+		return fail(env, ExitUsage, usageError{"sync --all: --concurrency wants 1 to 32"})
+	}
+	d, err := openDB(ctx, env, dbFlag)
+	if err != nil {
+		return fail(env, ExitFailure, err)
+	}
+	defer d.Close()
+	ids, err := export.LeadsByStatus(ctx, d, statuses...)
+	if err != nil {
+		return fail(env, ExitFailure, err)
+	}
+	c, cl, err := tenantClient(ctx, env)
+	if err != nil {
+		if code, ok := notConnected(env, err); ok {
+			return code
+		}
+		return fail(env, ExitFailure, err)
+	}
+	e := export.New(d, cl, export.Tenant{Ctx: c.Tenant.Ctx, User: c.Tenant.User}, env.Now)
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetEscapeHTML(false)
+	sum := e.Batch(ctx, ids, export.BatchOptions{CreateMissing: createMissing, Concurrency: concurrency}, func(done, total int, it export.BatchItem) {
+		if asJSON {
+			_ = enc.Encode(it)
+			return
+		}
+		line := fmt.Sprintf("[%d/%d] %s: %s", done, total, it.Company, it.Outcome)
+		if it.ContactID != 0 {
+			line += fmt.Sprintf(" (firma %d)", it.ContactID)
+		}
+		if it.Error != "" {
+			line += ": " + it.Error
+		}
+		fmt.Fprintln(env.Stdout, line)
+	})
+	if asJSON {
+		_ = enc.Encode(map[string]any{"summary": sum})
+	} else {
+		fmt.Fprintf(env.Stdout, "I alt %d: %d oprettet, %d opdateret, %d skal gennemses, %d fejlede, %d annulleret\n",
+			sum.Total, sum.Created, sum.Updated, sum.Review, sum.Failed, sum.Cancelled)
+	}
+	if sum.Failed > 0 || sum.Cancelled > 0 {
+		return ExitFailure
 	}
 	return ExitOK
 }

@@ -253,3 +253,57 @@ func TestConnectStatusDisconnect(t *testing.T) {
 		t.Errorf("connect --no-browser: exit %d, opened %v, stdout %q, stderr %q", c.code, opened, c.stdout, c.stderr)
 	}
 }
+
+func TestDryRunWritesNothingAndSyncAll(t *testing.T) {
+	s := startSim(t, &simulator.Seed{Companies: []simulator.SeedCompany{{ID: 40, Name: "Klitrose Byggeri", OrgNr: "29935181", Department: "Egen afdeling"}}})
+	db := filepath.Join(t.TempDir(), "leads.db")
+	env := staticEnv(s, db)
+	if r := run(t, env, "import", sample("one-lead.json"), sample("wrapped-3.json")); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	r := run(t, env, "sync", "lead_00000_4ef8aa38", "--contact", "40", "--dry-run", "--json")
+	if r.code != 0 {
+		t.Fatalf("dry run: %d %s", r.code, r.stderr)
+	}
+	var d struct {
+		Fields []struct {
+			Field, Current, Incoming, Action string
+		} `json:"fields"`
+		Persons []struct{ Email, Action string } `json:"persons"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &d); err != nil || len(d.Fields) < 10 || len(d.Persons) == 0 {
+		t.Fatalf("dry run JSON: %v\n%s", err, r.stdout)
+	}
+	for _, f := range d.Fields {
+		if f.Field == "Department" && (f.Action != "keep" || f.Current != "Egen afdeling") {
+			t.Errorf("Department = %+v", f)
+		}
+		if f.Action != "keep" && f.Action != "write" && f.Action != "skip" && f.Action != "truncate" {
+			t.Errorf("unknown action %q", f.Action)
+		}
+	}
+	for _, req := range s.Requests() {
+		if req.Method != "GET" {
+			t.Errorf("dry run sent %s %s", req.Method, req.Path)
+		}
+	}
+	if l := run(t, env, "leads", "--json"); strings.Contains(l.stdout, `"synced"`) {
+		t.Error("dry run changed a lead's status")
+	}
+	all := run(t, env, "sync", "--all", "--status", "new", "--create-missing", "--concurrency", "2", "--json")
+	lines := strings.Split(strings.TrimSpace(all.stdout), "\n")
+	if len(lines) != 5 {
+		t.Fatalf("sync --all printed %d lines, want 4 leads + summary:\n%s", len(lines), all.stdout)
+	}
+	var sum struct {
+		Summary struct{ Total, Created, Updated, Review, Failed int } `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(lines[4]), &sum); err != nil || sum.Summary.Total != 4 || sum.Summary.Failed != 0 || sum.Summary.Updated != 1 {
+		t.Errorf("summary = %+v %v (exit %d)", sum, err, all.code)
+	}
+	for _, args := range [][]string{{"sync", "--all", "--status", "x"}, {"sync", "--all", "lead"}, {"sync", "--all", "--concurrency", "0"}} {
+		if r := run(t, env, args...); r.code != ExitUsage {
+			t.Errorf("%v: exit %d", args, r.code)
+		}
+	}
+}

@@ -112,17 +112,7 @@ func (e *Engine) updatePerson(ctx context.Context, id int, p mapping.PersonPlan)
 	if err != nil {
 		return false, fmt.Errorf("read person %d: %w", id, err)
 	}
-	var ops []so.PatchOp
-	if in := p.Person.Title; !blank(in) && in != cur.Title {
-		ops = append(ops, so.PatchReplace("Title", in))
-	}
-	phones := func(name string, have, want []so.EntityElement) {
-		if len(want) > 0 && !hasValue(have, want[0].Value) {
-			ops = append(ops, so.PatchReplace(name, append(append([]so.EntityElement{}, want...), have...)))
-		}
-	}
-	phones("OfficePhones", cur.OfficePhones, p.Person.OfficePhones)
-	phones("MobilePhones", cur.MobilePhones, p.Person.MobilePhones)
+	ops := personOps(cur, p)
 	if len(ops) == 0 {
 		return false, nil
 	}
@@ -130,6 +120,26 @@ func (e *Engine) updatePerson(ctx context.Context, id int, p mapping.PersonPlan)
 		return false, fmt.Errorf("update person %s: %w", p.FullName, err)
 	}
 	return true, nil
+}
+
+// personOps is what differs between a person and the lead's contact: the
+// title and phone numbers the person lacks.
+func personOps(cur *so.PersonEntity, p mapping.PersonPlan) []so.PatchOp {
+	var ops []so.PatchOp
+	if in := p.Person.Title; !blank(in) && in != cur.Title {
+		ops = append(ops, so.PatchReplace("Title", in))
+	}
+	// A number the person has under any kind (office or mobile) is known:
+	// the plan's guess of the kind must not add it twice.
+	known := append(append([]so.EntityElement{}, cur.OfficePhones...), cur.MobilePhones...)
+	phones := func(name string, have, want []so.EntityElement) {
+		if len(want) > 0 && !hasValue(known, want[0].Value) {
+			ops = append(ops, so.PatchReplace(name, append(append([]so.EntityElement{}, want...), have...)))
+		}
+	}
+	phones("OfficePhones", cur.OfficePhones, p.Person.OfficePhones)
+	phones("MobilePhones", cur.MobilePhones, p.Person.MobilePhones)
+	return ops
 }
 
 func digits(s string) string {

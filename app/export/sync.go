@@ -15,6 +15,10 @@ import (
 type Choice struct {
 	ContactID int  // the chosen company; 0 with Create
 	Create    bool // create a new company
+	// Overwrite names standard fields ("Department", "Address", …) whose
+	// existing value in SuperOffice the user chose to overwrite ("overskriv");
+	// by default an existing value is kept.
+	Overwrite []string
 }
 
 // PersonCounts counts the persons a sync wrote.
@@ -123,7 +127,7 @@ func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch
 		}
 		res.Created = true
 	} else {
-		current, err = e.update(ctx, target, plan, res)
+		current, err = e.update(ctx, target, plan, ch.Overwrite, res)
 		if err != nil {
 			return nil, err
 		}

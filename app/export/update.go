@@ -13,7 +13,7 @@ import (
 // do not own are never wiped. RabitIQ's custom fields are always
 // refreshed; standard fields are filled when blank and otherwise kept
 // (listed in res.Kept) — a salesperson's own edits in SuperOffice win.
-func (e *Engine) update(ctx context.Context, id int, plan mapping.Plan, res *Result) (*so.ContactEntity, error) {
+func (e *Engine) update(ctx context.Context, id int, plan mapping.Plan, overwrite []string, res *Result) (*so.ContactEntity, error) {
 	cur, _, err := e.client.Contacts.Get(ctx, id)
 	if so.IsNotFound(err) {
 		return nil, fmt.Errorf("firma %d: %w", id, ErrCompanyGone)
@@ -21,7 +21,7 @@ func (e *Engine) update(ctx context.Context, id int, plan mapping.Plan, res *Res
 	if err != nil {
 		return nil, fmt.Errorf("read company %d from SuperOffice: %w", id, err)
 	}
-	ops, kept := updateOps(cur, plan)
+	ops, kept := updateOps(cur, plan, overwrite)
 	res.Kept = append(res.Kept, kept...)
 	if len(ops) == 0 {
 		return cur, nil
@@ -39,15 +39,20 @@ func (e *Engine) update(ctx context.Context, id int, plan mapping.Plan, res *Res
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // updateOps compares the company with the plan and returns the patch and
-// the names of standard fields whose existing value was kept.
-func updateOps(cur *so.ContactEntity, plan mapping.Plan) ([]so.PatchOp, []string) {
+// the names of standard fields whose existing value was kept. Fields named
+// in overwrite take the incoming value even when the company has one.
+func updateOps(cur *so.ContactEntity, plan mapping.Plan, overwrite []string) ([]so.PatchOp, []string) {
 	in := plan.Contact
 	var ops []so.PatchOp
 	var kept []string
+	over := map[string]bool{}
+	for _, f := range overwrite {
+		over[f] = true
+	}
 	text := func(name, have, want string) {
 		switch {
 		case blank(want) || have == want:
-		case blank(have):
+		case blank(have) || over[name]:
 			ops = append(ops, so.PatchReplace(name, want))
 		default:
 			kept = append(kept, name)
@@ -59,14 +64,14 @@ func updateOps(cur *so.ContactEntity, plan mapping.Plan) ([]so.PatchOp, []string
 	text("Description", cur.Description, in.Description)
 	if len(in.Urls) > 0 {
 		switch {
-		case len(cur.Urls) == 0:
+		case len(cur.Urls) == 0 || (over["Urls"] && !sameURL(cur.Urls, in.Urls[0].Value)):
 			ops = append(ops, so.PatchReplace("Urls", in.Urls))
 		case !sameURL(cur.Urls, in.Urls[0].Value):
 			kept = append(kept, "Urls")
 		}
 	}
 	if in.Address != nil {
-		if addressBlank(cur.Address) {
+		if addressBlank(cur.Address) || (over["Address"] && !sameAddress(cur.Address, in.Address)) {
 			ops = append(ops, so.PatchReplace("Address", in.Address))
 		} else if !sameAddress(cur.Address, in.Address) {
 			kept = append(kept, "Address")
@@ -74,7 +79,7 @@ func updateOps(cur *so.ContactEntity, plan mapping.Plan) ([]so.PatchOp, []string
 	}
 	if in.Country != nil && in.Country.CountryId != 0 {
 		switch {
-		case cur.Country == nil || cur.Country.CountryId == 0:
+		case cur.Country == nil || cur.Country.CountryId == 0 || (over["Country"] && cur.Country.CountryId != in.Country.CountryId):
 			ops = append(ops, so.PatchReplace("Country", so.Country{CountryId: in.Country.CountryId}))
 		case cur.Country.CountryId != in.Country.CountryId:
 			kept = append(kept, "Country")

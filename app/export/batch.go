@@ -1,0 +1,218 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/match"
+)
+
+// BatchOptions steer a batch export.
+type BatchOptions struct {
+	// CreateMissing creates a company for a lead with no candidate at all;
+	// without it such leads go to review. A lead is never created on a
+	// name-only guess either way.
+	CreateMissing bool
+	// Concurrency is how many leads are exported at once (default 4).
+	Concurrency int
+}
+
+// The outcomes of one lead in a batch.
+const (
+	OutcomeCreated   = "created"
+	OutcomeUpdated   = "updated"
+	OutcomeReview    = "review"    // the user must choose in the match dialog
+	OutcomeFailed    = "failed"    // the sync failed; the lead says why
+	OutcomeCancelled = "cancelled" // the batch was cancelled before this lead ran
+)
+
+// BatchItem is one lead's outcome; `sync --all --json` prints one per line.
+type BatchItem struct {
+	LocalID    int64   `json:"localId"`
+	ID         string  `json:"id"`
+	Company    string  `json:"companyName"`
+	Outcome    string  `json:"outcome"`
+	ContactID  int     `json:"contactId,omitempty"`
+	Candidates int     `json:"candidates,omitempty"`
+	Error      string  `json:"error,omitempty"`
+	Result     *Result `json:"result,omitempty"`
+}
+
+// BatchSummary counts a batch's outcomes.
+type BatchSummary struct {
+	Total     int     `json:"total"`
+	Created   int     `json:"created"`
+	Updated   int     `json:"updated"`
+	Review    int     `json:"review"`
+	Failed    int     `json:"failed"`
+	Cancelled int     `json:"cancelled"`
+	ReviewIDs []int64 `json:"reviewLocalIds"`
+	FailedIDs []int64 `json:"failedLocalIds"`
+}
+
+// Synced is the number of leads written to SuperOffice.
+func (s BatchSummary) Synced() int { return s.Created + s.Updated }
+
+func (s *BatchSummary) add(it BatchItem) {
+	switch it.Outcome {
+	case OutcomeCreated:
+		s.Created++
+	case OutcomeUpdated:
+		s.Updated++
+	case OutcomeReview:
+		s.Review++
+		s.ReviewIDs = append(s.ReviewIDs, it.LocalID)
+	case OutcomeFailed:
+		s.Failed++
+		s.FailedIDs = append(s.FailedIDs, it.LocalID)
+	default:
+		s.Cancelled++
+	}
+}
+
+// Batch exports many leads with bounded concurrency. A lead already linked
+// to a company on this tenant updates it; otherwise a lead whose only
+// certain candidate (same valid CVR) is clear syncs to it, a lead without
+// any candidate is created when opt.CreateMissing, and every other lead is
+// left for review. Cancelling ctx stops new leads and cancels requests in
+// flight; finished leads stay done, and an interrupted create is guarded by
+// its intent like any other. progress, if set, is called after each lead
+// (from several goroutines, one call at a time).
+func (e *Engine) Batch(ctx context.Context, ids []int64, opt BatchOptions, progress func(done, total int, it BatchItem)) BatchSummary {
+	n := opt.Concurrency
+	if n <= 0 {
+		n = 4
+	}
+	sum := BatchSummary{Total: len(ids), ReviewIDs: []int64{}, FailedIDs: []int64{}}
+	// The tenant's metadata is fetched once for all leads.
+	metaErr := func() error { _, err := e.Meta(ctx); return err }()
+	jobs := make(chan int64)
+	var mu sync.Mutex
+	done := 0
+	report := func(it BatchItem) {
+		mu.Lock()
+		defer mu.Unlock()
+		sum.add(it)
+		done++
+		if progress != nil {
+			progress(done, len(ids), it)
+		}
+	}
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for id := range jobs {
+				if metaErr != nil {
+					report(BatchItem{LocalID: id, Outcome: OutcomeFailed, Error: reason(metaErr)})
+					continue
+				}
+				report(e.batchOne(ctx, id, opt))
+			}
+		}()
+	}
+feed:
+	for i, id := range ids {
+		select {
+		case jobs <- id:
+		case <-ctx.Done():
+			for _, rest := range ids[i:] {
+				report(e.cancelled(rest))
+			}
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	return sum
+}
+
+func (e *Engine) cancelled(id int64) BatchItem {
+	it := BatchItem{LocalID: id, Outcome: OutcomeCancelled}
+	if det, err := e.db.GetLead(context.Background(), id); err == nil {
+		it.ID, it.Company = det.Row.ID, det.Row.CompanyName
+	}
+	return it
+}
+
+func (e *Engine) batchOne(ctx context.Context, id int64, opt BatchOptions) BatchItem {
+	det, err := e.db.GetLead(ctx, id)
+	if err != nil {
+		return BatchItem{LocalID: id, Outcome: OutcomeFailed, Error: reason(err)}
+	}
+	it := BatchItem{LocalID: id, ID: det.Row.ID, Company: det.Row.CompanyName}
+	if ctx.Err() != nil {
+		it.Outcome = OutcomeCancelled
+		return it
+	}
+	var ch Choice
+	if linked, ok, err := e.db.SyncTarget(ctx, id, e.tenant.Ctx); err != nil {
+		return it.fail(err)
+	} else if ok {
+		ch.ContactID = int(linked)
+	} else {
+		cands, err := e.MatchLead(ctx, &det.Lead)
+		if err != nil {
+			return it.fail(err)
+		}
+		it.Candidates = len(cands)
+		switch c, ok := match.SingleCertain(cands); {
+		case ok:
+			ch.ContactID = c.Company.ContactID
+		case len(cands) == 0 && opt.CreateMissing:
+			ch.Create = true
+		default:
+			it.Outcome = OutcomeReview
+			return it
+		}
+	}
+	res, err := e.Sync(ctx, id, ch)
+	if err != nil {
+		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+			it.Outcome = OutcomeCancelled
+			it.Error = reason(err)
+			return it
+		}
+		var ex *ExistsError
+		if errors.As(err, &ex) {
+			it.Outcome = OutcomeReview
+			it.Error = reason(err)
+			return it
+		}
+		return it.fail(err)
+	}
+	it.Result, it.ContactID = res, res.ContactID
+	it.Outcome = OutcomeUpdated
+	if res.Created {
+		it.Outcome = OutcomeCreated
+	}
+	return it
+}
+
+func (it BatchItem) fail(err error) BatchItem {
+	it.Outcome, it.Error = OutcomeFailed, reason(err)
+	return it
+}
+
+// LeadsByStatus returns the local ids of the leads with one of the given
+// statuses (all leads when none is given), in the list's order.
+func LeadsByStatus(ctx context.Context, db *store.DB, statuses ...store.Status) ([]int64, error) {
+	rows, err := db.ListLeads(ctx, store.ListOptions{Sort: store.SortScore})
+	if err != nil {
+		return nil, err
+	}
+	want := map[store.Status]bool{}
+	for _, s := range statuses {
+		want[s] = true
+	}
+	var out []int64
+	for _, r := range rows {
+		if len(want) == 0 || want[r.Status] {
+			out = append(out, r.LocalID)
+		}
+	}
+	return out, nil
+}

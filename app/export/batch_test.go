@@ -1,0 +1,122 @@
+package export
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/app/store"
+)
+
+func batchTenant() *simulator.Seed {
+	return tenantWith(
+		simulator.SeedCompany{ID: 50, Name: "Alfa Energi", OrgNr: "72494814"}, // certain for lead a
+		simulator.SeedCompany{ID: 51, Name: "Gamma Data ApS"},                // name-only for lead c
+	)
+}
+
+const batchLeads = `[
+ {"id":"a","companyName":"Alfa Energi A/S","cvr":"72494814","location":"Aarhus"},
+ {"id":"b","companyName":"Beta Kvantefysik IVS","website":"beta-q.dk","location":"Odense"},
+ {"id":"c","companyName":"Gamma Data A/S","location":"Vejle"},
+ {"id":"d","companyName":"Delta Robotics ApS","cvr":"87033082","location":"Aalborg"}]`
+
+func TestBatchMixedOutcomes(t *testing.T) {
+	e := newEnv(t, batchTenant())
+	ids := e.importLeads(t, batchLeads)
+	ctx := context.Background()
+	// d was exported before: the batch updates its company.
+	first, err := e.eng.Sync(ctx, ids["d"], Choice{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var seen []BatchItem
+	sum := e.eng.Batch(ctx, []int64{ids["a"], ids["b"], ids["c"], ids["d"]}, BatchOptions{CreateMissing: true, Concurrency: 3},
+		func(done, total int, it BatchItem) {
+			mu.Lock()
+			seen = append(seen, it)
+			mu.Unlock()
+		})
+	if sum.Total != 4 || sum.Created != 1 || sum.Updated != 2 || sum.Review != 1 || sum.Failed != 0 || len(seen) != 4 {
+		t.Fatalf("summary = %+v, items %+v", sum, seen)
+	}
+	out := map[string]BatchItem{}
+	for _, it := range seen {
+		out[it.ID] = it
+	}
+	if out["a"].Outcome != OutcomeUpdated || out["a"].ContactID != 50 {
+		t.Errorf("a (same CVR) = %+v", out["a"])
+	}
+	if out["b"].Outcome != OutcomeCreated {
+		t.Errorf("b (no candidate, create missing) = %+v", out["b"])
+	}
+	if out["c"].Outcome != OutcomeReview || sum.ReviewIDs[0] != ids["c"] {
+		t.Errorf("c (name-only) = %+v", out["c"])
+	}
+	if out["d"].Outcome != OutcomeUpdated || out["d"].ContactID != first.ContactID {
+		t.Errorf("d (linked) = %+v", out["d"])
+	}
+	if c, _ := e.sim.Company(51); c.CustomFields["RabitIQ:6"] != "" {
+		t.Error("a name-only guess was written to")
+	}
+	// Without CreateMissing a lead with no candidate is not created.
+	e2 := newEnv(t, batchTenant())
+	ids2 := e2.importLeads(t, batchLeads)
+	s2 := e2.eng.Batch(ctx, []int64{ids2["b"]}, BatchOptions{}, nil)
+	if s2.Review != 1 || len(e2.sim.Companies()) != 2 {
+		t.Errorf("without create-missing: %+v, %d companies", s2, len(e2.sim.Companies()))
+	}
+	h, _ := e.db.History(ctx, store.HistoryFilter{})
+	if len(h) != 4 {
+		t.Errorf("%d history rows, want 4 (d twice, a, b)", len(h))
+	}
+}
+
+func TestBatchCancelAndRateLimitStorm(t *testing.T) {
+	e := newEnv(t, batchTenant())
+	var js []string
+	for i, name := range []string{"Nord", "Syd", "Øst", "Vest", "Midt", "Fjord", "Hav", "Skov"} {
+		js = append(js, `{"id":"x`+string(rune('0'+i))+`","companyName":"`+name+` Testfirma ApS"}`)
+	}
+	ids := e.importLeads(t, "["+strings.Join(js, ",")+"]")
+	var all []int64
+	for _, id := range ids {
+		all = append(all, id)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	e.sim.Faults().Latency(30 * time.Millisecond)
+	sum := e.eng.Batch(ctx, all, BatchOptions{CreateMissing: true, Concurrency: 2}, func(done, total int, it BatchItem) {
+		if done == 2 {
+			cancel()
+		}
+	})
+	if sum.Cancelled == 0 || sum.Created+sum.Cancelled+sum.Failed != len(all) {
+		t.Fatalf("cancelled batch summary = %+v", sum)
+	}
+	// Finished leads stay done; the rest can run again without duplicates.
+	e.sim.Faults().Latency(0)
+	e.sim.Faults().FailNext(6, 429, time.Second)
+	again := e.eng.Batch(context.Background(), all, BatchOptions{CreateMissing: true}, nil)
+	if again.Failed != 0 || again.Created+again.Updated != len(all) {
+		t.Fatalf("second batch through a 429 storm = %+v", again)
+	}
+	names := map[string]int{}
+	for _, c := range e.sim.Companies() {
+		names[c.Name]++
+	}
+	for n, k := range names {
+		if k > 1 {
+			t.Errorf("%d companies named %q", k, n)
+		}
+	}
+	for _, id := range all {
+		det, _ := e.db.GetLead(context.Background(), id)
+		if det.Row.Status != store.StatusSynced || det.Row.SOContactID == nil {
+			t.Errorf("%s: %s, id %v", det.Row.CompanyName, det.Row.Status, det.Row.SOContactID)
+		}
+	}
+}

@@ -1,0 +1,184 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/rabitiq/superoffice-sync/core/fields"
+	so "github.com/rabitiq/superoffice-sync/core/superoffice"
+)
+
+// The actions a preview shows per field.
+const (
+	ActionWrite    = "write"    // the incoming value is written
+	ActionKeep     = "keep"     // the current value stays (blank incoming, same value, or the user's own value)
+	ActionSkip     = "skip"     // the tenant has no such field
+	ActionTruncate = "truncate" // written, but cut to the field's length
+)
+
+// The actions a preview shows per person.
+const (
+	PersonCreate    = "create"
+	PersonUpdate    = "update"
+	PersonUnchanged = "unchanged"
+)
+
+// FieldDiff is one field of a preview: what SuperOffice has, what the
+// lead brings, and what a sync would do.
+type FieldDiff struct {
+	Field    string `json:"field"`
+	Label    string `json:"label,omitempty"`
+	Current  string `json:"current"`
+	Incoming string `json:"incoming"`
+	Action   string `json:"action"`
+}
+
+// PersonDiff is one contact person of a preview.
+type PersonDiff struct {
+	Email  string `json:"email"`
+	Name   string `json:"name"`
+	Action string `json:"action"`
+}
+
+// Diff is the preview of a sync: the `sync --dry-run --json` contract.
+type Diff struct {
+	Fields  []FieldDiff  `json:"fields"`
+	Persons []PersonDiff `json:"persons"`
+}
+
+// Diff previews a sync of the lead to company contactID (0: a new company)
+// with the overwrite choices of ch, reading but never writing SuperOffice.
+func (e *Engine) Diff(ctx context.Context, localID int64, ch Choice) (*Diff, error) {
+	det, plan, err := e.Plan(ctx, localID)
+	if err != nil {
+		return nil, err
+	}
+	cur := &so.ContactEntity{}
+	if !ch.Create {
+		if cur, _, err = e.client.Contacts.Get(ctx, ch.ContactID); so.IsNotFound(err) {
+			return nil, fmt.Errorf("firma %d: %w", ch.ContactID, ErrCompanyGone)
+		} else if err != nil {
+			return nil, fmt.Errorf("read company %d from SuperOffice: %w", ch.ContactID, err)
+		}
+	}
+	d := &Diff{Fields: []FieldDiff{}, Persons: []PersonDiff{}}
+	truncated := map[string]bool{}
+	for _, w := range plan.Warnings {
+		if strings.Contains(w.Message, "afkortet") || strings.Contains(w.Message, "truncat") {
+			truncated[w.Field] = true
+		}
+	}
+	ops, _ := updateOps(cur, plan, ch.Overwrite)
+	written := map[string]bool{}
+	for _, op := range ops {
+		written[op.Path] = true
+	}
+	std := func(name, have, want string) {
+		fd := FieldDiff{Field: name, Current: have, Incoming: want, Action: ActionKeep}
+		if written[name] {
+			fd.Action = ActionWrite
+			if truncated[name] || truncated[name+".Address1"] {
+				fd.Action = ActionTruncate
+			}
+		}
+		d.Fields = append(d.Fields, fd)
+	}
+	in := plan.Contact
+	std("Name", cur.Name, in.Name)
+	std("Department", cur.Department, in.Department)
+	std("OrgNr", cur.OrgNr, in.OrgNr)
+	std("Description", cur.Description, in.Description)
+	std("Urls", urlText(cur.Urls), urlText(in.Urls))
+	std("Address", addressText(cur.Address), addressText(in.Address))
+	std("Country", countryText(cur.Country), countryText(in.Country))
+	for _, f := range fields.All() {
+		fd := FieldDiff{Field: f.ProgID, Label: f.LabelDA, Action: ActionKeep}
+		idx := indexOf(plan.Written, f.ProgID)
+		switch {
+		case idx >= 0:
+			key := plan.WrittenKeys[idx]
+			fd.Current, fd.Incoming = cur.CustomFields[key], plan.CustomFields[key]
+			if fd.Current != fd.Incoming {
+				fd.Action = ActionWrite
+				if truncated[f.ProgID] {
+					fd.Action = ActionTruncate
+				}
+			}
+		case indexOf(plan.Skipped, f.ProgID) >= 0:
+			fd.Action = ActionSkip
+			fd.Incoming = f.Text(&det.Lead)
+			if n := f.Num(&det.Lead); f.IsNumeric() && n.Valid {
+				fd.Incoming = strconv.FormatFloat(n.Value, 'f', -1, 64)
+			}
+		default:
+			continue // no value in the lead: nothing happens
+		}
+		d.Fields = append(d.Fields, fd)
+	}
+	x := &personIndex{byEmail: map[string]int{}, byName: map[string]int{}}
+	if !ch.Create {
+		if x, err = e.loadPersons(ctx, ch.ContactID); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range plan.Persons {
+		pd := PersonDiff{Email: p.Email, Name: p.FullName, Action: PersonCreate}
+		if id, ok := x.find(p); ok {
+			pd.Action = PersonUnchanged
+			cur, _, err := e.client.Persons.Get(ctx, id)
+			if err != nil {
+				return nil, fmt.Errorf("read person %d: %w", id, err)
+			}
+			if len(personOps(cur, p)) > 0 {
+				pd.Action = PersonUpdate
+			}
+		} else {
+			x.add(-1, p.Email, p.FullName) // the same person twice in one lead is created once
+		}
+		d.Persons = append(d.Persons, pd)
+	}
+	return d, nil
+}
+
+func indexOf(xs []string, s string) int {
+	for i, x := range xs {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func urlText(us []so.EntityElement) string {
+	var out []string
+	for _, u := range us {
+		out = append(out, u.Value)
+	}
+	return strings.Join(out, ", ")
+}
+
+func addressText(a *so.Address) string {
+	if a == nil {
+		return ""
+	}
+	s := a.Postal
+	if s == nil {
+		s = a.Street
+	}
+	if s == nil {
+		return ""
+	}
+	return strings.TrimSpace(strings.Join(strings.Fields(s.Address1+", "+s.Zipcode+" "+s.City), " "))
+}
+
+func countryText(c *so.Country) string {
+	if c == nil || c.CountryId == 0 {
+		return ""
+	}
+	if c.Name != "" {
+		return c.Name
+	}
+	return fmt.Sprint(c.CountryId)
+}
