@@ -56,17 +56,17 @@ shot 2-dropped
 click 582 500   # "Luk" in the import result dialog
 
 # 2. Integrationer → Forbind (the demo tenant approves at once).
-click 300 61
+click 480 61
 shot 3-integrations
 click 42 261
 shot 4-connected 3
 
 # 3. Leads → the top lead → Eksporter til SuperOffice → Opret & Sync.
 click 45 61
-click 100 180
+click 100 220
 shot 5-lead
 lead=$("$BIN" leads --db "$DB" --json | sed -n 's/.*"id": "\(.*\)",/\1/p' | head -1)
-click 1000 101
+click 1000 141
 shot 6-match 3
 click 549 531   # "Opret & Sync"
 synced() { "$BIN" leads --db "$DB" --json | grep -A8 "\"id\": \"$lead\"" | grep -q '"status": "synced"'; }
@@ -76,8 +76,12 @@ shot 7-synced 2
 click 549 499   # "Luk"
 
 # 4. Feltopsætning checks the demo tenant's fields live.
-click 160 61
+click 338 61
 shot 8-fields 3
+
+# 5. Synkroniseringslog lists the export.
+click 175 61
+shot 9-log
 
 if grep -q 'Error in Fyne call thread' "$OUT/tour-app.log"; then fail "Fyne thread-check errors"; fi
 echo "tour: window up, drop imported $(( $(count) - before )) leads, $lead exported with Opret & Sync; screenshots in $OUT/"

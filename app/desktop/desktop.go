@@ -12,16 +12,22 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/buildinfo"
 	"github.com/rabitiq/superoffice-sync/app/export"
+	"github.com/rabitiq/superoffice-sync/app/instance"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/assets"
 	"github.com/rabitiq/superoffice-sync/ui/about"
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/batchui"
 	"github.com/rabitiq/superoffice-sync/ui/exportui"
 	"github.com/rabitiq/superoffice-sync/ui/fieldsui"
+	"github.com/rabitiq/superoffice-sync/ui/history"
 	"github.com/rabitiq/superoffice-sync/ui/i18n"
 	"github.com/rabitiq/superoffice-sync/ui/integrations"
 	"github.com/rabitiq/superoffice-sync/ui/leads"
@@ -55,6 +61,13 @@ func Run(opts Options) error {
 	if err != nil {
 		return err
 	}
+	// One window per database; a second start raises this one and ends
+	// with an *instance.RunningError (the CLI does not take the lock).
+	lock, err := instance.Start(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
 	db, err := store.Open(ctx, path)
 	if err != nil {
 		return err
@@ -83,6 +96,7 @@ func Run(opts Options) error {
 	}
 	w := a.NewWindow(title)
 	build(a, w, svc, opts, path)
+	lock.OnRaise(func() { fyne.Do(func() { w.Show(); w.RequestFocus() }) })
 	w.ShowAndRun()
 	return nil
 }
@@ -114,7 +128,32 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 	detail := leads.NewDetail(svc)
 	fields := fieldsui.New(svc, w)
 	integ := integrations.New(svc, w)
+	hist := history.New(svc, w)
+	policy := prefPolicy{prefs}
+	refresh := func(id int64) {
+		list.Reload()
+		if cur := detail.Current(); cur != nil && (id == 0 || cur.Row.LocalID == id) {
+			detail.Show(cur.Row.LocalID)
+		}
+	}
+	// review opens the match dialog for each lead in turn.
+	var review func(ids []int64)
+	review = func(ids []int64) {
+		if len(ids) == 0 {
+			return
+		}
+		det, err := svc.GetLead(context.Background(), ids[0])
+		if err != nil {
+			review(ids[1:])
+			return
+		}
+		exportui.StartWithPolicy(svc, w, det.Row, policy, func(*export.Result) { refresh(ids[0]); review(ids[1:]) })
+	}
+	batchBtn := widget.NewButton(lang.L("Export several…"), func() {
+		batchui.Open(svc, w, review, func(export.BatchSummary) { refresh(0) })
+	})
 	sh := shell.New(shell.Parts{List: list.Content(), Detail: detail.Content(), Fields: fields.Content(), Integrations: integ.Content(),
+		History: hist.Content(), LeadTools: container.NewHBox(batchBtn), OnHistoryTab: hist.Reload,
 		About: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo}), Demo: opts.Demo, OnFieldsTab: fields.Check})
 	list.ChooseFiles = func(done func([]string)) { chooseFiles(w, done) }
 	list.OnSelect = func(r store.LeadRow) {
@@ -122,13 +161,17 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 		prefs.SetInt(prefLastLead, int(r.LocalID))
 	}
 	detail.OnExport = func(r store.LeadRow) {
-		exportui.Start(svc, w, r, func(*export.Result) {
-			list.Reload()
-			detail.Show(r.LocalID)
-		})
+		exportui.StartWithPolicy(svc, w, r, policy, func(*export.Result) { refresh(r.LocalID) })
 	}
-	integ.OnChange = func(s integrations.Status) { detail.SetConnected(s.Connected) }
-	detail.SetConnected(integ.Current().Connected)
+	integ.OnChange = func(s integrations.Status) {
+		detail.SetConnected(s.Connected)
+		if s.Connected {
+			batchBtn.Enable()
+		} else {
+			batchBtn.Disable()
+		}
+	}
+	integ.OnChange(integ.Current())
 	if integ.Current().Connected {
 		// Settle exports a crash interrupted before anything else runs.
 		async.Run(func() error { _, err := svc.engine(context.Background()); return err }, func(error) { list.Reload() })

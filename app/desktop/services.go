@@ -2,8 +2,10 @@ package desktop
 
 import (
 	"context"
+
 	"errors"
 	"fmt"
+	"fyne.io/fyne/v2"
 	"net/http"
 	"net/url"
 	"strings"
@@ -176,3 +178,39 @@ func (s *Services) Disconnect() error {
 
 // ClientID implements integrations.Service.
 func (s *Services) ClientID() string { return s.DefaultClientID }
+
+// Diff implements exportui.Previewer.
+func (s *Services) Diff(ctx context.Context, id int64, ch export.Choice) (*export.Diff, error) {
+	e, err := s.engine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return e.Diff(ctx, id, ch)
+}
+
+// LeadsByStatus implements batchui.Service.
+func (s *Services) LeadsByStatus(ctx context.Context, st ...store.Status) ([]int64, error) {
+	return export.LeadsByStatus(ctx, s.DB, st...)
+}
+
+// Batch implements batchui.Service.
+func (s *Services) Batch(ctx context.Context, ids []int64, opt export.BatchOptions, progress func(int, int, export.BatchItem)) export.BatchSummary {
+	e, err := s.engine(ctx)
+	if err != nil {
+		sum := export.BatchSummary{Total: len(ids), Failed: len(ids), FailedIDs: ids}
+		for i, id := range ids {
+			progress(i+1, len(ids), export.BatchItem{LocalID: id, Outcome: export.OutcomeFailed, Error: err.Error()})
+		}
+		return sum
+	}
+	return e.Batch(ctx, ids, opt, progress)
+}
+
+// prefPolicy remembers the preview's overwrite choices in Fyne preferences.
+type prefPolicy struct{ prefs fyne.Preferences }
+
+const prefOverwrite = "export.overwrite"
+
+func (p prefPolicy) Overwrite() []string { return p.prefs.StringList(prefOverwrite) }
+
+func (p prefPolicy) SetOverwrite(f []string) { p.prefs.SetStringList(prefOverwrite, f) }

@@ -14,7 +14,7 @@ import (
 func batchTenant() *simulator.Seed {
 	return tenantWith(
 		simulator.SeedCompany{ID: 50, Name: "Alfa Energi", OrgNr: "72494814"}, // certain for lead a
-		simulator.SeedCompany{ID: 51, Name: "Gamma Data ApS"},                // name-only for lead c
+		simulator.SeedCompany{ID: 51, Name: "Gamma Data ApS"},                 // name-only for lead c
 	)
 }
 

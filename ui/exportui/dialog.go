@@ -46,6 +46,11 @@ type Flow struct {
 	Last dialog.Dialog
 	// ready is closed once the match dialog (or the search's error) shows.
 	ready chan struct{}
+	// Policy, when set, remembers the overwrite choices of the preview.
+	Policy Policy
+	// Overwrites and SyncPreviewed are the preview's widgets, for tests.
+	Overwrites    Overwrites
+	SyncPreviewed *widget.Button
 }
 
 // Ready is closed when the search is done and its dialog is shown.
@@ -54,7 +59,12 @@ func (f *Flow) Ready() <-chan struct{} { return f.ready }
 // Start searches SuperOffice for the lead's company in the background and
 // then shows the match dialog.
 func Start(svc Service, win fyne.Window, lead store.LeadRow, done func(*export.Result)) *Flow {
-	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: done, ready: make(chan struct{})}
+	return StartWithPolicy(svc, win, lead, nil, done)
+}
+
+// StartWithPolicy is Start with a remembered overwrite policy.
+func StartWithPolicy(svc Service, win fyne.Window, lead store.LeadRow, policy Policy, done func(*export.Result)) *Flow {
+	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: done, ready: make(chan struct{}), Policy: policy}
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.L("Searching SuperOffice…"), container.NewVBox(widget.NewLabel(lead.CompanyName), bar), win)
 	wait.Show()
@@ -69,7 +79,7 @@ func Start(svc Service, win fyne.Window, lead store.LeadRow, done func(*export.R
 		wait.Hide()
 		defer close(f.ready)
 		if r.err != nil {
-			f.showError(r.err, func() { Start(svc, win, lead, done) })
+			f.showError(r.err, func() { StartWithPolicy(svc, win, lead, policy, done) })
 			return
 		}
 		f.showMatches(r.c)
@@ -109,9 +119,16 @@ func (f *Flow) showMatches(cs []match.Candidate) {
 			box[1].(*widget.Label).SetText(strings.Join(c.Reasons, " · "))
 		})
 	f.SyncChosen = widget.NewButton(lang.L("Sync to selected"), func() {
-		if f.Selected >= 0 {
-			f.sync(export.Choice{ContactID: f.found[f.Selected].Company.ContactID})
+		if f.Selected < 0 {
+			return
 		}
+		ch := export.Choice{ContactID: f.found[f.Selected].Company.ContactID}
+		if p, ok := f.svc.(Previewer); ok {
+			f.dlg.Hide()
+			f.preview(p, ch)
+			return
+		}
+		f.sync(ch)
 	})
 	f.SyncChosen.Importance = widget.HighImportance
 	f.SyncChosen.Disable()

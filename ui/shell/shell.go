@@ -18,10 +18,14 @@ import (
 // Parts are the screens the window shows.
 type Parts struct {
 	List, Detail, Fields, Integrations, About fyne.CanvasObject
-	Demo                                      bool
+	// History is the sync log; LeadTools sits above the lead list (batch
+	// export). Both are optional.
+	History, LeadTools fyne.CanvasObject
+	Demo               bool
 	// OnFieldsTab is called when the Feltopsætning tab is opened, so the
-	// checklist can check the tenant live.
-	OnFieldsTab func()
+	// checklist can check the tenant live; OnHistoryTab likewise reloads
+	// the log.
+	OnFieldsTab, OnHistoryTab func()
 }
 
 // Shell is the composed window content.
@@ -34,6 +38,7 @@ type Shell struct {
 // Tab indexes.
 const (
 	TabLeads = iota
+	TabHistory
 	TabFields
 	TabIntegrations
 	TabAbout
@@ -44,8 +49,17 @@ func New(p Parts) *Shell {
 	s := &Shell{}
 	s.Split = container.NewHSplit(p.List, p.Detail)
 	s.Split.Offset = 0.52
+	var leads fyne.CanvasObject = s.Split
+	if p.LeadTools != nil {
+		leads = container.NewBorder(p.LeadTools, nil, nil, nil, s.Split)
+	}
+	history := p.History
+	if history == nil {
+		history = widget.NewLabel("")
+	}
 	s.Tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("Leads"), theme.ListIcon(), s.Split),
+		container.NewTabItemWithIcon(lang.L("Leads"), theme.ListIcon(), leads),
+		container.NewTabItemWithIcon(lang.L("Sync log"), theme.HistoryIcon(), history),
 		container.NewTabItemWithIcon(lang.L("Field setup"), theme.ViewRefreshIcon(), p.Fields),
 		container.NewTabItemWithIcon(lang.L("Integrations"), theme.SettingsIcon(), container.NewPadded(p.Integrations)),
 		container.NewTabItemWithIcon(lang.L("About"), theme.InfoIcon(), p.About),
@@ -53,6 +67,9 @@ func New(p Parts) *Shell {
 	s.Tabs.OnSelected = func(t *container.TabItem) {
 		if t == s.Tabs.Items[TabFields] && p.OnFieldsTab != nil {
 			p.OnFieldsTab()
+		}
+		if t == s.Tabs.Items[TabHistory] && p.OnHistoryTab != nil {
+			p.OnHistoryTab()
 		}
 	}
 	s.root = s.Tabs

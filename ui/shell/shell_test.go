@@ -23,7 +23,7 @@ func TestTabsBannerAndFieldCheck(t *testing.T) {
 	for _, it := range s.Tabs.Items {
 		names = append(names, it.Text)
 	}
-	if got := strings.Join(names, ","); got != "Leads,Feltopsætning,Integrationer,Om" {
+	if got := strings.Join(names, ","); got != "Leads,Synkroniseringslog,Feltopsætning,Integrationer,Om" {
 		t.Errorf("tabs = %s", got)
 	}
 	if !strings.Contains(strings.Join(uitest.Texts(s.Content()), " "), "DEMO") {

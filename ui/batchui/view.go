@@ -1,0 +1,186 @@
+// Package batchui is "Eksporter flere": choose which leads (alle nye,
+// alle ændrede, alle fejlede), run the batch in the background with a
+// progress bar (n/N, current company, time left) and a cancel button, then
+// a summary with "Prøv fejlede igen" and the leads that need review.
+package batchui
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rabitiq/superoffice-sync/app/export"
+	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/ui/async"
+)
+
+// Service is what the batch needs from the app.
+type Service interface {
+	LeadsByStatus(ctx context.Context, statuses ...store.Status) ([]int64, error)
+	Batch(ctx context.Context, ids []int64, opt export.BatchOptions, progress func(done, total int, it export.BatchItem)) export.BatchSummary
+}
+
+// Flow is one batch export. Widgets are exported for tests.
+type Flow struct {
+	Which         *widget.RadioGroup
+	CreateMissing *widget.Check
+	Start         *widget.Button
+	Bar           *widget.ProgressBar
+	Current       *widget.Label
+	Cancel        *widget.Button
+	Summary       *widget.Label
+	RetryFailed   *widget.Button
+	ReviewButton  *widget.Button
+
+	// Review is called with the leads that need the match dialog.
+	Review func(ids []int64)
+	// Done is called when a batch finished, so the list can refresh.
+	Done func(export.BatchSummary)
+
+	svc  Service
+	win  fyne.Window
+	dlg  dialog.Dialog
+	stop context.CancelFunc
+	last export.BatchSummary
+	body *fyne.Container
+}
+
+// Open shows the batch dialog.
+func Open(svc Service, win fyne.Window, review func([]int64), done func(export.BatchSummary)) *Flow {
+	f := &Flow{svc: svc, win: win, Review: review, Done: done}
+	opts := []string{lang.L("All new"), lang.L("All changed"), lang.L("All failed"), lang.L("All leads")}
+	f.Which = widget.NewRadioGroup(opts, nil)
+	f.Which.SetSelected(opts[0])
+	f.CreateMissing = widget.NewCheck(lang.L("Create missing companies (leads with no match in SuperOffice)"), nil)
+	note := widget.NewLabel(lang.L("Leads whose CVR matches exactly one company are synced to it; leads with several or uncertain matches go to a review list. Nothing is created on a name-only guess."))
+	note.Wrapping = fyne.TextWrapWord
+	f.Bar = widget.NewProgressBar()
+	f.Current = widget.NewLabel("")
+	f.Summary = widget.NewLabel("")
+	f.Summary.Wrapping = fyne.TextWrapWord
+	f.Cancel = widget.NewButton(lang.L("Cancel"), func() {
+		if f.stop != nil {
+			f.stop()
+		}
+	})
+	f.RetryFailed = widget.NewButton(lang.L("Retry failed"), func() { f.run(f.last.FailedIDs, f.last.ReviewIDs) })
+	f.ReviewButton = widget.NewButton(lang.L("Review"), func() {
+		f.dlg.Hide()
+		if f.Review != nil {
+			f.Review(f.last.ReviewIDs)
+		}
+	})
+	f.Start = widget.NewButton(lang.L("Export"), f.onStart)
+	f.Start.Importance = widget.HighImportance
+	for _, o := range []fyne.CanvasObject{f.Bar, f.Current, f.Cancel, f.RetryFailed, f.ReviewButton} {
+		o.Hide()
+	}
+	f.body = container.NewVBox(f.Which, f.CreateMissing, note, f.Bar, f.Current, f.Summary)
+	d := dialog.NewCustomWithoutButtons(lang.L("Export several leads"), f.body, win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Close"), func() {
+		if f.stop != nil {
+			f.stop()
+		}
+		d.Hide()
+	}), f.Cancel, f.RetryFailed, f.ReviewButton, f.Start})
+	d.Resize(fyne.NewSize(640, 460))
+	f.dlg = d
+	d.Show()
+	return f
+}
+
+func (f *Flow) statuses() []store.Status {
+	switch f.Which.Selected {
+	case lang.L("All new"):
+		return []store.Status{store.StatusNew}
+	case lang.L("All changed"):
+		return []store.Status{store.StatusChanged}
+	case lang.L("All failed"):
+		return []store.Status{store.StatusFailed}
+	}
+	return nil
+}
+
+func (f *Flow) onStart() {
+	ids, err := f.svc.LeadsByStatus(context.Background(), f.statuses()...)
+	if err != nil {
+		f.Summary.SetText(err.Error())
+		return
+	}
+	if len(ids) == 0 {
+		f.Summary.SetText(lang.L("No leads to export."))
+		return
+	}
+	f.run(ids, nil)
+}
+
+// eta estimates the time left from the pace so far.
+func eta(start time.Time, done, total int) time.Duration {
+	if done == 0 {
+		return 0
+	}
+	per := time.Since(start) / time.Duration(done)
+	return (per * time.Duration(total-done)).Round(time.Second)
+}
+
+// run exports ids; pending are review leads of an earlier run that stay
+// on the review list.
+func (f *Flow) run(ids, pending []int64) {
+	ctx, cancel := context.WithCancel(context.Background())
+	f.stop = cancel
+	f.Start.Disable()
+	f.RetryFailed.Hide()
+	f.ReviewButton.Hide()
+	f.Bar.Show()
+	f.Bar.SetValue(0)
+	f.Current.Show()
+	f.Cancel.Show()
+	f.Summary.SetText("")
+	opt := export.BatchOptions{CreateMissing: f.CreateMissing.Checked}
+	start := time.Now()
+	var mu sync.Mutex
+	async.Run(func() export.BatchSummary {
+		return f.svc.Batch(ctx, ids, opt, func(done, total int, it export.BatchItem) {
+			mu.Lock()
+			left := eta(start, done, total)
+			mu.Unlock()
+			async.Do(func() {
+				f.Bar.SetValue(float64(done) / float64(total))
+				f.Current.SetText(lang.L("{{.Done}} of {{.Total}}: {{.Company}} – about {{.Left}} left",
+					map[string]any{"Done": done, "Total": total, "Company": it.Company, "Left": left.String()}))
+			})
+		})
+	}, func(s export.BatchSummary) {
+		cancel()
+		f.stop = nil
+		s.ReviewIDs = append(append([]int64{}, pending...), s.ReviewIDs...)
+		s.Review = len(s.ReviewIDs)
+		f.last = s
+		f.Start.Enable()
+		f.Cancel.Hide()
+		f.Summary.SetText(SummaryText(s))
+		if s.Failed > 0 {
+			f.RetryFailed.Show()
+		}
+		if s.Review > 0 {
+			f.ReviewButton.SetText(lang.L("Review") + fmt.Sprintf(" (%d)", s.Review))
+			f.ReviewButton.Show()
+		}
+		if f.Done != nil {
+			f.Done(s)
+		}
+	})
+}
+
+// SummaryText is a finished batch as the user reads it.
+func SummaryText(s export.BatchSummary) string {
+	return lang.L("{{.Synced}} synced ({{.Created}} created, {{.Updated}} updated), {{.Review}} need review, {{.Failed}} failed, {{.Cancelled}} cancelled.",
+		map[string]any{"Synced": s.Synced(), "Created": s.Created, "Updated": s.Updated, "Review": s.Review, "Failed": s.Failed, "Cancelled": s.Cancelled})
+}

@@ -1,0 +1,80 @@
+package batchui
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/rabitiq/superoffice-sync/app/export"
+	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/ui/uitest"
+)
+
+type fake struct {
+	statuses [][]store.Status
+	batches  [][]int64
+	opts     []export.BatchOptions
+}
+
+func (f *fake) LeadsByStatus(_ context.Context, s ...store.Status) ([]int64, error) {
+	f.statuses = append(f.statuses, s)
+	return []int64{1, 2, 3, 4}, nil
+}
+
+func (f *fake) Batch(_ context.Context, ids []int64, opt export.BatchOptions, progress func(int, int, export.BatchItem)) export.BatchSummary {
+	f.batches, f.opts = append(f.batches, ids), append(f.opts, opt)
+	sum := export.BatchSummary{Total: len(ids)}
+	for i, id := range ids {
+		it := export.BatchItem{LocalID: id, Company: "Firma", Outcome: export.OutcomeUpdated}
+		switch id {
+		case 2:
+			it.Outcome = export.OutcomeReview
+			sum.Review++
+			sum.ReviewIDs = append(sum.ReviewIDs, id)
+		case 3:
+			if len(f.batches) == 1 {
+				it.Outcome = export.OutcomeFailed
+				sum.Failed++
+				sum.FailedIDs = append(sum.FailedIDs, id)
+				break
+			}
+			sum.Updated++
+		default:
+			sum.Updated++
+		}
+		progress(i+1, len(ids), it)
+	}
+	return sum
+}
+
+func TestBatchRunsShowsSummaryRetriesAndReviews(t *testing.T) {
+	w := uitest.Setup(t)
+	svc := &fake{}
+	var reviewed []int64
+	var done []export.BatchSummary
+	f := Open(svc, w, func(ids []int64) { reviewed = ids }, func(s export.BatchSummary) { done = append(done, s) })
+	f.Which.SetSelected("Alle ændrede")
+	f.CreateMissing.SetChecked(true)
+	test.Tap(f.Start)
+	if len(svc.statuses) != 1 || len(svc.statuses[0]) != 1 || svc.statuses[0][0] != store.StatusChanged || !svc.opts[0].CreateMissing {
+		t.Fatalf("asked %v with %+v", svc.statuses, svc.opts)
+	}
+	if f.Bar.Value != 1 || f.Summary.Text != "2 synkroniseret (0 oprettet, 2 opdateret), 1 skal gennemses, 1 fejlede, 0 annulleret." {
+		t.Errorf("bar %v, summary %q", f.Bar.Value, f.Summary.Text)
+	}
+	if f.RetryFailed.Hidden || f.ReviewButton.Hidden || f.ReviewButton.Text != "Gennemse (1)" {
+		t.Errorf("retry hidden=%v review hidden=%v %q", f.RetryFailed.Hidden, f.ReviewButton.Hidden, f.ReviewButton.Text)
+	}
+	test.Tap(f.RetryFailed)
+	if len(svc.batches) != 2 || len(svc.batches[1]) != 1 || svc.batches[1][0] != 3 || !f.RetryFailed.Hidden {
+		t.Errorf("retry ran %v", svc.batches)
+	}
+	test.Tap(f.ReviewButton)
+	if len(reviewed) != 1 || reviewed[0] != 2 {
+		t.Errorf("review opened %v", reviewed)
+	}
+	if len(done) != 2 {
+		t.Errorf("Done called %d times", len(done))
+	}
+}
