@@ -66,40 +66,37 @@ func mergeCompanies(cs []match.Company) []match.Company {
 	return out
 }
 
+// search asks SuperOffice in one OData query for companies with the org
+// number (in any form it may be stored), a name starting like the lead's,
+// or the lead's domain in their website; and, only when that finds
+// nothing, SuperOffice's own duplicate check by name. One or two requests
+// per lead keep a batch of hundreds of leads fast.
 func (e *Engine) search(ctx context.Context, q match.Query) ([]match.Company, error) {
 	var out []match.Company
-	add := func(rows []so.ContactRow) {
-		for _, r := range rows {
+	var fs []so.Filter
+	if q.OrgNr.Valid {
+		var vals []any
+		for _, v := range q.OrgNr.Variants() {
+			vals = append(vals, v)
+		}
+		fs = append(fs, so.In(so.ColOrgNr, vals...))
+	}
+	for _, w := range nameStarts(q.Name) {
+		fs = append(fs, so.Begins(so.ColName, w))
+	}
+	if q.Domain != "" {
+		fs = append(fs, so.Contains(so.ColURL, q.Domain))
+	}
+	if len(fs) > 0 {
+		res, _, err := e.client.Contacts.Search(ctx, &so.SearchOptions{Select: so.ContactRowColumns(), Filter: so.Or(fs...), OrderBy: []string{so.ColContactID}, Top: 100})
+		if err != nil {
+			return nil, fmt.Errorf("search SuperOffice: %w", err)
+		}
+		for _, r := range res.Contacts() {
 			out = append(out, match.Company{ContactID: r.ContactID, Name: r.Name, Department: r.Department, OrgNr: r.OrgNr, Website: r.URL})
 		}
 	}
-	sel := so.ContactRowColumns()
-	if q.OrgNr.Valid {
-		rows, err := e.byOrgNr(ctx, q.OrgNr)
-		if err != nil {
-			return nil, err
-		}
-		add(rows)
-	}
-	if words := nameStarts(q.Name); len(words) > 0 {
-		var fs []so.Filter
-		for _, w := range words {
-			fs = append(fs, so.Begins(so.ColName, w))
-		}
-		res, _, err := e.client.Contacts.Search(ctx, &so.SearchOptions{Select: sel, Filter: so.Or(fs...), OrderBy: []string{so.ColContactID}, Top: 50})
-		if err != nil {
-			return nil, fmt.Errorf("search SuperOffice by name: %w", err)
-		}
-		add(res.Contacts())
-	}
-	if q.Domain != "" {
-		res, _, err := e.client.Contacts.Search(ctx, &so.SearchOptions{Select: sel, Filter: so.Contains(so.ColURL, q.Domain), OrderBy: []string{so.ColContactID}, Top: 20})
-		if err != nil {
-			return nil, fmt.Errorf("search SuperOffice by website: %w", err)
-		}
-		add(res.Contacts())
-	}
-	if strings.TrimSpace(q.Name) != "" {
+	if len(out) == 0 && strings.TrimSpace(q.Name) != "" {
 		dups, _, err := e.client.Contacts.Duplicates(ctx, q.Name, "")
 		if err != nil {
 			return nil, fmt.Errorf("ask SuperOffice for duplicates: %w", err)
