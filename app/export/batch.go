@@ -163,7 +163,7 @@ func (e *Engine) batchOne(ctx context.Context, id int64, opt BatchOptions) Batch
 		case ok:
 			ch.ContactID = c.Company.ContactID
 		case len(cands) == 0 && opt.CreateMissing:
-			ch.Create = true
+			ch.Create, ch.FreshSearch = true, true
 		default:
 			it.Outcome = OutcomeReview
 			return it

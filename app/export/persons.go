@@ -56,15 +56,45 @@ func (e *Engine) loadPersons(ctx context.Context, contactID int) (*personIndex, 
 	return x, nil
 }
 
+// summaryIndex indexes the persons a company GET carried, with what
+// personOps compares, so no request per person is needed.
+func summaryIndex(ps []so.PersonSummary) (*personIndex, map[int]*so.PersonEntity) {
+	x := &personIndex{byEmail: map[string]int{}, byName: map[string]int{}}
+	cur := map[int]*so.PersonEntity{}
+	for _, p := range ps {
+		full := p.FullName
+		if full == "" {
+			full = strings.Join(strings.Fields(p.Firstname+" "+p.MiddleName+" "+p.Lastname), " ")
+		}
+		x.add(p.PersonId, p.Email, full)
+		e := &so.PersonEntity{PersonId: p.PersonId, Title: p.Title}
+		if p.DirectPhone != "" {
+			e.OfficePhones = []so.EntityElement{{Value: p.DirectPhone}}
+		}
+		if p.MobilePhone != "" {
+			e.MobilePhones = []so.EntityElement{{Value: p.MobilePhone}}
+		}
+		cur[p.PersonId] = e
+	}
+	return x, cur
+}
+
 // syncPersons creates or updates every contact person under the company,
 // never creating the same person twice. A brand-new company has no
-// persons, so its list is not fetched.
-func (e *Engine) syncPersons(ctx context.Context, contactID int, plans []mapping.PersonPlan, fresh bool, res *Result) error {
+// persons; an existing one's come with its GET (summary), so persons cost
+// a request only when one is written.
+func (e *Engine) syncPersons(ctx context.Context, company *so.ContactEntity, plans []mapping.PersonPlan, fresh bool, res *Result) error {
 	if len(plans) == 0 {
 		return nil
 	}
+	contactID := company.ContactId
 	x := &personIndex{byEmail: map[string]int{}, byName: map[string]int{}}
-	if !fresh {
+	var known map[int]*so.PersonEntity
+	switch {
+	case fresh:
+	case company.Persons != nil:
+		x, known = summaryIndex(company.Persons)
+	default:
 		var err error
 		if x, err = e.loadPersons(ctx, contactID); err != nil {
 			return err
@@ -72,7 +102,7 @@ func (e *Engine) syncPersons(ctx context.Context, contactID int, plans []mapping
 	}
 	for _, p := range plans {
 		if id, ok := x.find(p); ok {
-			updated, err := e.updatePerson(ctx, id, p)
+			updated, err := e.updatePerson(ctx, id, p, known[id])
 			if err != nil {
 				return err
 			}
@@ -107,10 +137,13 @@ func (e *Engine) syncPersons(ctx context.Context, contactID int, plans []mapping
 }
 
 // updatePerson fills in what changed: the title and the phone numbers.
-func (e *Engine) updatePerson(ctx context.Context, id int, p mapping.PersonPlan) (bool, error) {
-	cur, _, err := e.client.Persons.Get(ctx, id)
-	if err != nil {
-		return false, fmt.Errorf("read person %d: %w", id, err)
+// cur is the person as the company's GET summarised it, or nil to read it.
+func (e *Engine) updatePerson(ctx context.Context, id int, p mapping.PersonPlan, cur *so.PersonEntity) (bool, error) {
+	if cur == nil {
+		var err error
+		if cur, _, err = e.client.Persons.Get(ctx, id); err != nil {
+			return false, fmt.Errorf("read person %d: %w", id, err)
+		}
 	}
 	ops := personOps(cur, p)
 	if len(ops) == 0 {

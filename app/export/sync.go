@@ -19,6 +19,9 @@ type Choice struct {
 	// existing value in SuperOffice the user chose to overwrite ("overskriv");
 	// by default an existing value is kept.
 	Overwrite []string
+	// FreshSearch says the caller searched the tenant by the lead's org
+	// number a moment ago (a batch does), so a create need not search again.
+	FreshSearch bool
 }
 
 // PersonCounts counts the persons a sync wrote.
@@ -121,7 +124,7 @@ func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch
 	var current *so.ContactEntity
 	var err error
 	if target == 0 {
-		current, err = e.create(ctx, localID, plan)
+		current, err = e.create(ctx, localID, plan, ch.FreshSearch)
 		if err != nil {
 			return nil, err
 		}
@@ -133,15 +136,15 @@ func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch
 		}
 	}
 	res.ContactID, res.CompanyName = current.ContactId, current.Name
-	if err := e.syncPersons(ctx, current.ContactId, plan.Persons, res.Created, res); err != nil {
+	if err := e.syncPersons(ctx, current, plan.Persons, res.Created, res); err != nil {
 		return nil, err
 	}
 	return res, nil
 }
 
 // create POSTs a new company, guarded by an intent row.
-func (e *Engine) create(ctx context.Context, localID int64, plan mapping.Plan) (*so.ContactEntity, error) {
-	if org := plan.Contact.OrgNr; org != "" {
+func (e *Engine) create(ctx context.Context, localID int64, plan mapping.Plan, fresh bool) (*so.ContactEntity, error) {
+	if org := plan.Contact.OrgNr; org != "" && !fresh {
 		if c, err := e.existingByOrgNr(ctx, org); err != nil {
 			return nil, err
 		} else if c != nil {

@@ -76,18 +76,21 @@ type FieldProperty struct {
 
 // ContactEntity is a SuperOffice company. ContactId 0 means a new company.
 type ContactEntity struct {
-	ContactId       int                      `json:"ContactId"`
-	Name            string                   `json:"Name,omitempty"`
-	Department      string                   `json:"Department,omitempty"`
-	OrgNr           string                   `json:"OrgNr,omitempty"`
-	Description     string                   `json:"Description,omitempty"`
-	Emails          []EntityElement          `json:"Emails,omitempty"`
-	Urls            []EntityElement          `json:"Urls,omitempty"`
-	Phones          []EntityElement          `json:"Phones,omitempty"`
-	Address         *Address                 `json:"Address,omitempty"`
-	Country         *Country                 `json:"Country,omitempty"`
-	Associate       *Associate               `json:"Associate,omitempty"`
-	Domains         []string                 `json:"Domains,omitempty"`
+	ContactId   int             `json:"ContactId"`
+	Name        string          `json:"Name,omitempty"`
+	Department  string          `json:"Department,omitempty"`
+	OrgNr       string          `json:"OrgNr,omitempty"`
+	Description string          `json:"Description,omitempty"`
+	Emails      []EntityElement `json:"Emails,omitempty"`
+	Urls        []EntityElement `json:"Urls,omitempty"`
+	Phones      []EntityElement `json:"Phones,omitempty"`
+	Address     *Address        `json:"Address,omitempty"`
+	Country     *Country        `json:"Country,omitempty"`
+	Associate   *Associate      `json:"Associate,omitempty"`
+	Domains     []string        `json:"Domains,omitempty"`
+	// Persons is filled by GET: a summary of each person of the company.
+	// It is never sent; nil means the answer did not include it.
+	Persons         []PersonSummary          `json:"Persons,omitempty"`
 	CreatedDate     string                   `json:"CreatedDate,omitempty"`
 	UpdatedDate     string                   `json:"UpdatedDate,omitempty"`
 	CustomFields    map[string]string        `json:"CustomFields,omitempty"`
@@ -112,4 +115,18 @@ type PersonEntity struct {
 	UpdatedDate     string                   `json:"UpdatedDate,omitempty"`
 	CustomFields    map[string]string        `json:"CustomFields,omitempty"`
 	FieldProperties map[string]FieldProperty `json:"FieldProperties,omitempty"`
+}
+
+// PersonSummary is the read-only summary of a person that a company GET
+// carries (OpenAPI SuperOffice.CRM.Services.Person).
+type PersonSummary struct {
+	PersonId    int    `json:"PersonId"`
+	Firstname   string `json:"Firstname,omitempty"`
+	MiddleName  string `json:"MiddleName,omitempty"`
+	Lastname    string `json:"Lastname,omitempty"`
+	FullName    string `json:"FullName,omitempty"`
+	Title       string `json:"Title,omitempty"`
+	Email       string `json:"Email,omitempty"`
+	DirectPhone string `json:"DirectPhone,omitempty"`
+	MobilePhone string `json:"MobilePhone,omitempty"`
 }
