@@ -41,35 +41,95 @@ func (r FileReport) Clean() bool { return r.Error == "" && len(r.Rejected) == 0 
 // Total is the number of leads stored or confirmed from the file.
 func (r FileReport) Total() int { return r.Imported + r.Updated + r.Unchanged }
 
+// Cancelled is the report error of a file whose import was cancelled:
+// its transaction rolled back, so nothing of it was stored.
+const Cancelled = "annulleret"
+
+// Progress is told how far an import has come, in bytes of the files read
+// so far and in all; bytes, because a streamed file's lead count is only
+// known at its end.
+type Progress func(done, total int64)
+
+type progressKey struct{}
+
+// WithProgress returns a context that makes File and Files report progress
+// to p. It rides on the context so that the window's import service,
+// whose signature (ctx, paths) other code implements, carries it without
+// a new method.
+func WithProgress(ctx context.Context, p Progress) context.Context {
+	return context.WithValue(ctx, progressKey{}, p)
+}
+
+// ProgressFrom returns the Progress WithProgress put on ctx, or one that
+// ignores progress.
+func ProgressFrom(ctx context.Context) Progress {
+	if p, ok := ctx.Value(progressKey{}).(Progress); ok && p != nil {
+		return p
+	}
+	return func(int64, int64) {}
+}
+
 // Files imports each file in its own transaction. A file that fails does
-// not stop the others; its report carries the error.
+// not stop the others; its report carries the error. Cancelling ctx stops
+// the file being imported (rolled back) and skips the rest; their reports
+// say Cancelled.
 func Files(ctx context.Context, db *store.DB, paths []string, now func() time.Time) []FileReport {
+	p := ProgressFrom(ctx)
+	var total int64
+	for _, path := range paths {
+		if fi, err := os.Stat(path); err == nil {
+			total += fi.Size()
+		}
+	}
 	out := make([]FileReport, 0, len(paths))
-	for _, p := range paths {
-		out = append(out, File(ctx, db, p, now()))
+	var base int64
+	for _, path := range paths {
+		out = append(out, FileWithProgress(ctx, db, path, now(), func(done, _ int64) { p(base+done, total) }))
+		if fi, err := os.Stat(path); err == nil {
+			base += fi.Size()
+		}
 	}
 	return out
 }
 
 // File imports one file: the good leads of a well-formed file are stored
 // even when others are rejected; a file that is not well-formed stores
-// nothing.
+// nothing. Progress goes to the Progress of WithProgress, if any.
 func File(ctx context.Context, db *store.DB, path string, now time.Time) FileReport {
+	return FileWithProgress(ctx, db, path, now, ProgressFrom(ctx))
+}
+
+// FileWithProgress is File reporting progress to p. The file is decoded
+// and stored in batches (lead.DecodeStream) inside one transaction, so a
+// 100,000-lead file imports in bounded memory and still all or nothing.
+func FileWithProgress(ctx context.Context, db *store.DB, path string, now time.Time, p Progress) FileReport {
 	rep := FileReport{File: path, Rejected: []Rejected{}, Warnings: []string{}}
-	res, err := lead.DecodeFile(path)
-	if err != nil {
-		rep.Error = err.Error()
-		return rep
+	if p == nil {
+		p = func(int64, int64) {}
 	}
-	rep.Warnings = append(rep.Warnings, res.Warnings...)
-	for _, r := range res.Rejected {
-		rep.Rejected = append(rep.Rejected, Rejected{Index: r.Index, Line: r.Line, Reason: r.Error()})
+	var size int64
+	c, err := db.ImportBatches(ctx, filepath.Base(path), now, func(add func([]lead.Item) error) error {
+		return lead.DecodeStream(path, lead.StreamBatch, func(res *lead.Result, done, total int64) error {
+			rep.Warnings = append(rep.Warnings, res.Warnings...)
+			for _, r := range res.Rejected {
+				rep.Rejected = append(rep.Rejected, Rejected{Index: r.Index, Line: r.Line, Reason: r.Error()})
+			}
+			if err := add(res.Leads); err != nil {
+				return err
+			}
+			size = total
+			p(done, total)
+			return nil
+		})
+	})
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		return FileReport{File: path, Rejected: []Rejected{}, Warnings: []string{}, Error: Cancelled}
+	default:
+		return FileReport{File: path, Rejected: []Rejected{}, Warnings: []string{}, Error: err.Error()}
 	}
-	c, err := db.ImportLeads(ctx, filepath.Base(path), res.Leads, now)
-	if err != nil {
-		rep.Error = err.Error()
-		return rep
-	}
+	p(size, size) // the whitespace after the last lead is read too
 	rep.Imported, rep.Updated, rep.Unchanged = c.Imported, c.Updated, c.Unchanged
 	return rep
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/lead/leadgen"
 )
 
 func TestLeadFilesAndFolderImport(t *testing.T) {
@@ -48,5 +49,42 @@ func TestLeadFilesAndFolderImport(t *testing.T) {
 	}
 	if LeadFiles(filepath.Join(dir, "missing")) != nil {
 		t.Error("a missing folder listed files")
+	}
+}
+
+func TestImportReportsProgressAndCancelLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "big.json")
+	if err := os.WriteFile(path, leadgen.File(1200, 3), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "l.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+
+	var calls int
+	var last, total int64
+	ctx := WithProgress(context.Background(), func(done, all int64) { calls++; last, total = done, all })
+	reps := Files(ctx, db, []string{path}, time.Now)
+	if reps[0].Error != "" || reps[0].Imported != 1200 {
+		t.Fatalf("report %+v", reps[0])
+	}
+	if calls < 2 || last != total || total == 0 {
+		t.Errorf("progress: %d calls, last %d of %d; want one per batch ending at the total", calls, last, total)
+	}
+
+	path2 := filepath.Join(dir, "other.json")
+	if err := os.WriteFile(path2, leadgen.File(1200, 4), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cctx, cancel := context.WithCancel(context.Background())
+	rep := FileWithProgress(cctx, db, path2, time.Now(), func(done, all int64) { cancel() })
+	if rep.Error != Cancelled || rep.Total() != 0 {
+		t.Errorf("cancelled report = %+v", rep)
+	}
+	if n, _ := db.CountLeads(context.Background(), ""); n != 1200 {
+		t.Errorf("%d leads after the cancelled file, want the 1200 of the first file only", n)
 	}
 }

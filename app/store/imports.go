@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/core/lead"
@@ -31,6 +32,16 @@ type FileCounts struct {
 // and a synced lead that changed is marked "changed" so the user sees that
 // SuperOffice is behind.
 func (d *DB) ImportLeads(ctx context.Context, file string, items []lead.Item, now time.Time) (FileCounts, error) {
+	return d.ImportBatches(ctx, file, now, func(add func([]lead.Item) error) error { return add(items) })
+}
+
+// ImportBatches is ImportLeads for a file decoded in batches (see
+// lead.DecodeStream), so a 100,000-lead file never has to be in memory at
+// once. produce calls add with each batch; every batch goes into the same
+// transaction, which commits only when produce returns nil. ctx is checked
+// between leads: a cancelled import rolls back and leaves nothing of the
+// file behind.
+func (d *DB) ImportBatches(ctx context.Context, file string, now time.Time, produce func(add func([]lead.Item) error) error) (FileCounts, error) {
 	var c FileCounts
 	ts := now.UTC().Format(time.RFC3339Nano)
 	err := d.inTx(ctx, func(tx *sql.Tx) error {
@@ -39,21 +50,26 @@ func (d *DB) ImportLeads(ctx context.Context, file string, items []lead.Item, no
 			return err
 		}
 		defer imp.close()
-		for _, it := range items {
-			o, err := imp.one(ctx, file, it.Lead, ts)
-			if err != nil {
-				return fmt.Errorf("%s: lead %d (line %d): %w", file, it.Index+1, it.Line, err)
+		return produce(func(items []lead.Item) error {
+			for _, it := range items {
+				if err := ctx.Err(); err != nil {
+					return fmt.Errorf("%s: import stopped: %w", file, err)
+				}
+				o, err := imp.one(ctx, file, it.Lead, ts)
+				if err != nil {
+					return fmt.Errorf("%s: lead %d (line %d): %w", file, it.Index+1, it.Line, err)
+				}
+				switch o {
+				case Imported:
+					c.Imported++
+				case Updated:
+					c.Updated++
+				default:
+					c.Unchanged++
+				}
 			}
-			switch o {
-			case Imported:
-				c.Imported++
-			case Updated:
-				c.Updated++
-			default:
-				c.Unchanged++
-			}
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return FileCounts{}, err
@@ -62,7 +78,7 @@ func (d *DB) ImportLeads(ctx context.Context, file string, items []lead.Item, no
 }
 
 type importStmts struct {
-	find, insert, update, delContacts, insContact, insState, markChanged *sql.Stmt
+	find, insert, update, delContacts, insContact, insState, markChanged, insFTS, delFTS *sql.Stmt
 }
 
 func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
@@ -79,6 +95,8 @@ func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
 		{&s.insContact, `INSERT INTO contacts (lead_id, position, name, title, email, phone, linkedin) VALUES (?, ?, ?, ?, ?, ?, ?)`},
 		{&s.insState, `INSERT INTO sync_state (lead_id, status) VALUES (?, 'new')`},
 		{&s.markChanged, `UPDATE sync_state SET status = 'changed' WHERE lead_id = ? AND status = 'synced'`},
+		{&s.insFTS, `INSERT INTO leads_fts (rowid, name, cvr, industry, location, contacts) VALUES (?, ?, ?, ?, ?, ?)`},
+		{&s.delFTS, `DELETE FROM leads_fts WHERE rowid = ?`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -91,7 +109,7 @@ func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
 }
 
 func (s *importStmts) close() {
-	for _, st := range []*sql.Stmt{s.find, s.insert, s.update, s.delContacts, s.insContact, s.insState, s.markChanged} {
+	for _, st := range []*sql.Stmt{s.find, s.insert, s.update, s.delContacts, s.insContact, s.insState, s.markChanged, s.insFTS, s.delFTS} {
 		if st != nil {
 			st.Close()
 		}
@@ -122,6 +140,9 @@ func (s *importStmts) one(ctx context.Context, file string, l *lead.Lead, ts str
 		if _, err := s.insState.ExecContext(ctx, id); err != nil {
 			return 0, fmt.Errorf("insert sync state: %w", err)
 		}
+		if err := s.search(ctx, id, l); err != nil {
+			return 0, err
+		}
 		return Imported, s.contacts(ctx, id, l.Contacts)
 	case err != nil:
 		return 0, fmt.Errorf("find lead: %w", err)
@@ -138,6 +159,12 @@ func (s *importStmts) one(ctx context.Context, file string, l *lead.Lead, ts str
 	if _, err := s.markChanged.ExecContext(ctx, id); err != nil {
 		return 0, fmt.Errorf("mark changed: %w", err)
 	}
+	if _, err := s.delFTS.ExecContext(ctx, id); err != nil {
+		return 0, fmt.Errorf("replace search entry: %w", err)
+	}
+	if err := s.search(ctx, id, l); err != nil {
+		return 0, err
+	}
 	return Updated, s.contacts(ctx, id, l.Contacts)
 }
 
@@ -146,6 +173,18 @@ func (s *importStmts) contacts(ctx context.Context, leadID int64, cs []lead.Cont
 		if _, err := s.insContact.ExecContext(ctx, leadID, i, c.Name, c.Title, c.Email, c.Phone, c.LinkedIn); err != nil {
 			return fmt.Errorf("insert contact %d: %w", i+1, err)
 		}
+	}
+	return nil
+}
+
+// search writes the lead's full-text entry (see migration 0003).
+func (s *importStmts) search(ctx context.Context, id int64, l *lead.Lead) error {
+	var b strings.Builder
+	for _, c := range l.Contacts {
+		b.WriteString(c.Name + " " + c.Title + " " + c.Email + " ")
+	}
+	if _, err := s.insFTS.ExecContext(ctx, id, l.CompanyName, l.CVR, l.Industry, l.Location, b.String()); err != nil {
+		return fmt.Errorf("insert search entry: %w", err)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -35,28 +36,40 @@ type View struct {
 	List   *widget.List
 	Status *widget.Label
 	Import *widget.Button
-	// Progress shows while files are imported.
-	Progress *widget.ProgressBarInfinite
+	// Progress shows how much of the files an import has read.
+	Progress *widget.ProgressBar
+	// Cancel stops a running import; the file being imported rolls back.
+	Cancel *widget.Button
+	// Debounce is how long the search waits after the last keystroke
+	// before it queries, so typing "jensen" runs one search, not six.
+	// Tests set it to 0 to search on every change.
+	Debounce time.Duration
 
 	// OnSelect is called with the lead the user selected.
 	OnSelect func(store.LeadRow)
 	// ChooseFiles opens a file chooser; the window sets it (tests replace it).
 	ChooseFiles func(func(paths []string))
 
-	svc   Service
-	win   fyne.Window
-	query string
-	count int
-	pages map[int][]store.LeadRow
-	root  fyne.CanvasObject
+	svc    Service
+	win    fyne.Window
+	query  string
+	count  int
+	pages  map[int][]store.LeadRow
+	root   fyne.CanvasObject
+	timer  *time.Timer
+	cancel context.CancelFunc
 }
+
+// searchDelay is the default Debounce: short enough to feel instant,
+// long enough to span the gap between keystrokes.
+const searchDelay = 200 * time.Millisecond
 
 // New builds the lead list for win.
 func New(svc Service, win fyne.Window) *View {
-	v := &View{svc: svc, win: win, pages: map[int][]store.LeadRow{}}
+	v := &View{svc: svc, win: win, pages: map[int][]store.LeadRow{}, Debounce: searchDelay}
 	v.Search = widget.NewEntry()
 	v.Search.SetPlaceHolder(lang.L("Search name, CVR, industry or location"))
-	v.Search.OnChanged = func(s string) { v.query = s; v.Reload() }
+	v.Search.OnChanged = v.searchChanged
 	v.Status = widget.NewLabel("")
 	v.Import = widget.NewButton(lang.L("Import…"), func() {
 		if v.ChooseFiles != nil {
@@ -71,16 +84,39 @@ func New(svc Service, win fyne.Window) *View {
 	}
 	header := container.New(columns{rowWidths}, bold(lang.L("Company")), bold(lang.L("Score")), bold(lang.L("CVR")), bold(lang.L("Status")))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.Import, v.Search), header)
-	v.Progress = widget.NewProgressBarInfinite()
-	v.Progress.Stop()
+	v.Progress = widget.NewProgressBar()
+	v.Cancel = widget.NewButton(lang.L("Cancel"), v.CancelImport)
+	progress := container.NewBorder(nil, nil, nil, v.Cancel, v.Progress)
 	v.Progress.Hide()
-	v.root = container.NewBorder(top, container.NewVBox(v.Progress, v.Status), nil, nil, v.List)
+	v.Cancel.Hide()
+	v.root = container.NewBorder(top, container.NewVBox(progress, v.Status), nil, nil, v.List)
 	v.Reload()
 	return v
 }
 
 // Content returns the screen's root object.
 func (v *View) Content() fyne.CanvasObject { return v.root }
+
+// searchChanged runs the search once the user pauses typing. The timer
+// fires on its own goroutine, so the reload goes through async.Do.
+func (v *View) searchChanged(s string) {
+	if v.timer != nil {
+		v.timer.Stop()
+	}
+	if v.Debounce <= 0 {
+		v.query = s
+		v.Reload()
+		return
+	}
+	v.timer = time.AfterFunc(v.Debounce, func() {
+		async.Do(func() {
+			if v.Search.Text == s { // a later keystroke has its own timer
+				v.query = s
+				v.Reload()
+			}
+		})
+	})
+}
 
 // Reload re-counts the leads for the current search and drops cached rows.
 func (v *View) Reload() {
@@ -141,17 +177,39 @@ func (v *View) HandleDrop(_ fyne.Position, uris []fyne.URI) {
 func (v *View) ImportPaths(paths []string) {
 	v.Status.SetText(lang.N("Importing {{.Count}} files…", len(paths), map[string]any{"Count": len(paths)}))
 	v.Import.Disable()
+	v.Progress.SetValue(0)
 	v.Progress.Show()
-	v.Progress.Start()
+	v.Cancel.Enable()
+	v.Cancel.Show()
+	ctx, cancel := context.WithCancel(context.Background())
+	v.cancel = cancel
+	// Progress arrives on the import's goroutine, once per batch of leads.
+	ctx = importer.WithProgress(ctx, func(done, total int64) {
+		if total > 0 {
+			f := float64(done) / float64(total)
+			async.Do(func() { v.Progress.SetValue(f) })
+		}
+	})
 	async.Run(func() []importer.FileReport {
-		return v.svc.ImportFiles(context.Background(), paths)
+		return v.svc.ImportFiles(ctx, paths)
 	}, func(reports []importer.FileReport) {
+		cancel()
+		v.cancel = nil
 		v.Import.Enable()
-		v.Progress.Stop()
 		v.Progress.Hide()
+		v.Cancel.Hide()
 		v.Reload()
 		ShowImportResult(v.win, reports)
 	})
+}
+
+// CancelImport stops the running import, if any. The file being imported
+// rolls back and its report says importer.Cancelled.
+func (v *View) CancelImport() {
+	if v.cancel != nil {
+		v.cancel()
+		v.Cancel.Disable()
+	}
 }
 
 // ImportSummary renders import reports as the text the result dialog shows

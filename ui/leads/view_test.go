@@ -24,6 +24,9 @@ type fakeService struct {
 	rows     []store.LeadRow
 	imported [][]string
 	lists    int
+	counts   int
+	// importFn, when set, replaces ImportFiles' work (for progress and cancel).
+	importFn func(ctx context.Context) []importer.FileReport
 }
 
 func (f *fakeService) match(q string) []store.LeadRow {
@@ -39,6 +42,7 @@ func (f *fakeService) match(q string) []store.LeadRow {
 func (f *fakeService) CountLeads(_ context.Context, q string) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.counts++
 	return len(f.match(q)), nil
 }
 
@@ -54,7 +58,10 @@ func (f *fakeService) ListLeads(_ context.Context, opt store.ListOptions) ([]sto
 	return m[opt.Offset:end], nil
 }
 
-func (f *fakeService) ImportFiles(_ context.Context, paths []string) []importer.FileReport {
+func (f *fakeService) ImportFiles(ctx context.Context, paths []string) []importer.FileReport {
+	if f.importFn != nil {
+		return f.importFn(ctx)
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.imported = append(f.imported, paths)
@@ -75,6 +82,7 @@ func setup(t *testing.T, rows []store.LeadRow) (*View, *fakeService, fyne.Window
 	svc := &fakeService{rows: rows}
 	w := test.NewTempWindow(t, nil)
 	v := New(svc, w)
+	v.Debounce = 0
 	w.SetContent(v.Content())
 	w.Resize(fyne.NewSize(900, 600))
 	return v, svc, w
@@ -186,4 +194,58 @@ func mustURI(t *testing.T, s string) fyne.URI {
 		t.Fatal(err)
 	}
 	return u
+}
+
+func TestSearchWaitsForTheUserToPauseTyping(t *testing.T) {
+	v, svc, _ := setup(t, []store.LeadRow{{LocalID: 1, CompanyName: "Jensen's Bøfhus"}, {LocalID: 2, CompanyName: "Zealand Tech"}})
+	v.Debounce = 30 * time.Millisecond
+	svc.mu.Lock()
+	before := svc.counts
+	svc.mu.Unlock()
+	test.Type(v.Search, "jensen")
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		svc.mu.Lock()
+		n := svc.counts - before
+		svc.mu.Unlock()
+		if n > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(100 * time.Millisecond)
+	svc.mu.Lock()
+	n := svc.counts - before
+	svc.mu.Unlock()
+	if n != 1 {
+		t.Fatalf("typing 6 letters ran %d searches, want 1 after the pause", n)
+	}
+}
+
+func TestImportShowsProgressAndCanBeCancelled(t *testing.T) {
+	v, svc, w := setup(t, nil)
+	var seen []float64
+	svc.importFn = func(ctx context.Context) []importer.FileReport {
+		report := importer.ProgressFrom(ctx)
+		report(50, 100)
+		seen = append(seen, v.Progress.Value)
+		if !v.Cancel.Visible() {
+			t.Error("no cancel button during the import")
+		}
+		test.Tap(v.Cancel)
+		if ctx.Err() == nil {
+			t.Error("cancel did not cancel the import's context")
+		}
+		return []importer.FileReport{{File: "big.json", Error: importer.Cancelled, Rejected: []importer.Rejected{}}}
+	}
+	v.ImportPaths([]string{"/tmp/big.json"})
+	if len(seen) != 1 || seen[0] != 0.5 {
+		t.Errorf("progress during import = %v, want [0.5]", seen)
+	}
+	if v.Progress.Visible() || v.Cancel.Visible() || v.Import.Disabled() {
+		t.Error("progress or cancel still shown, or import disabled, after the import")
+	}
+	if w.Canvas().Overlays().Top() == nil {
+		t.Error("no result dialog after the cancelled import")
+	}
 }

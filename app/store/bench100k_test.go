@@ -1,0 +1,217 @@
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rabitiq/superoffice-sync/core/lead"
+	"github.com/rabitiq/superoffice-sync/core/lead/leadgen"
+)
+
+// bigFile writes n generated leads (n a multiple of 1000) as one JSON
+// array, 1000 at a time so the generator never holds the 330 MB of a
+// 100,000-lead file at once. Seeds differ per chunk, so ids differ.
+func bigFile(b *testing.B, n int) string {
+	b.Helper()
+	p := filepath.Join(b.TempDir(), "leads.json")
+	f, err := os.Create(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	w.WriteString("[\n")
+	for c := 0; c < n/1000; c++ {
+		body := bytes.TrimSpace(leadgen.File(1000, uint64(100+c)))
+		body = bytes.TrimSuffix(bytes.TrimPrefix(body, []byte("[")), []byte("]"))
+		if c > 0 {
+			w.WriteString(",")
+		}
+		w.Write(body)
+	}
+	w.WriteString("]\n")
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// importStream is what importer.File does: stream-decode and store in
+// batches inside one transaction.
+func importStream(ctx context.Context, d *DB, path string) (FileCounts, error) {
+	return d.ImportBatches(ctx, filepath.Base(path), time.Now(), func(add func([]lead.Item) error) error {
+		return lead.DecodeStream(path, lead.StreamBatch, func(res *lead.Result, _, _ int64) error { return add(res.Leads) })
+	})
+}
+
+// peakRSSMB is the process's peak resident memory so far (VmHWM), in MB.
+func peakRSSMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// BenchmarkImport100k is the whole streamed import of one 100,000-lead
+// (330 MB) file. peak-RSS-MB is the process's high-water mark, which
+// includes the benchmark's own generation of the file.
+func BenchmarkImport100k(b *testing.B) {
+	path := bigFile(b, 100000)
+	ctx := context.Background()
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		d := freshDB(b, i)
+		i++
+		b.StartTimer()
+		c, err := importStream(ctx, d, path)
+		if err != nil || c.Imported != 100000 {
+			b.Fatalf("%+v %v", c, err)
+		}
+		b.StopTimer()
+		d.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(100000*b.N)/b.Elapsed().Seconds(), "leads/s")
+	b.ReportMetric(peakRSSMB(), "peak-RSS-MB")
+}
+
+// BenchmarkImportFloor100k is BenchmarkImportFloor at 100,000 leads. A
+// single json.Unmarshal of 330 MB would need gigabytes, so the floor
+// decodes element by element with encoding/json's Decoder.
+func BenchmarkImportFloor100k(b *testing.B) {
+	path := bigFile(b, 100000)
+	ctx := context.Background()
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		d := freshDB(b, i)
+		i++
+		b.StartTimer()
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		dec := json.NewDecoder(bufio.NewReaderSize(f, 1<<20))
+		if _, err := dec.Token(); err != nil {
+			b.Fatal(err)
+		}
+		tx, err := d.db.BeginTx(ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := tx.PrepareContext(ctx, `INSERT INTO leads (identity, rabitiq_id, company_name, name_fold, cvr, cvr_valid, website, industry, location, score, contact_count, raw, content_hash, source_file, imported_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			b.Fatal(err)
+		}
+		now := time.Now().UTC().Format(time.RFC3339Nano)
+		for dec.More() {
+			var l leadgen.FloorLead
+			if err := dec.Decode(&l); err != nil {
+				b.Fatal(err)
+			}
+			row, _ := json.Marshal(l)
+			if _, err := st.ExecContext(ctx, "id:"+l.ID, l.ID, l.CompanyName, fold(l.CompanyName), l.CVR, true, l.Website, l.Industry, l.Location,
+				l.Score, len(l.Contacts), row, "", "leads.json", now, now); err != nil {
+				b.Fatal(err)
+			}
+		}
+		st.Close()
+		f.Close()
+		if err := tx.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		d.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(100000*b.N)/b.Elapsed().Seconds(), "leads/s")
+}
+
+// db100k builds a database of 100,000 leads for the read benchmarks.
+func db100k(b *testing.B) string {
+	b.Helper()
+	path := bigFile(b, 100000)
+	db := filepath.Join(b.TempDir(), "100k.db")
+	d, err := Open(context.Background(), db)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := importStream(context.Background(), d, path); err != nil {
+		b.Fatal(err)
+	}
+	d.Close()
+	os.Remove(path)
+	return db
+}
+
+// BenchmarkFirstScreen100k is what the window does at start: open the
+// store (migrations checked), count the leads and read the first page.
+// BenchmarkDeepPage100k reads a page near the end, as after dragging the
+// scroll bar to the bottom. BenchmarkSearch100k runs typical searches.
+func BenchmarkRead100k(b *testing.B) {
+	path := db100k(b)
+	ctx := context.Background()
+	b.Run("FirstScreen", func(b *testing.B) {
+		for b.Loop() {
+			d, err := Open(ctx, path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if n, err := d.CountLeads(ctx, ""); err != nil || n != 100000 {
+				b.Fatal(n, err)
+			}
+			if rows, err := d.ListLeads(ctx, ListOptions{Limit: 100}); err != nil || len(rows) != 100 {
+				b.Fatal(len(rows), err)
+			}
+			d.Close()
+		}
+	})
+	d, err := Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer d.Close()
+	for _, s := range []struct {
+		name string
+		sort Sort
+	}{{"Score", SortScore}, {"Name", SortName}, {"Imported", SortImported}} {
+		b.Run("DeepPage"+s.name, func(b *testing.B) {
+			for b.Loop() {
+				if rows, err := d.ListLeads(ctx, ListOptions{Sort: s.sort, Offset: 99900, Limit: 100}); err != nil || len(rows) != 100 {
+					b.Fatal(len(rows), err)
+				}
+			}
+		})
+	}
+	for _, q := range []string{"klitrose byg", "firma-4711", "Mette", "1234", "energi"} {
+		b.Run("Search/"+q, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := d.CountLeads(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := d.ListLeads(ctx, ListOptions{Query: q, Limit: 100}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
