@@ -7,6 +7,7 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/match"
+	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
 // BatchOptions steer a batch export.
@@ -101,6 +102,7 @@ func (e *Engine) Batch(ctx context.Context, ids []int64, opt BatchOptions, progr
 		}
 	}
 	var wg sync.WaitGroup
+	var again []int64 // leads SuperOffice throttled: tried once more at the end
 	for range n {
 		wg.Add(1)
 		go func() {
@@ -110,7 +112,14 @@ func (e *Engine) Batch(ctx context.Context, ids []int64, opt BatchOptions, progr
 					report(BatchItem{LocalID: id, Outcome: OutcomeFailed, Error: reason(metaErr)})
 					continue
 				}
-				report(e.batchOne(ctx, id, opt))
+				it, throttled := e.batchOne(ctx, id, opt)
+				if throttled && ctx.Err() == nil {
+					mu.Lock()
+					again = append(again, id)
+					mu.Unlock()
+					continue
+				}
+				report(it)
 			}
 		}()
 	}
@@ -127,6 +136,12 @@ feed:
 	}
 	close(jobs)
 	wg.Wait()
+	// A lead that failed only because SuperOffice kept throttling gets one
+	// more, unhurried try: a burst of 429s must not fail a batch.
+	for _, id := range again {
+		it, _ := e.batchOne(ctx, id, opt)
+		report(it)
+	}
 	return sum
 }
 
@@ -138,25 +153,33 @@ func (e *Engine) cancelled(id int64) BatchItem {
 	return it
 }
 
-func (e *Engine) batchOne(ctx context.Context, id int64, opt BatchOptions) BatchItem {
+// batchOne exports one lead; throttled reports a failure caused only by
+// SuperOffice's rate limiting, which is worth one more try.
+func (e *Engine) batchOne(ctx context.Context, id int64, opt BatchOptions) (it BatchItem, throttled bool) {
+	it, err := e.batchTry(ctx, id, opt)
+	var rl *so.RateLimitError
+	return it, errors.As(err, &rl)
+}
+
+func (e *Engine) batchTry(ctx context.Context, id int64, opt BatchOptions) (BatchItem, error) {
 	det, err := e.db.GetLead(ctx, id)
 	if err != nil {
-		return BatchItem{LocalID: id, Outcome: OutcomeFailed, Error: reason(err)}
+		return BatchItem{LocalID: id, Outcome: OutcomeFailed, Error: reason(err)}, err
 	}
 	it := BatchItem{LocalID: id, ID: det.Row.ID, Company: det.Row.CompanyName}
 	if ctx.Err() != nil {
 		it.Outcome = OutcomeCancelled
-		return it
+		return it, nil
 	}
 	var ch Choice
 	if linked, ok, err := e.db.SyncTarget(ctx, id, e.tenant.Ctx); err != nil {
-		return it.fail(err)
+		return it.fail(err), err
 	} else if ok {
 		ch.ContactID = int(linked)
 	} else {
 		cands, err := e.MatchLead(ctx, &det.Lead)
 		if err != nil {
-			return it.fail(err)
+			return it.fail(err), err
 		}
 		it.Candidates = len(cands)
 		switch c, ok := match.SingleCertain(cands); {
@@ -166,7 +189,7 @@ func (e *Engine) batchOne(ctx context.Context, id int64, opt BatchOptions) Batch
 			ch.Create, ch.FreshSearch = true, true
 		default:
 			it.Outcome = OutcomeReview
-			return it
+			return it, nil
 		}
 	}
 	res, err := e.Sync(ctx, id, ch)
@@ -174,22 +197,22 @@ func (e *Engine) batchOne(ctx context.Context, id int64, opt BatchOptions) Batch
 		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
 			it.Outcome = OutcomeCancelled
 			it.Error = reason(err)
-			return it
+			return it, nil
 		}
 		var ex *ExistsError
 		if errors.As(err, &ex) {
 			it.Outcome = OutcomeReview
 			it.Error = reason(err)
-			return it
+			return it, nil
 		}
-		return it.fail(err)
+		return it.fail(err), err
 	}
 	it.Result, it.ContactID = res, res.ContactID
 	it.Outcome = OutcomeUpdated
 	if res.Created {
 		it.Outcome = OutcomeCreated
 	}
-	return it
+	return it, nil
 }
 
 func (it BatchItem) fail(err error) BatchItem {

@@ -100,9 +100,14 @@ func TestBatchCancelAndRateLimitStorm(t *testing.T) {
 	// Finished leads stay done; the rest can run again without duplicates.
 	e.sim.Faults().Latency(0)
 	e.sim.Faults().FailNext(6, 429, time.Second)
-	again := e.eng.Batch(context.Background(), all, BatchOptions{CreateMissing: true}, nil)
+	var errs []string
+	again := e.eng.Batch(context.Background(), all, BatchOptions{CreateMissing: true}, func(_, _ int, it BatchItem) {
+		if it.Error != "" {
+			errs = append(errs, it.Company+": "+it.Error)
+		}
+	})
 	if again.Failed != 0 || again.Created+again.Updated != len(all) {
-		t.Fatalf("second batch through a 429 storm = %+v", again)
+		t.Fatalf("second batch through a 429 storm = %+v: %v", again, errs)
 	}
 	names := map[string]int{}
 	for _, c := range e.sim.Companies() {
@@ -118,5 +123,42 @@ func TestBatchCancelAndRateLimitStorm(t *testing.T) {
 		if det.Row.Status != store.StatusSynced || det.Row.SOContactID == nil {
 			t.Errorf("%s: %s, id %v", det.Row.CompanyName, det.Row.Status, det.Row.SOContactID)
 		}
+	}
+}
+
+func TestFieldsDeletedBetweenTwoLeads(t *testing.T) {
+	e := newEnv(t, nil)
+	ids := e.importLeads(t, `[`+leadJSON("l1", "Første Firma ApS", "", "", `,"buyingSignals":["a"]`)+`,`+
+		leadJSON("l2", "Andet Firma ApS", "", "", `,"buyingSignals":["b"]`)+`,`+leadJSON("l3", "Tredje Firma ApS", "", "", `,"buyingSignals":["c"]`)+`]`)
+	ctx := context.Background()
+	if r, err := e.eng.Sync(ctx, ids["l1"], Choice{Create: true}); err != nil || indexOf(r.CustomFields.Written, "RabitIQ:7") < 0 {
+		t.Fatalf("first lead: %+v %v", r, err)
+	}
+	// The admin deletes RabitIQ:7 (Købssignaler) while the app runs.
+	var rest []simulator.CustomFieldDef
+	for _, f := range simulator.RabitIQFields() {
+		if f.ProgId != "RabitIQ:7" {
+			rest = append(rest, f)
+		}
+	}
+	if err := e.sim.SetContactFields(rest); err != nil {
+		t.Fatal(err)
+	}
+	r2, err := e.eng.Sync(ctx, ids["l2"], Choice{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if indexOf(r2.CustomFields.Written, "RabitIQ:7") >= 0 || indexOf(r2.CustomFields.Skipped, "RabitIQ:7") < 0 || !strings.Contains(strings.Join(r2.Warnings, " "), "RabitIQ:7") {
+		t.Errorf("second lead did not report the deleted field: %+v", r2)
+	}
+	// That write still sent the stale key: exactly one violation, no more.
+	if v := e.sim.Violations(); len(v) != 1 || v[0].Kind != simulator.KindUnknownCustomField {
+		t.Fatalf("violations after the stale write: %+v", v)
+	}
+	e.sim.ResetLogs()
+	// The next lead reads the fields again and never sends the key.
+	r3, err := e.eng.Sync(ctx, ids["l3"], Choice{Create: true})
+	if err != nil || indexOf(r3.CustomFields.Skipped, "RabitIQ:7") < 0 {
+		t.Fatalf("third lead: %+v %v", r3, err)
 	}
 }

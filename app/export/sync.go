@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/mapping"
@@ -136,6 +137,13 @@ func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch
 		}
 	}
 	res.ContactID, res.CompanyName = current.ContactId, current.Name
+	if gone := vanished(plan, current); len(gone) > 0 {
+		// The admin deleted fields since the metadata was read: report
+		// them as skipped and read the tenant's fields again next time.
+		e.ForgetMeta()
+		res.CustomFields.Written, res.CustomFields.Skipped = without(res.CustomFields.Written, gone), append(res.CustomFields.Skipped, gone...)
+		res.Warnings = append(res.Warnings, fmt.Sprintf("felterne %s findes ikke længere i SuperOffice og blev sprunget over", strings.Join(gone, ", ")))
+	}
 	if err := e.syncPersons(ctx, current, plan.Persons, res.Created, res); err != nil {
 		return nil, err
 	}
@@ -198,4 +206,30 @@ func (e *Engine) existingByOrgNr(ctx context.Context, orgnr string) (*so.Contact
 		}
 	}
 	return nil, nil
+}
+
+// vanished returns the Prog IDs of custom fields the plan wrote that the
+// saved company no longer carries: fields the admin deleted after the
+// tenant's metadata was read. An answer without CustomFields tells nothing.
+func vanished(plan mapping.Plan, got *so.ContactEntity) []string {
+	if got == nil || got.CustomFields == nil {
+		return nil
+	}
+	var out []string
+	for i, id := range plan.Written {
+		if _, ok := got.CustomFields[plan.WrittenKeys[i]]; !ok {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func without(xs, drop []string) []string {
+	out := []string{}
+	for _, x := range xs {
+		if indexOf(drop, x) < 0 {
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -122,3 +122,18 @@ func personSnapshot(e *entity) Person {
 		Props: deepCopy(p).(map[string]any),
 	}
 }
+
+// SetContactFields replaces the tenant's custom fields on Contact, as an
+// admin adding or deleting fields in Settings and maintenance would while
+// the app runs. Values of removed fields stay stored but are no longer
+// shown or writable.
+func (s *Server) SetContactFields(defs []CustomFieldDef) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fs, err := normalizeFields(defs, "Contact", map[string]string{})
+	if err != nil {
+		return err
+	}
+	s.contactFields = fs
+	return nil
+}
