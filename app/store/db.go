@@ -46,7 +46,7 @@ func DefaultPath() (string, error) {
 // connection gets them, not only the first one.
 func dsn(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"page_size(16384)", "journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)", "cache_size(-65536)"} {
+	for _, p := range []string{"page_size(16384)", "journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)", "cache_size(-8192)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
