@@ -19,18 +19,7 @@ if [ ! -s "$DB" ]; then
 fi
 TMP=$(mktemp -d)
 export XDG_CONFIG_HOME=$TMP/config LANG=da_DK.UTF-8 RABITIQ_LANG=da
-DISP=:$((90 + RANDOM % 100))
-Xvfb "$DISP" -screen 0 1280x1024x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-XPID=$!
-APID=
-cleanup() {
-	if [ -n "$APID" ]; then kill "$APID" 2>/dev/null || true; wait "$APID" 2>/dev/null || true; fi
-	kill "$XPID" 2>/dev/null || true; wait "$XPID" 2>/dev/null || true
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
-export DISPLAY=$DISP
-for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+. .ci/xvfb.sh
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 # rows: the list area (below the search box and the column header) is not one flat colour.
 rows() { import -window "$1" -crop 500x250+10+165 +repage "$TMP/shot.png" 2>/dev/null &&

@@ -20,18 +20,7 @@ DB="$XDG_CONFIG_HOME/RabitIQ SuperOffice/demo/leads.db"
 got=$("$BIN" version); [ "$got" = "$VERSION" ] || { echo "tour: version printed $got, FyneApp.toml says $VERSION"; exit 1; }
 gcc -O2 -o "$TMP/xdnddrop" .ci/xdnddrop.c -lX11
 
-DISP=:$((90 + RANDOM % 100))
-Xvfb "$DISP" -screen 0 1280x1024x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-XPID=$!
-APID=
-cleanup() {
-	if [ -n "$APID" ]; then kill "$APID" 2>/dev/null || true; wait "$APID" 2>/dev/null || true; fi
-	kill "$XPID" 2>/dev/null || true; wait "$XPID" 2>/dev/null || true
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
-export DISPLAY=$DISP
-for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+. .ci/xvfb.sh
 
 fail() { echo "tour: $*"; echo "--- app log:"; grep -v 'locale' "$OUT/tour-app.log" | tail -20 || true; exit 1; }
 alive() { kill -0 "$APID" 2>/dev/null || fail "the app died ($1)"; }
