@@ -4,15 +4,27 @@ SHELL   := /bin/bash
 BIN     := bin/rabitiq-superoffice
 PKG     := github.com/rabitiq/superoffice-sync
 VERSION := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
+BUILDNO := $(shell sed -n 's/^[[:space:]]*Build[[:space:]]*=[[:space:]]*\([0-9]*\)/\1/p' FyneApp.toml)
 LDFLAGS := -X $(PKG)/app/buildinfo.Version=$(VERSION)
 GO      ?= go
+FYNE    := $(GO) tool fyne
+# fyne package flags: version and build from FyneApp.toml, passed so it
+# does not bump Build in the (copied) toml.
+FYNEPKG := --release --app-version $(VERSION) --app-build $(BUILDNO)
+WINCC   := x86_64-w64-mingw32-gcc
+WINEXE  := dist/rabitiq-superoffice.exe
+LINUXTAR := dist/rabitiq-superoffice-$(VERSION)-linux-amd64.tar.xz
+PREFIX  ?= $(HOME)/.local
 
 # Debian packages: the cgo build of Fyne (GL/X11 headers), the window
 # tests (Xvfb, xdotool, ImageMagick) and the Secret Service keyring test.
 DEB_BUILD := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+# The Windows cross-compiler (cgo through mingw-w64; the win32-threads
+# variant only, half the download of gcc-mingw-w64-x86-64) and xz.
+DEB_CROSS := gcc-mingw-w64-x86-64-win32 xz-utils
 DEB_TEST  := xvfb xauth x11-utils xdotool imagemagick libgl1-mesa-dri dbus dbus-x11 gnome-keyring
 
-.PHONY: all deps build run test unit keyring smoke vet lint bench clean
+.PHONY: all deps build run test unit keyring smoke vet lint bench clean package package-linux package-windows windows-exe install uninstall cross-check ci
 
 all: build
 
@@ -24,7 +36,7 @@ deps:
 		exit 0; \
 	fi; \
 	if ! command -v dpkg >/dev/null; then echo "No dpkg: install the equivalents of: $(DEB_BUILD) $(DEB_TEST)"; exit 1; fi; \
-	missing=""; for p in $(DEB_BUILD) $(DEB_TEST); do \
+	missing=""; for p in $(DEB_BUILD) $(DEB_TEST) $(DEB_CROSS); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -58,10 +70,74 @@ test: deps vet unit keyring smoke
 lint:
 	gofmt -l . | tee /dev/stderr | (! read)
 	$(GO) vet ./...
-	$(GO) run honnef.co/go/tools/cmd/staticcheck@2025.1.1 ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
 	rm -rf bin dist testdata/out
+
+# --- packaging -----------------------------------------------------------
+# fyne package wants the main package and FyneApp.toml in one directory
+# and writes beside them, so it runs in a staging copy under dist/_*
+# (a leading "_" keeps ./... away from it); the tree stays clean.
+
+package: package-linux package-windows
+
+# Linux: the stamped binary from `make build` (no second cgo build), icon
+# and .desktop file in a .tar.xz; `make install` puts it in ~/.local.
+package-linux: build
+	rm -rf dist/_linux && mkdir -p dist/_linux/assets
+	cp FyneApp.toml dist/_linux/ && cp assets/icon.png dist/_linux/assets/
+	printf 'package main\n\nfunc main() {}\n' > dist/_linux/stage.go
+	cp $(BIN) dist/_linux/rabitiq-superoffice
+	$(FYNE) package -os linux --src dist/_linux --exe "$(CURDIR)/dist/_linux/rabitiq-superoffice" $(FYNEPKG)
+	mv "$(CURDIR)/dist/_linux/RabitIQ SuperOffice.tar.xz" $(LINUXTAR) 2>/dev/null || mv "RabitIQ SuperOffice.tar.xz" $(LINUXTAR)
+	rm -rf dist/_linux
+	@echo "wrote $(LINUXTAR)"
+
+# Windows: fyne package cross-compiles with cgo through mingw-w64, embeds
+# icon, version info and manifest (.syso) and links as a GUI program.
+package-windows: deps
+	rm -rf dist/_windows && mkdir -p dist/_windows/assets
+	cp cmd/rabitiq-superoffice/*.go FyneApp.toml dist/_windows/ && cp assets/icon.png dist/_windows/assets/
+	fyne=$$($(GO) tool -n fyne) && cd dist/_windows && GOARCH=amd64 CC=$(WINCC) GOFLAGS="$(GOFLAGS) -ldflags=-X=$(PKG)/app/buildinfo.Version=$(VERSION)" \
+		$$fyne package -os windows $(FYNEPKG)
+	mv "dist/_windows/RabitIQ SuperOffice.exe" $(WINEXE)
+	rm -rf dist/_windows
+	@echo "wrote $(WINEXE)"
+
+# The CI check that Windows still builds: the same cgo cross-compile as a
+# plain go build (GUI subsystem, no icon), cheaper than package-windows.
+windows-exe: deps
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=$(WINCC) $(GO) build -trimpath \
+		-ldflags "-H windowsgui $(LDFLAGS)" -o $(WINEXE) ./cmd/rabitiq-superoffice
+
+install: package-linux
+	rm -rf dist/_install && mkdir -p dist/_install
+	tar -xJf $(LINUXTAR) -C dist/_install --strip-components=1
+	install -Dm0755 dist/_install/usr/local/bin/rabitiq-superoffice "$(PREFIX)/bin/rabitiq-superoffice"
+	install -Dm0644 dist/_install/usr/local/share/pixmaps/com.rabitiq.superoffice.png "$(PREFIX)/share/icons/hicolor/256x256/apps/com.rabitiq.superoffice.png"
+	sed 's|^Exec=.*|Exec="$(PREFIX)/bin/rabitiq-superoffice"|' dist/_install/usr/local/share/applications/com.rabitiq.superoffice.desktop \
+		| install -Dm0644 /dev/stdin "$(PREFIX)/share/applications/com.rabitiq.superoffice.desktop"
+	rm -rf dist/_install
+	-command -v update-desktop-database >/dev/null && update-desktop-database -q "$(PREFIX)/share/applications"
+	@echo "installed in $(PREFIX); start it from the app menu or $(PREFIX)/bin/rabitiq-superoffice"
+
+uninstall:
+	rm -f "$(PREFIX)/bin/rabitiq-superoffice" "$(PREFIX)/share/applications/com.rabitiq.superoffice.desktop" \
+		"$(PREFIX)/share/icons/hicolor/256x256/apps/com.rabitiq.superoffice.png"
+
+# core/ and app/ for macOS and Windows without a C compiler. Windows
+# also vets the Fyne parts with -tags ci (Fyne's software driver); on
+# macOS Fyne's widgets need cgo, so app/desktop is left to a Mac (README).
+NOFYNE = $$($(GO) list ./core/... ./app/... | grep -v /app/desktop)
+cross-check:
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -tags ci ./core/... ./app/...
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) vet -tags ci ./...
+	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) vet $(NOFYNE)
+	CGO_ENABLED=0 GOOS=darwin GOARCH=amd64 $(GO) build $(NOFYNE)
+
+# What .ci/run runs: the tests, then the cross-platform builds.
+ci: test cross-check windows-exe

@@ -1,10 +1,12 @@
 // Command rabitiq-superoffice is the RabitIQ SuperOffice desktop app. With
 // no command it opens the window; with a command it runs headless (see
-// `rabitiq-superoffice help`).
+// `rabitiq-superoffice help`). One window runs per database: a second
+// start brings the first window forward and exits.
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -12,10 +14,12 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/cli"
 	"github.com/rabitiq/superoffice-sync/app/desktop"
+	"github.com/rabitiq/superoffice-sync/app/instance"
 )
 
 func main() {
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+		attachConsole()
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		code := cli.Run(ctx, cli.OSEnv(), os.Args[1:])
 		stop()
@@ -28,8 +32,17 @@ func main() {
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(cli.ExitUsage)
 	}
-	if err := desktop.Run(opts); err != nil {
-		fmt.Fprintln(os.Stderr, "rabitiq-superoffice:", err)
+	err := desktop.Run(opts)
+	var running *instance.RunningError
+	switch {
+	case err == nil:
+	case errors.As(err, &running) && running.Raised:
+		fmt.Fprintln(os.Stderr, "RabitIQ SuperOffice kører allerede – vinduet er bragt frem")
+	case errors.As(err, &running):
+		alert(fmt.Sprintf("RabitIQ SuperOffice kører allerede med den samme database (%s), men vinduet svarer ikke: %v", running.LockPath, running.Err))
+		os.Exit(1)
+	default:
+		alert("rabitiq-superoffice: " + err.Error())
 		os.Exit(1)
 	}
 }
