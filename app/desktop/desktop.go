@@ -150,8 +150,15 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 		exportui.StartWithPolicy(svc, w, det.Row, policy, func(*export.Result) { refresh(ids[0]); review(ids[1:]) })
 	}
 	batchBtn := widget.NewButton(lang.L("Export several…"), func() {
-		batchui.Open(svc, w, review, func(export.BatchSummary) { refresh(0) })
+		batchui.Open(svc, w, list.Checked(), review, func(export.BatchSummary) { refresh(0) })
 	})
+	list.OnChecked = func(ids []int64) {
+		if len(ids) > 0 {
+			batchBtn.SetText(lang.L("Export selected ({{.N}})…", map[string]any{"N": len(ids)}))
+		} else {
+			batchBtn.SetText(lang.L("Export several…"))
+		}
+	}
 	sh := shell.New(shell.Parts{List: list.Content(), Detail: detail.Content(), Fields: fields.Content(), Integrations: integ.Content(),
 		History: hist.Content(), LeadTools: container.NewHBox(batchBtn), OnHistoryTab: hist.Reload,
 		About: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo}), Demo: opts.Demo, OnFieldsTab: fields.Check})

@@ -44,18 +44,23 @@ type Flow struct {
 	// Done is called when a batch finished, so the list can refresh.
 	Done func(export.BatchSummary)
 
-	svc  Service
-	win  fyne.Window
-	dlg  dialog.Dialog
-	stop context.CancelFunc
-	last export.BatchSummary
-	body *fyne.Container
+	svc      Service
+	win      fyne.Window
+	selected []int64
+	dlg      dialog.Dialog
+	stop     context.CancelFunc
+	last     export.BatchSummary
+	body     *fyne.Container
 }
 
-// Open shows the batch dialog.
-func Open(svc Service, win fyne.Window, review func([]int64), done func(export.BatchSummary)) *Flow {
-	f := &Flow{svc: svc, win: win, Review: review, Done: done}
+// Open shows the batch dialog. selected are the leads ticked in the list;
+// when there are any, "Valgte" is offered first.
+func Open(svc Service, win fyne.Window, selected []int64, review func([]int64), done func(export.BatchSummary)) *Flow {
+	f := &Flow{svc: svc, win: win, Review: review, Done: done, selected: selected}
 	opts := []string{lang.L("All new"), lang.L("All changed"), lang.L("All failed"), lang.L("All leads")}
+	if len(selected) > 0 {
+		opts = append([]string{f.selectedLabel()}, opts...)
+	}
 	f.Which = widget.NewRadioGroup(opts, nil)
 	f.Which.SetSelected(opts[0])
 	f.CreateMissing = widget.NewCheck(lang.L("Create missing companies (leads with no match in SuperOffice)"), nil)
@@ -108,7 +113,15 @@ func (f *Flow) statuses() []store.Status {
 	return nil
 }
 
+func (f *Flow) selectedLabel() string {
+	return lang.L("Selected ({{.N}})", map[string]any{"N": len(f.selected)})
+}
+
 func (f *Flow) onStart() {
+	if len(f.selected) > 0 && f.Which.Selected == f.selectedLabel() {
+		f.run(f.selected, nil)
+		return
+	}
 	ids, err := f.svc.LeadsByStatus(context.Background(), f.statuses()...)
 	if err != nil {
 		f.Summary.SetText(err.Error())

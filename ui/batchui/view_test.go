@@ -53,7 +53,7 @@ func TestBatchRunsShowsSummaryRetriesAndReviews(t *testing.T) {
 	svc := &fake{}
 	var reviewed []int64
 	var done []export.BatchSummary
-	f := Open(svc, w, func(ids []int64) { reviewed = ids }, func(s export.BatchSummary) { done = append(done, s) })
+	f := Open(svc, w, nil, func(ids []int64) { reviewed = ids }, func(s export.BatchSummary) { done = append(done, s) })
 	f.Which.SetSelected("Alle ændrede")
 	f.CreateMissing.SetChecked(true)
 	test.Tap(f.Start)
@@ -76,5 +76,18 @@ func TestBatchRunsShowsSummaryRetriesAndReviews(t *testing.T) {
 	}
 	if len(done) != 2 {
 		t.Errorf("Done called %d times", len(done))
+	}
+}
+
+func TestBatchOfTickedLeads(t *testing.T) {
+	w := uitest.Setup(t)
+	svc := &fake{}
+	f := Open(svc, w, []int64{9, 4}, nil, nil)
+	if f.Which.Selected != "Valgte (2)" {
+		t.Fatalf("first option = %q", f.Which.Selected)
+	}
+	test.Tap(f.Start)
+	if len(svc.statuses) != 0 || len(svc.batches) != 1 || len(svc.batches[0]) != 2 || svc.batches[0][0] != 9 {
+		t.Errorf("exported %v (asked statuses %v)", svc.batches, svc.statuses)
 	}
 }

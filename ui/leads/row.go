@@ -13,21 +13,31 @@ import (
 
 var rowWidths = []float32{70, 150, 150}
 
+// newRow is a list row: a check box (to export several leads at once),
+// then company, score, CVR and status.
 func newRow() fyne.CanvasObject {
 	name := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
-	return container.New(columns{rowWidths}, name, widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""))
+	cols := container.New(columns{rowWidths}, name, widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""))
+	return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, cols)
 }
 
 func (v *View) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	cells := o.(*fyne.Container).Objects
+	parts := o.(*fyne.Container).Objects
+	cells := parts[0].(*fyne.Container).Objects
+	check := parts[1].(*widget.Check)
 	r, ok := v.Row(id)
+	check.OnChanged = nil // rows are reused: never fire for the previous lead
 	if !ok {
 		for _, c := range cells {
 			c.(*widget.Label).SetText("")
 		}
+		check.SetChecked(false)
 		return
 	}
+	check.SetChecked(v.checked[r.LocalID])
+	localID := r.LocalID
+	check.OnChanged = func(on bool) { v.SetChecked(localID, on) }
 	cells[0].(*widget.Label).SetText(r.CompanyName)
 	score := "–"
 	if r.Score != nil {

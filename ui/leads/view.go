@@ -6,11 +6,14 @@ package leads
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -32,6 +35,10 @@ const pageSize = 100
 // View is the lead list screen. Its widgets are exported so tests can drive
 // them like a user would.
 type View struct {
+	// OnChecked is called when the set of ticked leads changes.
+	OnChecked func(ids []int64)
+	checked   map[int64]bool
+
 	Search *widget.Entry
 	List   *widget.List
 	Status *widget.Label
@@ -82,7 +89,11 @@ func New(svc Service, win fyne.Window) *View {
 			v.OnSelect(r)
 		}
 	}
-	header := container.New(columns{rowWidths}, bold(lang.L("Company")), bold(lang.L("Score")), bold(lang.L("CVR")), bold(lang.L("Status")))
+	// The header leaves room for the rows' check boxes.
+	pad := canvas.NewRectangle(color.Transparent)
+	pad.SetMinSize(widget.NewCheck("", nil).MinSize())
+	header := container.NewBorder(nil, nil, pad, nil,
+		container.New(columns{rowWidths}, bold(lang.L("Company")), bold(lang.L("Score")), bold(lang.L("CVR")), bold(lang.L("Status"))))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.Import, v.Search), header)
 	v.Progress = widget.NewProgressBar()
 	v.Cancel = widget.NewButton(lang.L("Cancel"), v.CancelImport)
@@ -116,6 +127,31 @@ func (v *View) searchChanged(s string) {
 			}
 		})
 	})
+}
+
+// SetChecked ticks or unticks a lead for "Eksporter valgte".
+func (v *View) SetChecked(localID int64, on bool) {
+	if v.checked == nil {
+		v.checked = map[int64]bool{}
+	}
+	if on {
+		v.checked[localID] = true
+	} else {
+		delete(v.checked, localID)
+	}
+	if v.OnChecked != nil {
+		v.OnChecked(v.Checked())
+	}
+}
+
+// Checked returns the ticked leads' local ids, sorted.
+func (v *View) Checked() []int64 {
+	out := make([]int64, 0, len(v.checked))
+	for id := range v.checked {
+		out = append(out, id)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
 }
 
 // Reload re-counts the leads for the current search and drops cached rows.

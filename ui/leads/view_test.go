@@ -93,7 +93,7 @@ func rowTexts(t *testing.T, v *View, id int) []string {
 	o := newRow()
 	v.updateRow(id, o)
 	var out []string
-	for _, c := range o.(*fyne.Container).Objects {
+	for _, c := range o.(*fyne.Container).Objects[0].(*fyne.Container).Objects {
 		out = append(out, c.(*widget.Label).Text)
 	}
 	return out
@@ -247,5 +247,31 @@ func TestImportShowsProgressAndCanBeCancelled(t *testing.T) {
 	}
 	if w.Canvas().Overlays().Top() == nil {
 		t.Error("no result dialog after the cancelled import")
+	}
+}
+
+func TestTickLeadsForExport(t *testing.T) {
+	v, _, _ := setup(t, []store.LeadRow{{LocalID: 7, CompanyName: "A"}, {LocalID: 3, CompanyName: "B"}})
+	var got []int64
+	v.OnChecked = func(ids []int64) { got = ids }
+	row := newRow()
+	v.updateRow(0, row)
+	check := row.(*fyne.Container).Objects[1].(*widget.Check)
+	test.Tap(check)
+	v.updateRow(1, row) // the row is reused for another lead
+	if check.Checked {
+		t.Error("a reused row kept the previous lead's tick")
+	}
+	test.Tap(check)
+	if len(got) != 2 || got[0] != 3 || got[1] != 7 {
+		t.Fatalf("checked = %v", got)
+	}
+	v.updateRow(0, row)
+	if !check.Checked {
+		t.Error("the tick of lead 7 was lost")
+	}
+	test.Tap(check)
+	if c := v.Checked(); len(c) != 1 || c[0] != 3 {
+		t.Errorf("after untick: %v", c)
 	}
 }
