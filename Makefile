@@ -68,7 +68,7 @@ smoke: build
 test: deps vet unit keyring smoke
 
 lint:
-	gofmt -l . | tee /dev/stderr | (! read)
+	gofmt -l $$(git ls-files "*.go") | tee /dev/stderr | (! read)
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 

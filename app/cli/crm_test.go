@@ -232,8 +232,37 @@ func TestConnectStatusDisconnect(t *testing.T) {
 			t.Error("the refresh token is in the SQLite file")
 		}
 	}
-	if f := runWith(t, env, kr, nil, "fields", "--json"); f.code != 0 {
+	f := runWith(t, env, kr, nil, "fields", "--json")
+	if f.code != 0 {
 		t.Errorf("fields over OAuth: %d %s", f.code, f.stderr)
+	}
+	// No token or code ever reaches the output: grep all of it.
+	var secrets []string
+	for _, secret := range kr.Dump() {
+		var cr auth.Credentials
+		if json.Unmarshal([]byte(secret), &cr) == nil && cr.RefreshToken != "" {
+			secrets = append(secrets, cr.RefreshToken)
+		}
+	}
+	for _, r := range s.Requests() {
+		if a := r.Header.Get("Authorization"); strings.HasPrefix(a, "Bearer ") {
+			secrets = append(secrets, strings.TrimPrefix(a, "Bearer "))
+		}
+		if strings.Contains(r.Path, "/oauth/authorize") {
+			continue
+		}
+		if v, err := url.ParseQuery(r.Body); err == nil && v.Get("code") != "" {
+			secrets = append(secrets, v.Get("code"))
+		}
+	}
+	if len(secrets) < 3 {
+		t.Fatalf("found only %d secrets to look for", len(secrets))
+	}
+	all := c.stdout + c.stderr + st.stdout + st.stderr + f.stdout + f.stderr
+	for _, secret := range secrets {
+		if strings.Contains(all, secret) {
+			t.Errorf("a token or code appears in the CLI's output")
+		}
 	}
 	if d := runWith(t, env, kr, nil, "disconnect"); d.code != 0 || kr.Len() != 0 {
 		t.Errorf("disconnect: %d, %d keyring entries left", d.code, kr.Len())
