@@ -7,6 +7,7 @@ package batchui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -159,10 +160,14 @@ func (f *Flow) run(ids, pending []int64) {
 	opt := export.BatchOptions{CreateMissing: f.CreateMissing.Checked}
 	start := time.Now()
 	var mu sync.Mutex
+	var failures []string
 	async.Run(func() export.BatchSummary {
 		return f.svc.Batch(ctx, ids, opt, func(done, total int, it export.BatchItem) {
 			mu.Lock()
 			left := eta(start, done, total)
+			if it.Outcome == export.OutcomeFailed {
+				failures = append(failures, "✗ "+it.Company+": "+it.Error)
+			}
 			mu.Unlock()
 			async.Do(func() {
 				f.Bar.SetValue(float64(done) / float64(total))
@@ -178,7 +183,10 @@ func (f *Flow) run(ids, pending []int64) {
 		f.last = s
 		f.Start.Enable()
 		f.Cancel.Hide()
-		f.Summary.SetText(SummaryText(s))
+		mu.Lock()
+		text := strings.Join(append([]string{SummaryText(s)}, failures...), "\n")
+		mu.Unlock()
+		f.Summary.SetText(text)
 		if s.Failed > 0 {
 			f.RetryFailed.Show()
 		}

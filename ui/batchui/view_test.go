@@ -34,7 +34,7 @@ func (f *fake) Batch(_ context.Context, ids []int64, opt export.BatchOptions, pr
 			sum.ReviewIDs = append(sum.ReviewIDs, id)
 		case 3:
 			if len(f.batches) == 1 {
-				it.Outcome = export.OutcomeFailed
+				it.Outcome, it.Error = export.OutcomeFailed, "SuperOffice svarede 500"
 				sum.Failed++
 				sum.FailedIDs = append(sum.FailedIDs, id)
 				break
@@ -60,7 +60,7 @@ func TestBatchRunsShowsSummaryRetriesAndReviews(t *testing.T) {
 	if len(svc.statuses) != 1 || len(svc.statuses[0]) != 1 || svc.statuses[0][0] != store.StatusChanged || !svc.opts[0].CreateMissing {
 		t.Fatalf("asked %v with %+v", svc.statuses, svc.opts)
 	}
-	if f.Bar.Value != 1 || f.Summary.Text != "2 synkroniseret (0 oprettet, 2 opdateret), 1 skal gennemses, 1 fejlede, 0 annulleret." {
+	if f.Bar.Value != 1 || f.Summary.Text != "2 synkroniseret (0 oprettet, 2 opdateret), 1 skal gennemses, 1 fejlede, 0 annulleret.\n✗ Firma: SuperOffice svarede 500" {
 		t.Errorf("bar %v, summary %q", f.Bar.Value, f.Summary.Text)
 	}
 	if f.RetryFailed.Hidden || f.ReviewButton.Hidden || f.ReviewButton.Text != "Gennemse (1)" {
