@@ -130,6 +130,11 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 	integ := integrations.New(svc, w)
 	hist := history.New(svc, w)
 	policy := prefPolicy{prefs}
+	var sh *shell.Shell
+	reconnect := func() {
+		sh.Tabs.SelectIndex(shell.TabIntegrations)
+		integ.StartConnect()
+	}
 	refresh := func(id int64) {
 		list.Reload()
 		if cur := detail.Current(); cur != nil && (id == 0 || cur.Row.LocalID == id) {
@@ -147,7 +152,8 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 			review(ids[1:])
 			return
 		}
-		exportui.StartWithPolicy(svc, w, det.Row, policy, func(*export.Result) { refresh(ids[0]); review(ids[1:]) })
+		exportui.StartOpts(svc, w, det.Row, exportui.Opts{Policy: policy, Reconnect: reconnect,
+			Done: func(*export.Result) { refresh(ids[0]); review(ids[1:]) }})
 	}
 	batchBtn := widget.NewButton(lang.L("Export several…"), func() {
 		batchui.Open(svc, w, list.Checked(), review, func(export.BatchSummary) { refresh(0) })
@@ -159,7 +165,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 			batchBtn.SetText(lang.L("Export several…"))
 		}
 	}
-	sh := shell.New(shell.Parts{List: list.Content(), Detail: detail.Content(), Fields: fields.Content(), Integrations: integ.Content(),
+	sh = shell.New(shell.Parts{List: list.Content(), Detail: detail.Content(), Fields: fields.Content(), Integrations: integ.Content(),
 		History: hist.Content(), LeadTools: container.NewHBox(batchBtn), OnHistoryTab: hist.Reload,
 		About: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo}), Demo: opts.Demo, OnFieldsTab: fields.Check})
 	list.ChooseFiles = func(done func([]string)) { chooseFiles(w, done) }
@@ -168,7 +174,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 		prefs.SetInt(prefLastLead, int(r.LocalID))
 	}
 	detail.OnExport = func(r store.LeadRow) {
-		exportui.StartWithPolicy(svc, w, r, policy, func(*export.Result) { refresh(r.LocalID) })
+		exportui.StartOpts(svc, w, r, exportui.Opts{Policy: policy, Reconnect: reconnect, Done: func(*export.Result) { refresh(r.LocalID) }})
 	}
 	integ.OnChange = func(s integrations.Status) {
 		detail.SetConnected(s.Connected)

@@ -6,6 +6,7 @@ package exportui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/match"
@@ -45,7 +47,8 @@ type Flow struct {
 	// Last is the last message dialog shown (result or error), for tests.
 	Last dialog.Dialog
 	// ready is closed once the match dialog (or the search's error) shows.
-	ready chan struct{}
+	ready     chan struct{}
+	reconnect func()
 	// Policy, when set, remembers the overwrite choices of the preview.
 	Policy Policy
 	// Overwrites and SyncPreviewed are the preview's widgets, for tests.
@@ -64,7 +67,22 @@ func Start(svc Service, win fyne.Window, lead store.LeadRow, done func(*export.R
 
 // StartWithPolicy is Start with a remembered overwrite policy.
 func StartWithPolicy(svc Service, win fyne.Window, lead store.LeadRow, policy Policy, done func(*export.Result)) *Flow {
-	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: done, ready: make(chan struct{}), Policy: policy}
+	return StartOpts(svc, win, lead, Opts{Policy: policy, Done: done})
+}
+
+// Opts are the optional parts of an export flow.
+type Opts struct {
+	Policy Policy
+	Done   func(*export.Result)
+	// Reconnect, when set, is offered as "Forbind igen" when SuperOffice
+	// no longer accepts the sign-in.
+	Reconnect func()
+}
+
+// StartOpts is Start with options.
+func StartOpts(svc Service, win fyne.Window, lead store.LeadRow, o Opts) *Flow {
+	policy, done := o.Policy, o.Done
+	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: done, ready: make(chan struct{}), Policy: policy, reconnect: o.Reconnect}
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.L("Searching SuperOffice…"), container.NewVBox(widget.NewLabel(lead.CompanyName), bar), win)
 	wait.Show()
@@ -79,7 +97,7 @@ func StartWithPolicy(svc Service, win fyne.Window, lead store.LeadRow, policy Po
 		wait.Hide()
 		defer close(f.ready)
 		if r.err != nil {
-			f.showError(r.err, func() { StartWithPolicy(svc, win, lead, policy, done) })
+			f.showError(r.err, func() { StartOpts(svc, win, lead, o) })
 			return
 		}
 		f.showMatches(r.c)
@@ -236,10 +254,14 @@ func (f *Flow) showError(err error, retry func()) {
 	scroll := container.NewVScroll(msg)
 	scroll.SetMinSize(fyne.NewSize(520, 140))
 	d := dialog.NewCustomWithoutButtons(lang.L("Export to SuperOffice"), scroll, f.win)
-	d.SetButtons([]fyne.CanvasObject{
-		widget.NewButton(lang.L("Close"), d.Hide),
-		widget.NewButton(lang.L("Try again"), func() { d.Hide(); retry() }),
-	})
+	again := widget.NewButton(lang.L("Try again"), func() { d.Hide(); retry() })
+	if errors.Is(err, auth.ErrNotConnected) && f.reconnect != nil {
+		// Retrying cannot help: the sign-in is gone. Offer to connect again.
+		msg.SetText(lang.L("SuperOffice is not connected") + "\n" + err.Error())
+		again = widget.NewButton(lang.L("Connect again"), func() { d.Hide(); f.reconnect() })
+	}
+	again.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Close"), d.Hide), again})
 	f.Last = d
 	d.Show()
 }

@@ -3,12 +3,14 @@ package exportui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/match"
@@ -188,5 +190,25 @@ func TestPreviewBeforeSyncAndOverwritePolicy(t *testing.T) {
 	test.Tap(g.SyncChosen)
 	if strings.Join(svc.asked[1].Overwrite, ",") != "Department" || !g.Overwrites["Department"].Checked {
 		t.Errorf("remembered policy not applied: %+v", svc.asked[1])
+	}
+}
+
+func TestRevokedSignInOffersConnectAgain(t *testing.T) {
+	w := uitest.Setup(t)
+	svc := &fakeService{matchErr: fmt.Errorf("SuperOffice no longer accepts the sign-in: %w", auth.ErrNotConnected)}
+	asked := 0
+	f := StartOpts(svc, w, store.LeadRow{LocalID: 1}, Opts{Reconnect: func() { asked++ }})
+	<-f.Ready()
+	top := uitest.Top(w)
+	if txt := strings.Join(uitest.Texts(top), " "); !strings.Contains(txt, "SuperOffice er ikke forbundet") {
+		t.Errorf("error text: %s", txt)
+	}
+	b := uitest.Button(top, "Forbind igen")
+	if b == nil || uitest.Button(top, "Prøv igen") != nil {
+		t.Fatal("no Forbind igen instead of Prøv igen")
+	}
+	test.Tap(b)
+	if asked != 1 {
+		t.Errorf("Forbind igen called reconnect %d times", asked)
 	}
 }

@@ -153,6 +153,10 @@ func (v *View) env() auth.Environment {
 	return auth.EnvOnline
 }
 
+// StartConnect starts signing in, as "Forbind" does: the "Forbind igen"
+// action of a failed export calls it.
+func (v *View) StartConnect() { v.Refresh(); v.onConnect() }
+
 func (v *View) onConnect() {
 	if v.status.Connected {
 		dialog.ShowConfirm(lang.L("Replace connection?"),
