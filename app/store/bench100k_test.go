@@ -149,8 +149,16 @@ func BenchmarkImportFloor100k(b *testing.B) {
 // db100k builds a database of 100,000 leads for the read benchmarks.
 func db100k(b *testing.B) string {
 	b.Helper()
+	// RABITIQ_BENCH_DB keeps the database between runs while tuning queries.
+	db := os.Getenv("RABITIQ_BENCH_DB")
+	if db != "" {
+		if _, err := os.Stat(db); err == nil {
+			return db
+		}
+	} else {
+		db = filepath.Join(b.TempDir(), "100k.db")
+	}
 	path := bigFile(b, 100000)
-	db := filepath.Join(b.TempDir(), "100k.db")
 	d, err := Open(context.Background(), db)
 	if err != nil {
 		b.Fatal(err)

@@ -71,14 +71,28 @@ const rowColumns = `l.id, l.rabitiq_id, l.company_name, l.cvr, l.cvr_valid, l.in
 // not whole rows; only the page's rows are then read and joined.
 func (d *DB) ListLeads(ctx context.Context, opt ListOptions) ([]LeadRow, error) {
 	w, args := where(opt.Query)
-	order := ` ORDER BY l.score IS NULL, l.score DESC, l.name_fold, l.id`
+	order, index := ` ORDER BY l.score IS NULL, l.score DESC, l.name_fold, l.id`, "leads_list_score"
 	switch opt.Sort {
 	case SortName:
-		order = ` ORDER BY l.name_fold, l.id`
+		order, index = ` ORDER BY l.name_fold, l.id`, "leads_by_name"
 	case SortImported:
-		order = ` ORDER BY l.imported_at DESC, l.id DESC`
+		order, index = ` ORDER BY l.imported_at DESC, l.id DESC`, "leads_list_imported"
 	}
-	page := `SELECT l.id FROM leads l` + w + order
+	// With many search hits (or none: the whole list), walking the
+	// order's index and probing the hits stops after one page; sorting all
+	// hits cost 0.3 s per page for a word most of 100k leads have. With
+	// few hits, sorting them is cheaper than walking the whole index.
+	from := ` FROM leads l INDEXED BY ` + index
+	if strings.TrimSpace(opt.Query) != "" {
+		many, err := d.manyHits(ctx, opt.Query)
+		if err != nil {
+			return nil, fmt.Errorf("list leads: %w", err)
+		}
+		if !many {
+			from = ` FROM leads l`
+		}
+	}
+	page := `SELECT l.id` + from + w + order
 	if opt.Limit > 0 {
 		page += ` LIMIT ? OFFSET ?`
 		args = append(args, opt.Limit, opt.Offset)
@@ -100,11 +114,31 @@ func (d *DB) ListLeads(ctx context.Context, opt ListOptions) ([]LeadRow, error) 
 	return out, rows.Err()
 }
 
+// manyHitsThreshold is where walking an order's index beats sorting the
+// search hits (measured at 100k leads: 40 hits sort in 14 ms, walking the
+// index takes 41 ms; 100k hits sort in 290 ms, the walk takes 34 ms).
+const manyHitsThreshold = 2000
+
+// manyHits reports whether query matches at least manyHitsThreshold leads,
+// counting no further than that.
+func (d *DB) manyHits(ctx context.Context, query string) (bool, error) {
+	hits, args := hitsQuery(query)
+	if hits == "" {
+		return false, nil // punctuation only: a name substring scan
+	}
+	q := `SELECT count(*) FROM (SELECT * FROM (` + hits + `) LIMIT ?)`
+	var n int
+	if err := d.db.QueryRowContext(ctx, q, append(args, manyHitsThreshold)...).Scan(&n); err != nil {
+		return false, err
+	}
+	return n >= manyHitsThreshold, nil
+}
+
 // CountLeads counts the leads that match query (all leads when empty).
 func (d *DB) CountLeads(ctx context.Context, query string) (int, error) {
-	w, args := where(query)
+	q, args := countQuery(query)
 	var n int
-	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM leads l`+w, args...).Scan(&n); err != nil {
+	if err := d.db.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count leads: %w", err)
 	}
 	return n, nil

