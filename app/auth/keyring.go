@@ -106,7 +106,9 @@ const KeyringService = "com.rabitiq.superoffice"
 const (
 	keyringUser = "superoffice"
 	// chunkSize keeps each secret under Windows Credential Manager's
-	// 2,560-byte limit with room to spare.
+	// 2,560-byte limit, and under go-keyring's 4,096-byte limit for the
+	// macOS `security` command, which carries the secret base64-encoded
+	// (2,000 bytes become 2,668 characters) next to service and account.
 	chunkSize    = 2000
 	chunkedMark  = "chunked:"
 	maxChunks    = 64

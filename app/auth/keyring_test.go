@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"strings"
@@ -79,5 +80,19 @@ func TestOSKeyringTimesOut(t *testing.T) {
 	_, err := k.do(func() (string, error) { time.Sleep(2 * time.Second); return "", nil })
 	if !errors.Is(err, ErrKeyringUnavailable) || time.Since(start) > time.Second {
 		t.Fatalf("do = %v after %s", err, time.Since(start))
+	}
+}
+
+// Each chunk must fit the platforms' limits: Windows Credential Manager
+// takes 2,560 bytes; go-keyring refuses a macOS `security` command over
+// 4,096 bytes, and it carries the secret base64-encoded with the service
+// and account names and about 60 bytes of command.
+func TestChunkSizeFitsEveryPlatform(t *testing.T) {
+	if chunkSize > 2560 {
+		t.Errorf("chunk %d > Windows' 2,560", chunkSize)
+	}
+	cmd := 100 + len(KeyringService) + len(keyringUser) + len("#64") + base64.StdEncoding.EncodedLen(chunkSize) + len("go-keyring-base64:")
+	if cmd > 4096 {
+		t.Errorf("macOS security command of %d bytes > 4,096", cmd)
 	}
 }
