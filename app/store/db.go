@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -26,6 +27,11 @@ var migrationFS embed.FS
 type DB struct {
 	db   *sql.DB
 	path string
+
+	// gen counts committed imports; cached search hits of an older
+	// generation are stale.
+	gen  atomic.Uint64
+	hits hitCache
 }
 
 // ErrNewerDatabase is returned by Open for a database written by a newer

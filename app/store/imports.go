@@ -74,6 +74,7 @@ func (d *DB) ImportBatches(ctx context.Context, file string, now time.Time, prod
 	if err != nil {
 		return FileCounts{}, err
 	}
+	d.gen.Add(1)
 	return c, nil
 }
 
