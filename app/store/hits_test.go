@@ -89,7 +89,7 @@ func TestIDSet(t *testing.T) {
 		s.add(id)
 	}
 	s.add(-1)
-	if s.Len() != 4 || !s.has(0) || !s.has(63) || !s.has(64) || !s.has(5000) || s.has(65) || s.has(-1) || s.has(1 << 40) {
+	if s.Len() != 4 || !s.has(0) || !s.has(63) || !s.has(64) || !s.has(5000) || s.has(65) || s.has(-1) || s.has(1<<40) {
 		t.Errorf("idSet = %d, %v", s.Len(), s.bits[:2])
 	}
 }
