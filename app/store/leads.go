@@ -137,9 +137,9 @@ func (d *DB) CountLeads(ctx context.Context, query string) (int, error) {
 	if hits != nil {
 		return hits.Len(), nil
 	}
-	q, args := countQuery(query)
+	w, args := where(query) // punctuation only, or no query
 	var n int
-	if err := d.db.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM leads l`+w, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count leads: %w", err)
 	}
 	return n, nil
