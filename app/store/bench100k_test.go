@@ -74,22 +74,12 @@ func peakRSSMB() float64 {
 // includes the benchmark's own generation of the file.
 func BenchmarkImport100k(b *testing.B) {
 	path := bigFile(b, 100000)
-	ctx := context.Background()
-	i := 0
-	for b.Loop() {
-		b.StopTimer()
-		d := freshDB(b, i)
-		i++
-		b.StartTimer()
+	benchImports(b, 100000, func(ctx context.Context, d *DB) {
 		c, err := importStream(ctx, d, path)
 		if err != nil || c.Imported != 100000 {
 			b.Fatalf("%+v %v", c, err)
 		}
-		b.StopTimer()
-		d.Close()
-		b.StartTimer()
-	}
-	b.ReportMetric(float64(100000*b.N)/b.Elapsed().Seconds(), "leads/s")
+	})
 	b.ReportMetric(peakRSSMB(), "peak-RSS-MB")
 }
 
@@ -98,52 +88,27 @@ func BenchmarkImport100k(b *testing.B) {
 // decodes element by element with encoding/json's Decoder.
 func BenchmarkImportFloor100k(b *testing.B) {
 	path := bigFile(b, 100000)
-	ctx := context.Background()
-	i := 0
-	for b.Loop() {
-		b.StopTimer()
-		d := freshDB(b, i)
-		i++
-		b.StartTimer()
+	benchImports(b, 100000, func(ctx context.Context, d *DB) {
 		f, err := os.Open(path)
 		if err != nil {
 			b.Fatal(err)
 		}
+		defer f.Close()
 		dec := json.NewDecoder(bufio.NewReaderSize(f, 1<<20))
 		if _, err := dec.Token(); err != nil {
 			b.Fatal(err)
 		}
-		tx, err := d.db.BeginTx(ctx, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		st, err := tx.PrepareContext(ctx, `INSERT INTO leads (identity, rabitiq_id, company_name, name_fold, cvr, cvr_valid, website, industry, location, score, contact_count, raw, content_hash, source_file, imported_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			b.Fatal(err)
-		}
-		now := time.Now().UTC().Format(time.RFC3339Nano)
-		for dec.More() {
+		floorInsert(b, ctx, d, func() (leadgen.FloorLead, bool) {
 			var l leadgen.FloorLead
+			if !dec.More() {
+				return l, false
+			}
 			if err := dec.Decode(&l); err != nil {
 				b.Fatal(err)
 			}
-			row, _ := json.Marshal(l)
-			if _, err := st.ExecContext(ctx, "id:"+l.ID, l.ID, l.CompanyName, fold(l.CompanyName), l.CVR, true, l.Website, l.Industry, l.Location,
-				l.Score, len(l.Contacts), row, "", "leads.json", now, now); err != nil {
-				b.Fatal(err)
-			}
-		}
-		st.Close()
-		f.Close()
-		if err := tx.Commit(); err != nil {
-			b.Fatal(err)
-		}
-		b.StopTimer()
-		d.Close()
-		b.StartTimer()
-	}
-	b.ReportMetric(float64(100000*b.N)/b.Elapsed().Seconds(), "leads/s")
+			return l, true
+		})
+	})
 }
 
 // db100k builds a database of 100,000 leads for the read benchmarks.
