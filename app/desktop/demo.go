@@ -7,14 +7,15 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
-	"github.com/rabitiq/superoffice-sync/app/importer"
 	"github.com/rabitiq/superoffice-sync/app/simulator"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/assets"
+	"github.com/rabitiq/superoffice-sync/core/lead"
 )
 
 // DemoDBPath is where --demo keeps its database, apart from real data.
@@ -26,17 +27,13 @@ func DemoDBPath() (string, error) {
 	return filepath.Join(filepath.Dir(p), "demo", "leads.db"), nil
 }
 
-// SeedDemo imports the embedded sample leads into an empty database.
+// SeedDemo imports the embedded sample leads into an empty database,
+// decoding them from memory: each file is small and already in the binary.
 func SeedDemo(ctx context.Context, db *store.DB, now time.Time) error {
 	n, err := db.CountLeads(ctx, "")
 	if err != nil || n > 0 {
 		return err
 	}
-	dir, err := os.MkdirTemp("", "rabitiq-demo-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
 	names, err := fs.Glob(assets.Demo, "demo/*")
 	if err != nil {
 		return err
@@ -46,12 +43,13 @@ func SeedDemo(ctx context.Context, db *store.DB, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		p := filepath.Join(dir, filepath.Base(n))
-		if err := os.WriteFile(p, b, 0o600); err != nil {
-			return err
+		name := path.Base(n)
+		res, err := lead.Decode(name, b)
+		if err != nil {
+			return fmt.Errorf("seed demo leads: %w", err)
 		}
-		if r := importer.File(ctx, db, p, now); r.Error != "" {
-			return fmt.Errorf("seed demo leads from %s: %s", filepath.Base(n), r.Error)
+		if _, err := db.ImportLeads(ctx, name, res.Leads, now); err != nil {
+			return fmt.Errorf("seed demo leads from %s: %w", name, err)
 		}
 	}
 	return nil
