@@ -83,9 +83,7 @@ type Opts struct {
 func StartOpts(svc Service, win fyne.Window, lead store.LeadRow, o Opts) *Flow {
 	policy, done := o.Policy, o.Done
 	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: done, ready: make(chan struct{}), Policy: policy, reconnect: o.Reconnect}
-	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons(lang.L("Searching SuperOffice…"), container.NewVBox(widget.NewLabel(lead.CompanyName), bar), win)
-	wait.Show()
+	wait := f.waiting(lang.L("Searching SuperOffice…"))
 	type result struct {
 		c   []match.Candidate
 		err error
@@ -103,6 +101,14 @@ func StartOpts(svc Service, win fyne.Window, lead store.LeadRow, o Opts) *Flow {
 		f.showMatches(r.c)
 	})
 	return f
+}
+
+// waiting shows a dialog with the lead's company and a spinner while
+// SuperOffice is asked; the caller hides it when the answer comes.
+func (f *Flow) waiting(title string) dialog.Dialog {
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(f.lead.CompanyName), widget.NewProgressBarInfinite()), f.win)
+	d.Show()
+	return d
 }
 
 // preselect returns the candidate to select at first: the company the
@@ -188,9 +194,7 @@ func (f *Flow) sync(ch export.Choice) {
 	if f.dlg != nil {
 		f.dlg.Hide()
 	}
-	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons(lang.L("Syncing…"), container.NewVBox(widget.NewLabel(f.lead.CompanyName), bar), f.win)
-	wait.Show()
+	wait := f.waiting(lang.L("Syncing…"))
 	type result struct {
 		r   *export.Result
 		err error

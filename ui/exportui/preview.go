@@ -56,9 +56,7 @@ type Overwrites map[string]*widget.Check
 // preview shows the diff for ch and lets the user choose, per standard
 // field, to overwrite SuperOffice's value; then it syncs.
 func (f *Flow) preview(p Previewer, ch export.Choice) {
-	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons(lang.L("Comparing with SuperOffice…"), container.NewVBox(widget.NewLabel(f.lead.CompanyName), bar), f.win)
-	wait.Show()
+	wait := f.waiting(lang.L("Comparing with SuperOffice…"))
 	if f.Policy != nil {
 		ch.Overwrite = f.Policy.Overwrite()
 	}
