@@ -117,19 +117,18 @@ func (e *Engine) Diff(ctx context.Context, localID int64, ch Choice) (*Diff, err
 		}
 		d.Fields = append(d.Fields, fd)
 	}
-	x := &personIndex{byEmail: map[string]int{}, byName: map[string]int{}}
-	if !ch.Create {
-		if x, err = e.loadPersons(ctx, ch.ContactID); err != nil {
-			return nil, err
-		}
+	// The same person look-up as the sync, so the preview predicts it.
+	x, known, err := e.personsOf(ctx, cur, ch.Create)
+	if err != nil {
+		return nil, err
 	}
 	for _, p := range plan.Persons {
 		pd := PersonDiff{Email: p.Email, Name: p.FullName, Action: PersonCreate}
 		if id, ok := x.find(p); ok {
 			pd.Action = PersonUnchanged
-			cur, _, err := e.client.Persons.Get(ctx, id)
+			cur, err := e.personNow(ctx, id, known[id])
 			if err != nil {
-				return nil, fmt.Errorf("read person %d: %w", id, err)
+				return nil, err
 			}
 			if len(personOps(cur, p)) > 0 {
 				pd.Action = PersonUpdate

@@ -88,17 +88,9 @@ func (e *Engine) syncPersons(ctx context.Context, company *so.ContactEntity, pla
 		return nil
 	}
 	contactID := company.ContactId
-	x := &personIndex{byEmail: map[string]int{}, byName: map[string]int{}}
-	var known map[int]*so.PersonEntity
-	switch {
-	case fresh:
-	case company.Persons != nil:
-		x, known = summaryIndex(company.Persons)
-	default:
-		var err error
-		if x, err = e.loadPersons(ctx, contactID); err != nil {
-			return err
-		}
+	x, known, err := e.personsOf(ctx, company, fresh)
+	if err != nil {
+		return err
 	}
 	for _, p := range plans {
 		if id, ok := x.find(p); ok {
@@ -136,14 +128,39 @@ func (e *Engine) syncPersons(ctx context.Context, company *so.ContactEntity, pla
 	return nil
 }
 
+// personsOf indexes the persons of company: none for a company just
+// created (fresh), the summary its GET carried when there is one, else
+// the company's person list. known holds the summarised persons by id.
+func (e *Engine) personsOf(ctx context.Context, company *so.ContactEntity, fresh bool) (*personIndex, map[int]*so.PersonEntity, error) {
+	switch {
+	case fresh:
+		return &personIndex{byEmail: map[string]int{}, byName: map[string]int{}}, nil, nil
+	case company.Persons != nil:
+		x, known := summaryIndex(company.Persons)
+		return x, known, nil
+	}
+	x, err := e.loadPersons(ctx, company.ContactId)
+	return x, nil, err
+}
+
+// personNow is the person as known (from the company's summary), or read.
+func (e *Engine) personNow(ctx context.Context, id int, known *so.PersonEntity) (*so.PersonEntity, error) {
+	if known != nil {
+		return known, nil
+	}
+	cur, _, err := e.client.Persons.Get(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("read person %d: %w", id, err)
+	}
+	return cur, nil
+}
+
 // updatePerson fills in what changed: the title and the phone numbers.
 // cur is the person as the company's GET summarised it, or nil to read it.
-func (e *Engine) updatePerson(ctx context.Context, id int, p mapping.PersonPlan, cur *so.PersonEntity) (bool, error) {
-	if cur == nil {
-		var err error
-		if cur, _, err = e.client.Persons.Get(ctx, id); err != nil {
-			return false, fmt.Errorf("read person %d: %w", id, err)
-		}
+func (e *Engine) updatePerson(ctx context.Context, id int, p mapping.PersonPlan, known *so.PersonEntity) (bool, error) {
+	cur, err := e.personNow(ctx, id, known)
+	if err != nil {
+		return false, err
 	}
 	ops := personOps(cur, p)
 	if len(ops) == 0 {
