@@ -140,7 +140,7 @@ func (f *Flow) showMatches(cs []match.Candidate) {
 			c := f.found[i]
 			box := o.(*fyne.Container).Objects
 			box[0].(*widget.Label).SetText(CandidateTitle(c))
-			box[1].(*widget.Label).SetText(strings.Join(c.Reasons, " · "))
+			box[1].(*widget.Label).SetText(ReasonsText(c.Reasons))
 		})
 	f.SyncChosen = widget.NewButton(lang.L("Sync to selected"), func() {
 		if f.Selected < 0 {
@@ -226,10 +226,10 @@ func ResultText(r *export.Result) string {
 		lang.L("{{.Fields}} fields written, {{.Skipped}} skipped, {{.Created}} persons created, {{.Updated}} updated",
 			map[string]any{"Fields": len(r.CustomFields.Written), "Skipped": len(r.CustomFields.Skipped), "Created": r.Persons.Created, "Updated": r.Persons.Updated})}
 	if len(r.CustomFields.Skipped) > 0 {
-		lines = append(lines, lang.L("Fields not created in SuperOffice were skipped:")+" "+strings.Join(r.CustomFields.Skipped, ", "))
+		lines = append(lines, lang.L("Fields not created in SuperOffice were skipped:")+" "+FieldsText(r.CustomFields.Skipped))
 	}
 	if len(r.Kept) > 0 {
-		lines = append(lines, lang.L("Existing values kept:")+" "+strings.Join(r.Kept, ", "))
+		lines = append(lines, lang.L("Existing values kept:")+" "+FieldsText(r.Kept))
 	}
 	for _, w := range r.Warnings {
 		lines = append(lines, "⚠ "+w)

@@ -94,7 +94,7 @@ func TestSyncToSelectedAndCreateCallTheRightService(t *testing.T) {
 		t.Fatalf("Sync til valgte called %+v", got)
 	}
 	text := strings.Join(uitest.Texts(uitest.Top(f.win)), "\n")
-	for _, want := range []string{"Synkroniseret", "(firma 11) blev opdateret i SuperOffice", "RabitIQ:9", "Department"} {
+	for _, want := range []string{"Synkroniseret", "(firma 11) blev opdateret i SuperOffice", "Intent Signaler (RabitIQ:9)", "Eksisterende værdier beholdt: Afdeling"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("confirmation lacks %q:\n%s", want, text)
 		}
@@ -165,7 +165,7 @@ func TestPreviewBeforeSyncAndOverwritePolicy(t *testing.T) {
 		t.Fatalf("Sync til valgte did not preview first: asked %v, synced %v", svc.asked, svc.synced())
 	}
 	text := strings.Join(uitest.Texts(uitest.Top(w)), "|")
-	for _, want := range []string{"Salg Vest", "Energi", "beholdes", "skrives", "springes over", "oprettes", "RabitIQ:1 RabitIQ Score"} {
+	for _, want := range []string{"Salg Vest", "Energi", "beholdes", "skrives", "springes over", "oprettes", "RabitIQ Score (RabitIQ:1)", "Afdeling"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("preview lacks %q: %s", want, text)
 		}

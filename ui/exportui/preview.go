@@ -86,10 +86,7 @@ func (f *Flow) showDiff(d *export.Diff, ch export.Choice) {
 	grid := container.NewGridWithColumns(4,
 		bold(lang.L("Field")), bold(lang.L("In SuperOffice")), bold(lang.L("From the lead")), bold(lang.L("Action")))
 	for _, fd := range d.Fields {
-		name := fd.Field
-		if fd.Label != "" {
-			name += " " + fd.Label
-		}
+		name := FieldText(fd.Field)
 		action := fyne.CanvasObject(widget.NewLabel(ActionText(fd.Action)))
 		if standardFields[fd.Field] && fd.Current != "" && fd.Incoming != "" && fd.Current != fd.Incoming {
 			c := widget.NewCheck(lang.L("overwrite"), nil)
