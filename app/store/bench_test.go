@@ -58,8 +58,7 @@ func floorInsert(b *testing.B, ctx context.Context, d *DB, next func() (leadgen.
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO leads (identity, rabitiq_id, company_name, name_fold, cvr, cvr_valid, website, industry, location, score, contact_count, raw, content_hash, source_file, imported_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	st, err := tx.PrepareContext(ctx, insertLeadSQL)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -116,6 +115,73 @@ func BenchmarkImportFloor(b *testing.B) {
 			}
 			i++
 			return leads[i-1], true
+		})
+	})
+}
+
+// BenchmarkImportParts splits BenchmarkImport10k into cumulative steps, to
+// show where an import's time goes and what the least is that storing a
+// lead can cost here (docs/PERFORMANCE.md, issue 2):
+//
+//   - Decode: lead.DecodeFile alone, every tolerance rule.
+//   - RawOnly: Decode plus each lead's raw JSON into a table with no
+//     index, in one transaction; the least any store of the leads costs.
+//   - LeadRows: Decode plus the leads rows exactly as the import writes
+//     them (with the list's and the identity's indexes), but no identity
+//     look-up, contacts, search entry or sync state.
+func BenchmarkImportParts(b *testing.B) {
+	path := benchFile(b, 10000)
+	decode := func() []lead.Item {
+		res, err := lead.DecodeFile(path)
+		if err != nil || len(res.Leads) != 10000 {
+			b.Fatalf("decode: %d leads, %v", len(res.Leads), err)
+		}
+		return res.Leads
+	}
+	insertEach := func(ctx context.Context, d *DB, query string, args func(l *lead.Lead) []any) {
+		items := decode()
+		tx, err := d.db.BeginTx(ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := tx.PrepareContext(ctx, query)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, it := range items {
+			if _, err := st.ExecContext(ctx, args(it.Lead)...); err != nil {
+				b.Fatal(err)
+			}
+		}
+		st.Close()
+		if err := tx.Commit(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Run("Decode", func(b *testing.B) {
+		benchImports(b, 10000, func(context.Context, *DB) { decode() })
+	})
+	b.Run("RawOnly", func(b *testing.B) {
+		benchImports(b, 10000, func(ctx context.Context, d *DB) {
+			b.StopTimer()
+			if _, err := d.db.ExecContext(ctx, `CREATE TABLE bare (id INTEGER PRIMARY KEY, raw TEXT NOT NULL)`); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			insertEach(ctx, d, `INSERT INTO bare (raw) VALUES (?)`, func(l *lead.Lead) []any { return []any{[]byte(l.Raw)} })
+		})
+	})
+	b.Run("LeadRows", func(b *testing.B) {
+		ts := time.Now().UTC().Format(time.RFC3339Nano)
+		benchImports(b, 10000, func(ctx context.Context, d *DB) {
+			insertEach(ctx, d, insertLeadSQL, func(l *lead.Lead) []any {
+				var score any
+				if l.Score.Valid {
+					score = l.Score.Value
+				}
+				return []any{l.IdentityKey(), l.ID, l.CompanyName, fold(l.CompanyName), l.CVR, l.CVRValid,
+					l.Website, l.Industry, l.Location, score, len(l.Contacts), []byte(l.Raw), l.ContentHash(), "leads.json", ts, ts}
+			})
 		})
 	})
 }
