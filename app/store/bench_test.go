@@ -50,23 +50,19 @@ func benchImports(b *testing.B, n int, fn func(ctx context.Context, d *DB)) {
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "leads/s")
 }
 
-// floorInsert is the floor's store step: the lead rows, with the JSON of
-// each as raw, inserted with one prepared statement in one transaction.
-// next yields the decoded leads until it returns false.
-func floorInsert(b *testing.B, ctx context.Context, d *DB, next func() (leadgen.FloorLead, bool)) {
+// insertRows inserts rows with one prepared statement in one transaction;
+// next yields each row's arguments until it returns false.
+func insertRows(b *testing.B, ctx context.Context, d *DB, query string, next func() ([]any, bool)) {
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, err := tx.PrepareContext(ctx, insertLeadSQL)
+	st, err := tx.PrepareContext(ctx, query)
 	if err != nil {
 		b.Fatal(err)
 	}
-	now := time.Now().UTC().Format(time.RFC3339Nano)
-	for l, ok := next(); ok; l, ok = next() {
-		row, _ := json.Marshal(l)
-		if _, err := st.ExecContext(ctx, "id:"+l.ID, l.ID, l.CompanyName, fold(l.CompanyName), l.CVR, true, l.Website, l.Industry, l.Location,
-			l.Score, len(l.Contacts), row, "", "leads.json", now, now); err != nil {
+	for args, ok := next(); ok; args, ok = next() {
+		if _, err := st.ExecContext(ctx, args...); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -74,6 +70,22 @@ func floorInsert(b *testing.B, ctx context.Context, d *DB, next func() (leadgen.
 	if err := tx.Commit(); err != nil {
 		b.Fatal(err)
 	}
+}
+
+// floorInsert is the floor's store step: the lead rows, with the JSON of
+// each as raw, inserted with one prepared statement in one transaction.
+// next yields the decoded leads until it returns false.
+func floorInsert(b *testing.B, ctx context.Context, d *DB, next func() (leadgen.FloorLead, bool)) {
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	insertRows(b, ctx, d, insertLeadSQL, func() ([]any, bool) {
+		l, ok := next()
+		if !ok {
+			return nil, false
+		}
+		row, _ := json.Marshal(l)
+		return []any{"id:" + l.ID, l.ID, l.CompanyName, fold(l.CompanyName), l.CVR, true, l.Website, l.Industry, l.Location,
+			l.Score, len(l.Contacts), row, "", "leads.json", now, now}, true
+	})
 }
 
 // BenchmarkImport10k is the whole import of one 10,000-lead file, as the
@@ -140,23 +152,14 @@ func BenchmarkImportParts(b *testing.B) {
 	}
 	insertEach := func(ctx context.Context, d *DB, query string, args func(l *lead.Lead) []any) {
 		items := decode()
-		tx, err := d.db.BeginTx(ctx, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		st, err := tx.PrepareContext(ctx, query)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, it := range items {
-			if _, err := st.ExecContext(ctx, args(it.Lead)...); err != nil {
-				b.Fatal(err)
+		i := 0
+		insertRows(b, ctx, d, query, func() ([]any, bool) {
+			if i == len(items) {
+				return nil, false
 			}
-		}
-		st.Close()
-		if err := tx.Commit(); err != nil {
-			b.Fatal(err)
-		}
+			i++
+			return args(items[i-1].Lead), true
+		})
 	}
 	b.Run("Decode", func(b *testing.B) {
 		benchImports(b, 10000, func(context.Context, *DB) { decode() })

@@ -43,13 +43,7 @@ func ReasonText(r string) string {
 }
 
 // ReasonsText joins a candidate's reasons for its line in the dialog.
-func ReasonsText(rs []string) string {
-	out := make([]string, len(rs))
-	for i, r := range rs {
-		out[i] = ReasonText(r)
-	}
-	return strings.Join(out, " · ")
-}
+func ReasonsText(rs []string) string { return joinEach(rs, ReasonText, " · ") }
 
 // FieldText names a field of the preview and the "kept" line the way the
 // user knows it: SuperOffice's standard fields by their screen names, and
@@ -79,10 +73,12 @@ func FieldText(field string) string {
 }
 
 // FieldsText joins field names for one line of the result.
-func FieldsText(fs []string) string {
-	out := make([]string, len(fs))
-	for i, f := range fs {
-		out[i] = FieldText(f)
+func FieldsText(fs []string) string { return joinEach(fs, FieldText, ", ") }
+
+func joinEach(ss []string, text func(string) string, sep string) string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = text(s)
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, sep)
 }
