@@ -32,6 +32,13 @@ type Service interface {
 
 const pageSize = 100
 
+// maxPages bounds the list's page cache: 8 pages are 800 rows, a tall
+// window's worth plus room to scroll back and forth without re-reading,
+// while scrolling through 100,000 leads no longer keeps every page it
+// passed (about 20 MB at 100k). Row evicts the page farthest from the one
+// it reads, so the pages around the visible rows stay.
+const maxPages = 8
+
 // View is the lead list screen. Its widgets are exported so tests can drive
 // them like a user would.
 type View struct {
@@ -61,7 +68,7 @@ type View struct {
 	win    fyne.Window
 	query  string
 	count  int
-	pages  map[int][]store.LeadRow
+	pages  map[int][]store.LeadRow // by page number; at most maxPages
 	root   fyne.CanvasObject
 	timer  *time.Timer
 	cancel context.CancelFunc
@@ -186,12 +193,32 @@ func (v *View) Row(id int) (store.LeadRow, bool) {
 			v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": err.Error()}))
 			return store.LeadRow{}, false
 		}
-		v.pages[p] = rows
+		v.cachePage(p, rows)
 	}
 	if i := id - p*pageSize; i < len(rows) {
 		return rows[i], true
 	}
 	return store.LeadRow{}, false
+}
+
+// cachePage keeps page p, first dropping the page farthest from p once
+// maxPages are cached. The list asks for neighbouring rows as it scrolls,
+// so the far pages are the ones least likely to be shown again soon.
+func (v *View) cachePage(p int, rows []store.LeadRow) {
+	if len(v.pages) >= maxPages {
+		far, dist := -1, -1
+		for q := range v.pages {
+			d := q - p
+			if d < 0 {
+				d = -d
+			}
+			if d > dist || d == dist && q < far {
+				far, dist = q, d
+			}
+		}
+		delete(v.pages, far)
+	}
+	v.pages[p] = rows
 }
 
 // HandleDrop imports files dropped on the window. It is the window's

@@ -2,6 +2,9 @@ package leads
 
 import (
 	"context"
+	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -273,5 +276,78 @@ func TestTickLeadsForExport(t *testing.T) {
 	test.Tap(check)
 	if c := v.Checked(); len(c) != 1 || c[0] != 3 {
 		t.Errorf("after untick: %v", c)
+	}
+}
+
+func TestPageCacheStaysBoundedWhileScrolling(t *testing.T) {
+	const n, pages = 50*pageSize + 37, 51 // the last page is short
+	rows := make([]store.LeadRow, n)
+	for i := range rows {
+		rows[i] = store.LeadRow{LocalID: int64(i + 1), CompanyName: fmt.Sprintf("Firma %05d", i)}
+	}
+	v, svc, _ := setup(t, rows)
+	read := func(id int) {
+		t.Helper()
+		r, ok := v.Row(id)
+		if !ok || r.LocalID != int64(id+1) || r.CompanyName != rows[id].CompanyName {
+			t.Fatalf("Row(%d) = %+v, %v", id, r, ok)
+		}
+		if len(v.pages) > maxPages {
+			t.Fatalf("Row(%d): %d pages cached, want at most %d", id, len(v.pages), maxPages)
+		}
+	}
+	lists := func() int { svc.mu.Lock(); defer svc.mu.Unlock(); return svc.lists }
+
+	// Down through every row reads each page once; back up re-reads only
+	// the pages evicted on the way down, not the last maxPages.
+	v.pages = map[int][]store.LeadRow{} // forget the rows the window showed
+	before := lists()
+	for id := range n {
+		read(id)
+	}
+	if got := lists() - before; got != pages {
+		t.Errorf("scrolling down read %d pages, want %d", got, pages)
+	}
+	before = lists()
+	for id := n - 1; id >= 0; id-- {
+		read(id)
+	}
+	if got := lists() - before; got != pages-maxPages {
+		t.Errorf("scrolling back up read %d pages, want %d", got, pages-maxPages)
+	}
+
+	// Pages 0-7 are cached now. A jump to the last page evicts only the
+	// one farthest from it, page 0; rows 100-799 still come from the cache.
+	read(n - 1)
+	if _, ok := v.pages[0]; ok {
+		t.Error("the jump to the end kept page 0")
+	}
+	before = lists()
+	for id := pageSize; id < maxPages*pageSize; id++ {
+		read(id)
+	}
+	if got := lists() - before; got != 0 {
+		t.Errorf("rows 100-799 after a jump to the end read %d pages again, want 0", got)
+	}
+
+	// The real list widget, scrolled to the bottom and back, stays within
+	// the bound and shows the right leads.
+	v.pages = map[int][]store.LeadRow{}
+	v.List.ScrollToBottom()
+	if _, ok := v.pages[n/pageSize]; !ok || len(v.pages) > maxPages {
+		t.Fatalf("after ScrollToBottom: pages %v cached, want the last one and at most %d", slices.Sorted(maps.Keys(v.pages)), maxPages)
+	}
+	if got := rowTexts(t, v, n-1); got[0] != rows[n-1].CompanyName {
+		t.Errorf("last row = %q, want %q", got, rows[n-1].CompanyName)
+	}
+	for id := n - 1; id >= 0; id -= 4 * pageSize { // 13 pages, each new
+		v.List.ScrollTo(id)
+		if len(v.pages) > maxPages {
+			t.Fatalf("after ScrollTo(%d): %d pages cached", id, len(v.pages))
+		}
+	}
+	v.List.ScrollToTop()
+	if got := rowTexts(t, v, 0); got[0] != "Firma 00000" {
+		t.Errorf("first row after scrolling back = %q", got)
 	}
 }
