@@ -47,6 +47,21 @@ type Result struct {
 	Warnings     []string          `json:"warnings"`
 	// CompanyName is the company's name in SuperOffice, for the confirmation.
 	CompanyName string `json:"-"`
+	// skipWarning is the warning that only counts CustomFields.Skipped.
+	skipWarning string
+}
+
+// OtherWarnings is Warnings without the one that counts the skipped
+// custom fields, for a screen that lists those fields by name already and
+// would otherwise say it twice.
+func (r *Result) OtherWarnings() []string {
+	var out []string
+	for _, w := range r.Warnings {
+		if r.skipWarning == "" || w != r.skipWarning {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // Sync writes the lead to the chosen or a new company and records the
@@ -89,7 +104,8 @@ func newResult(plan mapping.Plan) *Result {
 		r.Warnings = append(r.Warnings, w.String())
 	}
 	if len(plan.Skipped) > 0 {
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%d felter der ikke er oprettet i SuperOffice springes over", len(plan.Skipped)))
+		r.skipWarning = fmt.Sprintf("%d felter der ikke er oprettet i SuperOffice springes over", len(plan.Skipped))
+		r.Warnings = append(r.Warnings, r.skipWarning)
 	}
 	return r
 }

@@ -231,7 +231,7 @@ func ResultText(r *export.Result) string {
 	if len(r.Kept) > 0 {
 		lines = append(lines, lang.L("Existing values kept:")+" "+FieldsText(r.Kept))
 	}
-	for _, w := range r.Warnings {
+	for _, w := range r.OtherWarnings() {
 		lines = append(lines, "⚠ "+w)
 	}
 	return strings.Join(lines, "\n")
