@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -72,11 +73,20 @@ func (s *Services) CompanyURL(id int64) *url.URL {
 	if err != nil {
 		return nil
 	}
-	u, err := url.Parse(strings.TrimSuffix(c.Tenant.APIURL, "api/") + "default.aspx")
-	if err != nil {
+	return webClientURL(c.Tenant.APIURL, id)
+}
+
+// webClientURL is company id's card in the web client of the tenant whose
+// REST API is at apiURL (…/Cust12345/api/): the web client's SoProtocol,
+// default.aspx?contact.main?contact_id=N, as SuperOffice documents it for
+// links into the client. nil when apiURL is not a URL.
+func webClientURL(apiURL string, id int64) *url.URL {
+	base := strings.TrimSuffix(strings.TrimSuffix(apiURL, "/"), "/api")
+	u, err := url.Parse(base + "/default.aspx")
+	if err != nil || u.Host == "" {
 		return nil
 	}
-	u.RawQuery = url.Values{"contact_id": {fmt.Sprint(id)}}.Encode()
+	u.RawQuery = "contact.main?contact_id=" + strconv.FormatInt(id, 10)
 	return u
 }
 

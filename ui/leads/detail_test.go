@@ -26,7 +26,7 @@ func (f fakeDetail) History(context.Context, store.HistoryFilter) ([]store.Histo
 		Details: store.HistoryDetails{Created: true, FieldsWritten: []string{"RabitIQ:1", "RabitIQ:2"}, PersonsCreated: 2}}}, nil
 }
 func (f fakeDetail) CompanyURL(id int64) *url.URL {
-	u, _ := url.Parse("https://online.superoffice.com/Cust1/default.aspx?contact_id=4711")
+	u, _ := url.Parse("https://online.superoffice.com/Cust1/default.aspx?contact.main?contact_id=4711")
 	return u
 }
 
