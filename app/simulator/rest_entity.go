@@ -16,6 +16,25 @@ func (s *Server) store(k *kindInfo) map[int]*entity {
 	return s.contacts
 }
 
+// lookup returns entity id of kind k, or nil after answering 404. The
+// caller holds s.mu.
+func (s *Server) lookup(rc *reqCtx, k *kindInfo, id int) *entity {
+	e := s.store(k)[id]
+	if e == nil {
+		notFoundEntity(rc, k, id)
+	}
+	return e
+}
+
+// exists is lookup under its own lock, for handlers that answer 404
+// before reading the body, then look the entity up again once they hold
+// the lock for the write.
+func (s *Server) exists(rc *reqCtx, k *kindInfo, id int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.lookup(rc, k, id) != nil
+}
+
 // render renders an entity of kind k. The caller holds s.mu.
 func (s *Server) render(k *kindInfo, e *entity, base string) map[string]any {
 	if k == personKind {
@@ -28,9 +47,8 @@ func (s *Server) render(k *kindInfo, e *entity, base string) map[string]any {
 func (s *Server) getEntity(rc *reqCtx, k *kindInfo, id int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.store(k)[id]
+	e := s.lookup(rc, k, id)
 	if e == nil {
-		notFoundEntity(rc, k, id)
 		return
 	}
 	rc.w.Header().Set("Last-Modified", e.updated.UTC().Format(http.TimeFormat))
@@ -47,9 +65,8 @@ func (s *Server) getEntity(rc *reqCtx, k *kindInfo, id int) {
 func (s *Server) entitySimple(rc *reqCtx, k *kindInfo, id int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.store(k)[id]
+	e := s.lookup(rc, k, id)
 	if e == nil {
-		notFoundEntity(rc, k, id)
 		return
 	}
 	if k == personKind {
@@ -165,11 +182,7 @@ func (s *Server) createEntity(rc *reqCtx, k *kindInfo) {
 // not in the body keep their values (assumption: the service saves only the
 // CustomFields keys it receives).
 func (s *Server) putEntity(rc *reqCtx, k *kindInfo, id int) {
-	s.mu.Lock()
-	exists := s.store(k)[id] != nil
-	s.mu.Unlock()
-	if !exists {
-		notFoundEntity(rc, k, id)
+	if !s.exists(rc, k, id) {
 		return
 	}
 	body, ok := s.readEntityBody(rc)
@@ -183,9 +196,8 @@ func (s *Server) putEntity(rc *reqCtx, k *kindInfo, id int) {
 	props, custom := s.ingest(k, body, report)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.store(k)[id]
+	e := s.lookup(rc, k, id)
 	if e == nil {
-		notFoundEntity(rc, k, id)
 		return
 	}
 	if ius, err := http.ParseTime(rc.r.Header.Get("If-Unmodified-Since")); err == nil && e.updated.Truncate(time.Second).After(ius) {
@@ -212,11 +224,7 @@ func (s *Server) patchEntity(rc *reqCtx, k *kindInfo, id int) {
 	if !s.jsonContentType(rc) {
 		return
 	}
-	s.mu.Lock()
-	exists := s.store(k)[id] != nil
-	s.mu.Unlock()
-	if !exists {
-		notFoundEntity(rc, k, id)
+	if !s.exists(rc, k, id) {
 		return
 	}
 	v, err := decodeJSON(rc.body)
@@ -228,9 +236,8 @@ func (s *Server) patchEntity(rc *reqCtx, k *kindInfo, id int) {
 	report := issueFunc(rc.violate)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.store(k)[id]
+	e := s.lookup(rc, k, id)
 	if e == nil {
-		notFoundEntity(rc, k, id)
 		return
 	}
 	props, custom := deepCopy(e.props).(map[string]any), maps.Clone(e.custom)
@@ -259,8 +266,7 @@ func (s *Server) patchEntity(rc *reqCtx, k *kindInfo, id int) {
 func (s *Server) deleteEntity(rc *reqCtx, k *kindInfo, id int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.store(k)[id] == nil {
-		notFoundEntity(rc, k, id)
+	if s.lookup(rc, k, id) == nil {
 		return
 	}
 	delete(s.store(k), id)
