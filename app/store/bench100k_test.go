@@ -2,7 +2,6 @@ package store
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -26,18 +25,7 @@ func bigFile(b *testing.B, n int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	w.WriteString("[\n")
-	for c := 0; c < n/1000; c++ {
-		body := bytes.TrimSpace(leadgen.File(1000, uint64(100+c)))
-		body = bytes.TrimSuffix(bytes.TrimPrefix(body, []byte("[")), []byte("]"))
-		if c > 0 {
-			w.WriteString(",")
-		}
-		w.Write(body)
-	}
-	w.WriteString("]\n")
-	if err := w.Flush(); err != nil {
+	if err := leadgen.WriteBig(f, n); err != nil {
 		b.Fatal(err)
 	}
 	if err := f.Close(); err != nil {

@@ -8,8 +8,6 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"os"
 	"strconv"
@@ -23,7 +21,7 @@ func main() {
 		os.Exit(2)
 	}
 	n, err := strconv.Atoi(os.Args[1])
-	if err != nil || n <= 0 || n%1000 != 0 {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "genleads: N must be a positive multiple of 1000")
 		os.Exit(2)
 	}
@@ -32,20 +30,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "genleads:", err)
 		os.Exit(1)
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	w.WriteString("[\n")
-	for c := 0; c < n/1000; c++ {
-		body := bytes.TrimSpace(leadgen.File(1000, uint64(100+c)))
-		body = bytes.TrimSuffix(bytes.TrimPrefix(body, []byte("[")), []byte("]"))
-		if c > 0 {
-			w.WriteString(",")
-		}
-		w.Write(body)
-	}
-	w.WriteString("]\n")
-	if err := w.Flush(); err != nil {
+	if err := leadgen.WriteBig(f, n); err != nil {
 		fmt.Fprintln(os.Stderr, "genleads:", err)
-		os.Exit(1)
+		os.Exit(2)
 	}
 	if err := f.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "genleads:", err)

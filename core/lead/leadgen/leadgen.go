@@ -3,9 +3,12 @@
 package leadgen
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 
 	"github.com/rabitiq/superoffice-sync/core/lead"
@@ -98,6 +101,27 @@ func File(n int, seed uint64) []byte {
 	enc.SetIndent("", "  ")
 	_ = enc.Encode(leads) // maps of strings and numbers always encode
 	return buf.Bytes()
+}
+
+// WriteBig writes n generated leads (n a multiple of 1000) to w as one
+// JSON array, 1000 at a time, so a 100,000-lead file (330 MB) is never in
+// memory at once. Each chunk has its own seed, so lead ids differ.
+func WriteBig(w io.Writer, n int) error {
+	if n <= 0 || n%1000 != 0 {
+		return errors.New("leadgen: n must be a positive multiple of 1000")
+	}
+	bw := bufio.NewWriterSize(w, 1<<20)
+	bw.WriteString("[\n")
+	for c := 0; c < n/1000; c++ {
+		body := bytes.TrimSpace(File(1000, uint64(100+c)))
+		body = bytes.TrimSuffix(bytes.TrimPrefix(body, []byte("[")), []byte("]"))
+		if c > 0 {
+			bw.WriteString(",")
+		}
+		bw.Write(body)
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
 }
 
 // FloorLead is what a plain json.Unmarshal of the sample shape needs.
