@@ -59,6 +59,14 @@ type Config struct {
 	// as strings ("PrimaryKey":"25"), as in the documented sample, instead
 	// of JSON numbers.
 	ODataStringValues bool
+	// Strict makes the tenant take the least forgiving reading of every
+	// behaviour docs/superoffice-api.md marks UNCONFIRMED, so a client that
+	// passes against it does not lean on a guess: a PATCH or PUT of
+	// CustomFields replaces the whole dictionary, a merge-patch array
+	// replaces the list, the OData doubled quote '' is a 400, and a request
+	// naming an unknown property or custom field is a 400 instead of being
+	// skipped. Default (false) is the forgiving reading.
+	Strict bool
 }
 
 // Server is a simulated SuperOffice CRM Online tenant: the OIDC login
@@ -187,6 +195,9 @@ func (s *Server) Authority() string { return s.URL() + "/login" }
 // APIURL returns the tenant REST base URL()+"/<ctx>/api/" (the webapi_url
 // claim).
 func (s *Server) APIURL() string { return s.URL() + "/" + s.cfg.Ctx + "/api/" }
+
+// Strict reports whether the tenant runs in strict mode (Config.Strict).
+func (s *Server) Strict() bool { return s.cfg.Strict }
 
 // Ctx returns the tenant context identifier.
 func (s *Server) Ctx() string { return s.cfg.Ctx }
