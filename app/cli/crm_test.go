@@ -26,7 +26,7 @@ var (
 func startSim(t *testing.T, seed *simulator.Seed) *simulator.Server {
 	t.Helper()
 	keyOnce.Do(func() { simKey, _ = rsa.GenerateKey(rand.Reader, 2048) })
-	s, err := simulator.New(simulator.Config{Seed: seed, AutoApprove: true, SigningKey: simKey, CompanyName: "Demo Tenant ApS"})
+	s, err := simulator.New(simulator.Config{Seed: seed, AutoApprove: true, SigningKey: simKey, CompanyName: "Demo Tenant ApS", Strict: strictSim})
 	if err != nil {
 		t.Fatal(err)
 	}

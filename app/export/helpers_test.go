@@ -53,7 +53,7 @@ type env struct {
 func newEnv(t *testing.T, seed *simulator.Seed, opts ...so.Option) *env {
 	t.Helper()
 	keyOnce.Do(func() { key, _ = rsa.GenerateKey(rand.Reader, 2048) })
-	sim, err := simulator.New(simulator.Config{Seed: seed, SigningKey: key})
+	sim, err := simulator.New(simulator.Config{Seed: seed, SigningKey: key, Strict: strictSim})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -102,6 +102,7 @@ func (s *Server) patchCustom(k *kindInfo, name string, canon []string, value any
 				}
 			}
 		default:
+			s.replaceCustom(custom)
 			s.applyCustom(k, value, "/CustomFields", custom, report)
 		}
 		return 0, ""

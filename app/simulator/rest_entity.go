@@ -142,7 +142,8 @@ func (s *Server) createEntity(rc *reqCtx, k *kindInfo) {
 	if !ok {
 		return
 	}
-	report := issueFunc(rc.violate)
+	g := s.gate(rc)
+	report := issueFunc(g.report)
 	if id, _ := bodyID(k, body); id != 0 {
 		report(KindReadOnly, "/"+k.idProp, fmt.Sprintf("POST creates a new %s; %s must be 0, got %d", k.name, k.idProp, id))
 	}
@@ -151,6 +152,10 @@ func (s *Server) createEntity(rc *reqCtx, k *kindInfo) {
 	s.checkRefs(props, report)
 	e := &entity{props: props, custom: map[string]string{}}
 	s.applyCustom(k, custom, "/CustomFields", e.custom, report)
+	if g.refuse() {
+		s.mu.Unlock()
+		return
+	}
 	if k == contactKind {
 		e.id, s.nextContact = s.nextContact, s.nextContact+1
 		if props["Associate"] == nil {
@@ -189,7 +194,8 @@ func (s *Server) putEntity(rc *reqCtx, k *kindInfo, id int) {
 	if !ok {
 		return
 	}
-	report := issueFunc(rc.violate)
+	g := s.gate(rc)
+	report := issueFunc(g.report)
 	if bid, present := bodyID(k, body); present && bid != id && bid != 0 {
 		report(KindReadOnly, "/"+k.idProp, fmt.Sprintf("body %s %d differs from the URL's %d", k.idProp, bid, id))
 	}
@@ -205,7 +211,13 @@ func (s *Server) putEntity(rc *reqCtx, k *kindInfo, id int) {
 		return
 	}
 	s.checkRefs(props, report)
-	s.applyCustom(k, custom, "/CustomFields", e.custom, report)
+	newCustom := maps.Clone(e.custom)
+	s.replaceCustom(newCustom)
+	s.applyCustom(k, custom, "/CustomFields", newCustom, report)
+	if g.refuse() {
+		return
+	}
+	e.custom = newCustom
 	for _, keep := range []string{"Country", "Associate"} {
 		if props[keep] == nil && e.props[keep] != nil && (keep == "Country" || k == contactKind) {
 			props[keep] = e.props[keep]
@@ -233,7 +245,8 @@ func (s *Server) patchEntity(rc *reqCtx, k *kindInfo, id int) {
 		writeSOError(rc.w, http.StatusBadRequest, "SoException", "Invalid patch document")
 		return
 	}
-	report := issueFunc(rc.violate)
+	g := s.gate(rc)
+	report := issueFunc(g.report)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e := s.lookup(rc, k, id)
@@ -257,6 +270,9 @@ func (s *Server) patchEntity(rc *reqCtx, k *kindInfo, id int) {
 		return
 	}
 	s.checkRefs(props, report)
+	if g.refuse() {
+		return
+	}
 	e.props, e.custom = props, custom
 	e.updated = time.Now().UTC().Truncate(time.Second)
 	writeJSON(rc.w, http.StatusOK, s.render(k, e, s.base(rc.r)))
