@@ -143,6 +143,11 @@ func (m *mapper) encodeNumber(f fields.Field, x float64, typ fields.Type) (strin
 			m.warn(f.ProgID, "sendes ikke: %s ligger uden for et Number-felts grænser (%d til %d); gør feltet til Decimal i SuperOffice", formatNumber(x), math.MinInt32, math.MaxInt32)
 			return "", false
 		}
+		if r != x {
+			// A Number field holds whole numbers only; say so rather than
+			// let 12.5 % quietly become 13 %.
+			m.warn(f.ProgID, "afrundet fra %s til %s (feltet er et heltalsfelt; gør det til Decimal for at beholde decimalerne)", danishNumber(formatNumber(x)), danishNumber(formatNumber(r)))
+		}
 		return "[I:" + strconv.FormatInt(int64(r), 10) + "]", true
 	case fields.Decimal:
 		return "[F:" + formatNumber(x) + "]", true

@@ -7,12 +7,14 @@ import (
 	"github.com/rabitiq/superoffice-sync/core/fields"
 )
 
-// The documented maximum lengths (docs/superoffice-api.md §3.2 and §5, the
-// guide's chapter 5 for Description and the custom fields). They apply when
-// the tenant did not tell us its own limit.
+// The documented maximum lengths of SuperOffice's custom text fields
+// (docs/superoffice-api.md §4.1: a ShortText udef holds 39 characters, a
+// LongText 199). They apply when the tenant did not tell us a field's own
+// TextLength, e.g. in the offline preview; the guide's "100-250" and
+// "2000" are what a tenant may be configured for, not what it is.
 const (
-	maxCustomText     = 250
-	maxCustomLongText = 2000
+	MaxCustomText     = 39
+	MaxCustomLongText = 199
 )
 
 // fallbackLength is the documented limit of a standard field, by the names
@@ -85,7 +87,7 @@ func (lm limits) custom(no int, typ fields.Type) int {
 		return v
 	}
 	if typ == fields.LongText {
-		return maxCustomLongText
+		return MaxCustomLongText
 	}
-	return maxCustomText
+	return MaxCustomText
 }

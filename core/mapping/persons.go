@@ -10,12 +10,14 @@ import (
 
 // persons maps the lead's contacts to PersonEntity bodies. A contact with
 // neither a name nor a valid e-mail address cannot be found again or told
-// apart in SuperOffice, so it is left out and reported. A contact repeated
-// with the same name and e-mail is merged into its first appearance (an
-// extra phone number is kept), so one sync never creates the same person
-// twice.
+// apart in SuperOffice, so it is left out and reported. Contacts with the
+// same e-mail address (in any case) are one person in SuperOffice, where
+// the sync finds persons by e-mail: they are merged into the first, whose
+// name and title win and which collects every phone number, so two
+// contacts never take turns overwriting one person. Contacts without an
+// e-mail are merged by name the same way.
 func (m *mapper) persons() {
-	seen := map[string]int{} // name|email → index in m.plan.Persons
+	seen := map[string]int{} // e-mail, or name when none → index in m.plan.Persons
 	for i, c := range m.l.Contacts {
 		field := fmt.Sprintf("Persons[%d]", i)
 		email := m.email(field, c.Email)
@@ -31,7 +33,10 @@ func (m *mapper) persons() {
 			}
 			continue
 		}
-		key := fold(first+" "+middle+" "+last) + "|" + strings.ToLower(email)
+		key := "name|" + fold(first+" "+middle+" "+last)
+		if email != "" {
+			key = "email|" + strings.ToLower(email)
+		}
 		if j, dup := seen[key]; dup {
 			m.mergePerson(field, &m.plan.Persons[j], c)
 			continue
@@ -64,7 +69,11 @@ func (m *mapper) person(field string, i int, name [3]string, email string, c lea
 
 // mergePerson folds a repeated contact into the person it repeats.
 func (m *mapper) mergePerson(field string, p *PersonPlan, c lead.Contact) {
-	m.warn(field, "er en gentagelse af Persons[%d] (samme navn og e-mail) og er slået sammen med den", p.Index)
+	same := "samme e-mail"
+	if p.Email == "" {
+		same = "samme navn"
+	}
+	m.warn(field, "er en gentagelse af Persons[%d] (%s) og er slået sammen med den", p.Index, same)
 	if p.Person.Title == "" {
 		p.Person.Title = m.fit(field+".Title", oneLine(c.Title), m.lim.std("Title"))
 	}

@@ -84,7 +84,13 @@ func TestSampleLeads(t *testing.T) {
 			t.Errorf("%s: address %q not parsed: %+v", s.CompanyName, s.Address, a)
 		}
 		for _, w := range ws {
-			if w.Field != "OrgNr" { // the samples' CVRs are made up and fail the check
+			switch {
+			case w.Field == "OrgNr": // the samples' CVRs are made up and fail the check
+			case strings.HasPrefix(w.Message, "afrundet fra ") && strings.HasPrefix(w.String(), w.Field+" ") && strings.HasPrefix(w.Field, "RabitIQ:"):
+				// decimals in the guide's Number fields, said per Prog ID
+			case strings.HasPrefix(w.Message, "afkortet fra ") && strings.HasSuffix(w.Message, " til 199 tegn") && strings.HasPrefix(w.Field, "RabitIQ:"):
+				// a long text cut to a LongText udef's documented 199
+			default:
 				t.Errorf("%s: unexpected warning %s", s.CompanyName, w)
 			}
 		}

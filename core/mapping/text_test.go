@@ -123,9 +123,9 @@ func limitCases() []limitCase {
 	}
 	for _, no := range []int{4, 34} { // a Text and a Long text field
 		f, _ := fields.ByNo(no)
-		max := maxCustomText
+		max := MaxCustomText
 		if f.Type == fields.LongText {
-			max = maxCustomLongText
+			max = MaxCustomLongText
 		}
 		cases = append(cases, limitCase{f.ProgID, max,
 			func(l *lead.Lead, s string) {
