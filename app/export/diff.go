@@ -70,10 +70,11 @@ func (e *Engine) Diff(ctx context.Context, localID int64, ch Choice) (*Diff, err
 			truncated[w.Field] = true
 		}
 	}
-	ops, _ := updateOps(cur, plan, ch.Overwrite)
+	ops, _, _ := updateOps(cur, plan, ch.Overwrite)
 	written := map[string]bool{}
 	for _, op := range ops {
-		written[op.Path] = true
+		top, _, _ := strings.Cut(op.Path, "/") // Address/Street counts as Address
+		written[top] = true
 	}
 	std := func(name, have, want string) {
 		fd := FieldDiff{Field: name, Current: have, Incoming: want, Action: ActionKeep}
@@ -100,7 +101,7 @@ func (e *Engine) Diff(ctx context.Context, localID int64, ch Choice) (*Diff, err
 		case idx >= 0:
 			key := plan.WrittenKeys[idx]
 			fd.Current, fd.Incoming = cur.CustomFields[key], plan.CustomFields[key]
-			if fd.Current != fd.Incoming {
+			if !sameCustom(fd.Current, fd.Incoming) {
 				fd.Action = ActionWrite
 				if truncated[f.ProgID] {
 					fd.Action = ActionTruncate
@@ -126,11 +127,11 @@ func (e *Engine) Diff(ctx context.Context, localID int64, ch Choice) (*Diff, err
 		pd := PersonDiff{Email: p.Email, Name: p.FullName, Action: PersonCreate}
 		if id, ok := x.find(p); ok {
 			pd.Action = PersonUnchanged
-			cur, err := e.personNow(ctx, id, known[id])
+			ops, err := e.personChange(ctx, id, p, known[id])
 			if err != nil {
 				return nil, err
 			}
-			if len(personOps(cur, p)) > 0 {
+			if len(ops) > 0 {
 				pd.Action = PersonUpdate
 			}
 		} else {

@@ -143,28 +143,29 @@ func (e *Engine) personsOf(ctx context.Context, company *so.ContactEntity, fresh
 	return x, nil, err
 }
 
-// personNow is the person as known (from the company's summary), or read.
-func (e *Engine) personNow(ctx context.Context, id int, known *so.PersonEntity) (*so.PersonEntity, error) {
-	if known != nil {
-		return known, nil
+// personChange returns the patch for an existing person. The summary a
+// company GET carries (known) holds one office and one mobile number, so
+// it can only tell that nothing needs writing; any write is built from a
+// fresh GET of the whole person, so the numbers, descriptions and e-mail
+// addresses the summary leaves out are sent back as they are.
+func (e *Engine) personChange(ctx context.Context, id int, p mapping.PersonPlan, known *so.PersonEntity) ([]so.PatchOp, error) {
+	if known != nil && len(personOps(known, p)) == 0 {
+		return nil, nil
 	}
 	cur, _, err := e.client.Persons.Get(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("read person %d: %w", id, err)
 	}
-	return cur, nil
+	return personOps(cur, p), nil
 }
 
-// updatePerson fills in what changed: the title and the phone numbers.
-// cur is the person as the company's GET summarised it, or nil to read it.
+// updatePerson writes what changed on an existing person: the title and
+// the phone numbers it lacks. known is the person as the company's GET
+// summarised it, or nil.
 func (e *Engine) updatePerson(ctx context.Context, id int, p mapping.PersonPlan, known *so.PersonEntity) (bool, error) {
-	cur, err := e.personNow(ctx, id, known)
-	if err != nil {
+	ops, err := e.personChange(ctx, id, p, known)
+	if err != nil || len(ops) == 0 {
 		return false, err
-	}
-	ops := personOps(cur, p)
-	if len(ops) == 0 {
-		return false, nil
 	}
 	if _, _, err := e.client.Persons.Patch(ctx, id, ops); err != nil {
 		return false, fmt.Errorf("update person %s: %w", p.FullName, err)
@@ -173,18 +174,29 @@ func (e *Engine) updatePerson(ctx context.Context, id int, p mapping.PersonPlan,
 }
 
 // personOps is what differs between a person and the lead's contact: the
-// title and phone numbers the person lacks.
+// title, and the numbers the person has under no kind. A list is sent
+// whole: the person's own entries, as read, then the new numbers.
 func personOps(cur *so.PersonEntity, p mapping.PersonPlan) []so.PatchOp {
 	var ops []so.PatchOp
 	if in := p.Person.Title; !blank(in) && in != cur.Title {
 		ops = append(ops, so.PatchReplace("Title", in))
 	}
-	// A number the person has under any kind (office or mobile) is known:
-	// the plan's guess of the kind must not add it twice.
-	known := append(append([]so.EntityElement{}, cur.OfficePhones...), cur.MobilePhones...)
+	// A number the person has under any kind is known: the plan's guess of
+	// the kind (office or mobile) must not add it twice.
+	var known []so.EntityElement
+	for _, l := range [][]so.EntityElement{cur.OfficePhones, cur.MobilePhones, cur.PrivatePhones, cur.OtherPhones} {
+		known = append(known, l...)
+	}
 	phones := func(name string, have, want []so.EntityElement) {
-		if len(want) > 0 && !hasValue(known, want[0].Value) {
-			ops = append(ops, so.PatchReplace(name, append(append([]so.EntityElement{}, want...), have...)))
+		var add []so.EntityElement
+		for _, w := range want {
+			if !hasValue(known, w.Value) && !hasValue(add, w.Value) {
+				add = append(add, w)
+			}
+		}
+		if len(add) > 0 {
+			known = append(known, add...)
+			ops = append(ops, so.PatchReplace(name, append(keepElements(have), keepElements(add)...)))
 		}
 	}
 	phones("OfficePhones", cur.OfficePhones, p.Person.OfficePhones)

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
@@ -31,10 +34,13 @@ type PersonCounts struct {
 	Updated int `json:"updated"`
 }
 
-// CustomFieldResult lists the custom fields written and skipped.
+// CustomFieldResult lists the custom fields by Prog ID: written (sent
+// with a new value), unchanged (the company already had the lead's value,
+// so nothing was sent) and skipped (the tenant has no usable field).
 type CustomFieldResult struct {
-	Written []string `json:"written"`
-	Skipped []string `json:"skipped"`
+	Written   []string `json:"written"`
+	Unchanged []string `json:"unchanged"`
+	Skipped   []string `json:"skipped"`
 }
 
 // Result is what one sync did. Its JSON form is the `sync --json` contract.
@@ -75,6 +81,19 @@ func (e *Engine) Sync(ctx context.Context, localID int64, ch Choice) (*Result, e
 		return nil, err
 	}
 	res, err := e.write(ctx, localID, plan, ch)
+	if err != nil && refused(err) {
+		// A tenant may refuse a key the admin deleted after the metadata
+		// was read (how it answers is UNCONFIRMED: skip or 400). A 400 was
+		// not processed, so when the fields did change, map the lead
+		// again and write it once more.
+		if replan, ok := e.replanIfFieldsChanged(ctx, localID); ok {
+			if res, err = e.write(ctx, localID, replan, ch); err == nil {
+				if gone := without(plan.Written, replan.Written); len(gone) > 0 {
+					res.Warnings = append(res.Warnings, goneWarning(gone))
+				}
+			}
+		}
+	}
 	at := e.now()
 	if err != nil {
 		_ = e.db.MarkFailed(context.WithoutCancel(ctx), localID, reason(err), at)
@@ -96,8 +115,48 @@ func (e *Engine) Sync(ctx context.Context, localID int64, ch Choice) (*Result, e
 	return res, err
 }
 
+// onlyWritten narrows Written to the fields whose tenant keys changed,
+// listing the rest as unchanged, so a count says what was sent.
+func (r *Result) onlyWritten(plan mapping.Plan, changedKeys []string) {
+	written, unchanged := []string{}, []string{}
+	for i, id := range plan.Written {
+		if slices.Contains(changedKeys, plan.WrittenKeys[i]) {
+			written = append(written, id)
+		} else {
+			unchanged = append(unchanged, id)
+		}
+	}
+	r.CustomFields.Written, r.CustomFields.Unchanged = written, unchanged
+}
+
+// refused reports a write SuperOffice answered with 400 Bad Request.
+func refused(err error) bool {
+	var er *so.ErrorResponse
+	return errors.As(err, &er) && er.StatusCode() == http.StatusBadRequest
+}
+
+// replanIfFieldsChanged reads the tenant's custom fields again and, when
+// they differ from the ones the last plan used, returns the lead mapped
+// with the new ones.
+func (e *Engine) replanIfFieldsChanged(ctx context.Context, localID int64) (mapping.Plan, bool) {
+	e.mu.Lock()
+	old := e.meta
+	e.meta = nil
+	e.mu.Unlock()
+	_, plan, err := e.Plan(ctx, localID)
+	if err != nil || old == nil {
+		return mapping.Plan{}, false
+	}
+	cur, err := e.Meta(ctx)
+	if err != nil || (maps.Equal(old.Info.FieldKeys, cur.Info.FieldKeys) && maps.Equal(old.Info.FieldTypes, cur.Info.FieldTypes)) {
+		return mapping.Plan{}, false
+	}
+	return plan, true
+}
+
 func newResult(plan mapping.Plan) *Result {
 	r := &Result{Kept: []string{}, Warnings: []string{}}
+	r.CustomFields.Unchanged = []string{}
 	r.CustomFields.Written = append([]string{}, plan.Written...)
 	r.CustomFields.Skipped = append([]string{}, plan.Skipped...)
 	for _, w := range plan.Warnings {
@@ -158,12 +217,17 @@ func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch
 		// them as skipped and read the tenant's fields again next time.
 		e.ForgetMeta()
 		res.CustomFields.Written, res.CustomFields.Skipped = without(res.CustomFields.Written, gone), append(res.CustomFields.Skipped, gone...)
-		res.Warnings = append(res.Warnings, fmt.Sprintf("felterne %s findes ikke længere i SuperOffice og blev sprunget over", strings.Join(gone, ", ")))
+		res.Warnings = append(res.Warnings, goneWarning(gone))
 	}
 	if err := e.syncPersons(ctx, current, plan.Persons, res.Created, res); err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// goneWarning says which custom fields the admin deleted during the run.
+func goneWarning(gone []string) string {
+	return fmt.Sprintf("felterne %s findes ikke længere i SuperOffice og blev sprunget over", strings.Join(gone, ", "))
 }
 
 // create POSTs a new company, guarded by an intent row.

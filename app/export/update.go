@@ -3,6 +3,8 @@ package export
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/rabitiq/superoffice-sync/core/mapping"
@@ -21,8 +23,9 @@ func (e *Engine) update(ctx context.Context, id int, plan mapping.Plan, overwrit
 	if err != nil {
 		return nil, fmt.Errorf("read company %d from SuperOffice: %w", id, err)
 	}
-	ops, kept := updateOps(cur, plan, overwrite)
+	ops, kept, changed := updateOps(cur, plan, overwrite)
 	res.Kept = append(res.Kept, kept...)
+	res.onlyWritten(plan, changed)
 	if len(ops) == 0 {
 		return cur, nil
 	}
@@ -38,10 +41,18 @@ func (e *Engine) update(ctx context.Context, id int, plan mapping.Plan, overwrit
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
-// updateOps compares the company with the plan and returns the patch and
-// the names of standard fields whose existing value was kept. Fields named
+// updateOps compares the company, as just read in full, with the plan and
+// returns the patch, the names of standard fields whose existing value was
+// kept and the tenant keys of the custom fields that change. Fields named
 // in overwrite take the incoming value even when the company has one.
-func updateOps(cur *so.ContactEntity, plan mapping.Plan, overwrite []string) ([]so.PatchOp, []string) {
+//
+// Every list and object is sent whole, built from what was read with only
+// the lead's part changed: whether SuperOffice merges or replaces a list
+// or the CustomFields dictionary on PATCH is UNCONFIRMED
+// (docs/superoffice-api.md §3.1, §4.3), and a whole value is right under
+// both readings, so no phone, URL, description or other custom field a
+// user keeps in SuperOffice is ever lost.
+func updateOps(cur *so.ContactEntity, plan mapping.Plan, overwrite []string) ([]so.PatchOp, []string, []string) {
 	in := plan.Contact
 	var ops []so.PatchOp
 	var kept []string
@@ -62,18 +73,21 @@ func updateOps(cur *so.ContactEntity, plan mapping.Plan, overwrite []string) ([]
 	text("Department", cur.Department, in.Department)
 	text("OrgNr", cur.OrgNr, in.OrgNr)
 	text("Description", cur.Description, in.Description)
-	if len(in.Urls) > 0 {
+	if len(in.Urls) > 0 && !sameURL(cur.Urls, in.Urls[0].Value) {
 		switch {
-		case len(cur.Urls) == 0 || (over["Urls"] && !sameURL(cur.Urls, in.Urls[0].Value)):
-			ops = append(ops, so.PatchReplace("Urls", in.Urls))
-		case !sameURL(cur.Urls, in.Urls[0].Value):
+		case len(cur.Urls) == 0:
+			ops = append(ops, so.PatchReplace("Urls", keepElements(in.Urls)))
+		case over["Urls"]:
+			// The lead's website goes first; the company's others stay.
+			ops = append(ops, so.PatchReplace("Urls", append(keepElements(in.Urls[:1]), keepElements(cur.Urls)...)))
+		default:
 			kept = append(kept, "Urls")
 		}
 	}
-	if in.Address != nil {
-		if addressBlank(cur.Address) || (over["Address"] && !sameAddress(cur.Address, in.Address)) {
-			ops = append(ops, so.PatchReplace("Address", in.Address))
-		} else if !sameAddress(cur.Address, in.Address) {
+	if in.Address != nil && !sameAddress(cur.Address, in.Address) {
+		if addressBlank(cur.Address) || over["Address"] {
+			ops = append(ops, addressOps(cur.Address, in.Address)...)
+		} else {
 			kept = append(kept, "Address")
 		}
 	}
@@ -85,22 +99,132 @@ func updateOps(cur *so.ContactEntity, plan mapping.Plan, overwrite []string) ([]
 			kept = append(kept, "Country")
 		}
 	}
-	if changed := changedCustom(cur.CustomFields, plan.CustomFields); len(changed) > 0 {
-		ops = append(ops, so.PatchReplace("CustomFields", changed))
+	changed := changedCustom(cur.CustomFields, plan.CustomFields)
+	if len(changed) > 0 {
+		ops = append(ops, so.PatchReplace("CustomFields", customWrite(cur.CustomFields, plan.CustomFields, changed)))
 	}
-	return ops, kept
+	return ops, kept, changed
 }
 
-// changedCustom is the subset of want whose value differs from have: only
-// those are sent, so an unchanged lead costs no write.
-func changedCustom(have, want map[string]string) map[string]string {
-	out := map[string]string{}
-	for k, v := range want {
-		if have[k] != v {
-			out[k] = v
-		}
+// keepElements copies list entries with the parts a user sees, value and
+// description; StrippedValue is derived by SuperOffice from the value.
+func keepElements(es []so.EntityElement) []so.EntityElement {
+	out := make([]so.EntityElement, 0, len(es))
+	for _, x := range es {
+		out = append(out, so.EntityElement{Value: x.Value, Description: x.Description})
 	}
 	return out
+}
+
+// addressOps writes the lead's street and postal address over the
+// company's: each structured address is sent whole (a DevNet sample shows
+// a PATCH of one line of it failing), starting from what was read, so the
+// lines the lead does not have (Address2, County, …) stay.
+func addressOps(cur, in *so.Address) []so.PatchOp {
+	if cur == nil {
+		return []so.PatchOp{so.PatchReplace("Address", in)}
+	}
+	var ops []so.PatchOp
+	one := func(name string, have, want *so.StructuredAddress) {
+		if want == nil {
+			return
+		}
+		merged := so.StructuredAddress{}
+		if have != nil {
+			merged = *have
+			merged.Formatted = ""
+		}
+		for _, f := range []struct {
+			dst *string
+			v   string
+		}{
+			{&merged.Address1, want.Address1}, {&merged.Address2, want.Address2}, {&merged.Address3, want.Address3},
+			{&merged.City, want.City}, {&merged.County, want.County}, {&merged.State, want.State}, {&merged.Zipcode, want.Zipcode},
+		} {
+			if !blank(f.v) {
+				*f.dst = f.v
+			}
+		}
+		op := so.PatchReplace("Address/"+name, merged)
+		if have == nil {
+			op = so.PatchAdd("Address/"+name, merged)
+		}
+		ops = append(ops, op)
+	}
+	one("Street", cur.Street, in.Street)
+	one("Postal", cur.Postal, in.Postal)
+	return ops
+}
+
+// changedCustom returns the tenant keys of want whose value differs from
+// what the company has, in sorted order: only a change costs a write, and
+// only a change counts as a field written.
+func changedCustom(have, want map[string]string) []string {
+	var out []string
+	for k, v := range want {
+		if !sameCustom(have[k], v) {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// customWrite is the whole CustomFields dictionary to send: every field the
+// company has, as read, with the changed keys set to the lead's values.
+// Where the GET carried a "<key>:org" helper, that stored form is sent back
+// instead of the display form; the helpers themselves are never sent.
+func customWrite(have, want map[string]string, changed []string) map[string]string {
+	out := make(map[string]string, len(have))
+	for k, v := range have {
+		if isCustomHelper(have, k) {
+			continue
+		}
+		if org, ok := have[k+":org"]; ok {
+			v = org
+		}
+		out[k] = v
+	}
+	for _, k := range changed {
+		out[k] = want[k]
+	}
+	return out
+}
+
+// isCustomHelper reports a read-only helper key a GET adds beside a field:
+// "<key>:org", "<key>:DisplayText", "<key>:DisplayTooltip".
+func isCustomHelper(have map[string]string, k string) bool {
+	for _, suf := range []string{":org", ":DisplayText", ":DisplayTooltip"} {
+		if base, ok := strings.CutSuffix(k, suf); ok && base != "" {
+			if _, has := have[base]; has {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameCustom compares a stored custom-field value with the one the lead
+// brings: equal text, or equal numbers however encoded ("[I:13]" and
+// "[F:13]", "42" and "[I:42]"), so a tenant's own rendering of a value we
+// wrote does not count as a change.
+func sameCustom(have, want string) bool {
+	have, want = strings.TrimSpace(have), strings.TrimSpace(want)
+	if have == want {
+		return true
+	}
+	a, okA := customNumber(have)
+	b, okB := customNumber(want)
+	return okA && okB && a == b
+}
+
+// customNumber reads an encoded or plain number.
+func customNumber(s string) (float64, bool) {
+	if len(s) > 4 && s[0] == '[' && s[len(s)-1] == ']' && (s[1] == 'I' || s[1] == 'F') && s[2] == ':' {
+		s = s[3 : len(s)-1]
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	return x, err == nil
 }
 
 func sameURL(urls []so.EntityElement, want string) bool {
@@ -125,6 +249,9 @@ func addressBlank(a *so.Address) bool {
 }
 
 func sameAddress(a, b *so.Address) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
 	pick := func(x *so.Address) so.StructuredAddress {
 		if x.Postal != nil {
 			return *x.Postal

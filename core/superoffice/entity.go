@@ -108,6 +108,8 @@ type PersonEntity struct {
 	Emails          []EntityElement          `json:"Emails,omitempty"`
 	OfficePhones    []EntityElement          `json:"OfficePhones,omitempty"`
 	MobilePhones    []EntityElement          `json:"MobilePhones,omitempty"`
+	PrivatePhones   []EntityElement          `json:"PrivatePhones,omitempty"`
+	OtherPhones     []EntityElement          `json:"OtherPhones,omitempty"`
 	Urls            []EntityElement          `json:"Urls,omitempty"`
 	Contact         *ContactRef              `json:"Contact,omitempty"`
 	Country         *Country                 `json:"Country,omitempty"`
