@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/mapping"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
@@ -53,17 +54,18 @@ type Result struct {
 	Warnings     []string          `json:"warnings"`
 	// CompanyName is the company's name in SuperOffice, for the confirmation.
 	CompanyName string `json:"-"`
-	// skipWarning is the warning that only counts CustomFields.Skipped.
-	skipWarning string
+	// skipWarnings are the warnings that only say why CustomFields.Skipped
+	// were skipped.
+	skipWarnings []string
 }
 
-// OtherWarnings is Warnings without the one that counts the skipped
-// custom fields, for a screen that lists those fields by name already and
+// OtherWarnings is Warnings without the ones that say why custom fields
+// were skipped, for a screen that lists those fields by name already and
 // would otherwise say it twice.
 func (r *Result) OtherWarnings() []string {
 	var out []string
 	for _, w := range r.Warnings {
-		if r.skipWarning == "" || w != r.skipWarning {
+		if !slices.Contains(r.skipWarnings, w) {
 			out = append(out, w)
 		}
 	}
@@ -154,7 +156,7 @@ func (e *Engine) replanIfFieldsChanged(ctx context.Context, localID int64) (mapp
 	return plan, true
 }
 
-func newResult(plan mapping.Plan) *Result {
+func newResult(plan mapping.Plan, rep fieldsetup.Report) *Result {
 	r := &Result{Kept: []string{}, Warnings: []string{}}
 	r.CustomFields.Unchanged = []string{}
 	r.CustomFields.Written = append([]string{}, plan.Written...)
@@ -162,15 +164,53 @@ func newResult(plan mapping.Plan) *Result {
 	for _, w := range plan.Warnings {
 		r.Warnings = append(r.Warnings, w.String())
 	}
-	if len(plan.Skipped) > 0 {
-		r.skipWarning = fmt.Sprintf("%d felter der ikke er oprettet i SuperOffice springes over", len(plan.Skipped))
-		r.Warnings = append(r.Warnings, r.skipWarning)
-	}
+	r.skipWarnings = skipWarnings(plan.Skipped, rep)
+	r.Warnings = append(r.Warnings, r.skipWarnings...)
 	return r
 }
 
+// skipWarnings says why custom fields were skipped, one line per reason,
+// so a field that exists with the wrong type is not called missing.
+func skipWarnings(skipped []string, rep fieldsetup.Report) []string {
+	status := map[string]fieldsetup.Status{}
+	for _, x := range rep.Results {
+		status[x.Field.ProgID] = x.Status
+	}
+	var missing, wrong, person, other []string
+	for _, id := range skipped {
+		switch status[id] {
+		case fieldsetup.Missing, "":
+			missing = append(missing, id)
+		case fieldsetup.WrongType:
+			wrong = append(wrong, id)
+		case fieldsetup.OnPerson:
+			person = append(person, id)
+		default:
+			other = append(other, id)
+		}
+	}
+	var out []string
+	if len(missing) > 0 {
+		out = append(out, fmt.Sprintf("%d felter der ikke er oprettet i SuperOffice springes over", len(missing)))
+	}
+	if len(wrong) > 0 {
+		out = append(out, fmt.Sprintf("%d felter med forkert type i SuperOffice springes over: %s", len(wrong), strings.Join(wrong, ", ")))
+	}
+	if len(person) > 0 {
+		out = append(out, fmt.Sprintf("%d felter der er oprettet på Person i stedet for Firma springes over: %s", len(person), strings.Join(person, ", ")))
+	}
+	if len(other) > 0 {
+		out = append(out, fmt.Sprintf("%d felter der ikke er bekræftet i Feltopsætning springes over: %s", len(other), strings.Join(other, ", ")))
+	}
+	return out
+}
+
 func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch Choice) (*Result, error) {
-	res := newResult(plan)
+	meta, err := e.Meta(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res := newResult(plan, meta.Fields)
 	target := ch.ContactID
 	if ch.Create {
 		// A lead already linked on this tenant (an earlier sync, or a create
@@ -198,7 +238,6 @@ func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch
 		}
 	}
 	var current *so.ContactEntity
-	var err error
 	if target == 0 {
 		current, err = e.create(ctx, localID, plan, ch.FreshSearch)
 		if err != nil {

@@ -171,3 +171,44 @@ func TestSameEmailContactsAreOnePersonAndResyncWritesNothing(t *testing.T) {
 		}
 	}
 }
+
+// A skipped field is reported for what it is: missing, of the wrong
+// type, or made on Person instead of Company; never all as "missing".
+func TestSkippedFieldsSayWhy(t *testing.T) {
+	var contact, person []simulator.CustomFieldDef
+	for i, f := range simulator.RabitIQFields() {
+		switch i + 1 {
+		case 9: // missing
+		case 18:
+			f.Type = "ShortText" // a number field created as text
+			contact = append(contact, f)
+		case 34:
+			person = append(person, f)
+		default:
+			contact = append(contact, f)
+		}
+	}
+	e := newEnv(t, &simulator.Seed{ContactFields: contact, PersonFields: person})
+	id := e.importLeads(t, `{"id":"rq-3","companyName":"Skovbryn IT ApS","score":60,"intentSignals":"Søger nyt CRM",
+	 "financials":{"employees":12},"notes":"Ring mandag"}`)["rq-3"]
+	res, err := e.eng.Sync(context.Background(), id, Choice{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"RabitIQ:9", "RabitIQ:18", "RabitIQ:34"}; !slices.Equal(res.CustomFields.Skipped, want) {
+		t.Fatalf("skipped = %v, want %v", res.CustomFields.Skipped, want)
+	}
+	all := strings.Join(res.Warnings, "\n")
+	for _, want := range []string{
+		"1 felter der ikke er oprettet i SuperOffice springes over",
+		"1 felter med forkert type i SuperOffice springes over: RabitIQ:18",
+		"1 felter der er oprettet på Person i stedet for Firma springes over: RabitIQ:34",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("warnings lack %q:\n%s", want, all)
+		}
+	}
+	if other := strings.Join(res.OtherWarnings(), "\n"); strings.Contains(other, "springes over") {
+		t.Errorf("OtherWarnings repeats the skip reasons: %s", other)
+	}
+}
