@@ -221,15 +221,33 @@ func TestPreviewEverySampleLead(t *testing.T) {
 	if err := json.Unmarshal([]byte(run(t, nil, "leads", "--db", db, "--json").stdout), &rows); err != nil || len(rows) < 26 {
 		t.Fatalf("%v, %d leads", err, len(rows))
 	}
+	rounded := 0
 	for _, row := range rows {
 		r := run(t, nil, "preview", "--db", db, row.ID, "--json")
 		var doc map[string]json.RawMessage
 		if r.code != 0 || json.Unmarshal([]byte(r.stdout), &doc) != nil || len(doc["contact"]) < 10 {
 			t.Errorf("preview %s: exit %d %s", row.ID, r.code, r.stderr)
 		}
+		// Every rounded number names its field by Prog ID (issue 14).
+		var warnings []string
+		_ = json.Unmarshal(doc["warnings"], &warnings)
+		for _, w := range warnings {
+			if strings.Contains(w, "afrundet fra") {
+				rounded++
+				if !strings.HasPrefix(w, "RabitIQ:") {
+					t.Errorf("preview %s: a rounding warning without its Prog ID: %q", row.ID, w)
+				}
+			}
+		}
+		if len(doc["note"]) == 0 {
+			t.Errorf("preview %s made offline does not say its lengths are the documented ones", row.ID)
+		}
 		if tbl := run(t, nil, "preview", "--db", db, row.ID); tbl.code != 0 || len(tbl.stdout) < 100 {
 			t.Errorf("preview table %s: exit %d", row.ID, tbl.code)
 		}
+	}
+	if rounded == 0 {
+		t.Error("no sample lead has a rounded number; the Prog ID check above tested nothing")
 	}
 	if r := run(t, nil, "preview", "--db", db, "no-such-lead"); r.code != ExitFailure || !strings.Contains(r.stderr, "no-such-lead") {
 		t.Errorf("unknown lead: %d %q", r.code, r.stderr)

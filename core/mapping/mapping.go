@@ -93,7 +93,15 @@ type Plan struct {
 	// into its first appearance.
 	Persons  []PersonPlan
 	Warnings []Warning
+	// DocumentedLimits says the plan was made without the tenant's own
+	// text lengths (TenantInfo had neither FieldLengths nor Lengths), so
+	// its cuts follow SuperOffice's documented sizes and the tenant may
+	// cut differently.
+	DocumentedLimits bool
 }
+
+// documentedLimitsNote is what a preview made offline tells the reader.
+const documentedLimitsNote = "Længderne er SuperOffices dokumenterede standard (tekstfelt 39, stort tekstfelt 199 tegn); din SuperOffice kan være sat op anderledes. Forbind for at se dens egne grænser."
 
 // PersonPlan is one person to create or update under the company.
 //
@@ -156,6 +164,7 @@ func (m *mapper) fit(field, s string, max int) string {
 func Map(l *lead.Lead, t TenantInfo) (Plan, []Warning) {
 	m := &mapper{l: l, t: &t, lim: newLimits(&t)}
 	m.plan.CustomFields = map[string]string{}
+	m.plan.DocumentedLimits = len(t.FieldLengths) == 0 && len(t.Lengths) == 0
 	if l == nil {
 		m.warn("", "Intet lead at overføre")
 		return m.plan, m.plan.Warnings

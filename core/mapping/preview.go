@@ -14,6 +14,7 @@ type previewDoc struct {
 	Persons      []superoffice.PersonEntity `json:"persons"`
 	Warnings     []string                   `json:"warnings"`
 	Skipped      []string                   `json:"skipped,omitempty"`
+	Note         string                     `json:"note,omitempty"`
 }
 
 // orderedFields is the customFields object in field order (RabitIQ:1,
@@ -64,7 +65,9 @@ func writeJSONString(b *bytes.Buffer, s string) error {
 // contact and persons are the ContactEntity and PersonEntity bodies exactly
 // as sent (persons without Contact, which the sync engine sets);
 // customFields is keyed by the tenant's keys in field order; warnings are
-// the Danish lines of Warning.String; skipped is left out when empty. The
+// the Danish lines of Warning.String; skipped is left out when empty; note
+// says when the lengths are SuperOffice's documented ones, not the
+// tenant's (Plan.DocumentedLimits). The
 // output is indented, ends in a newline and does not escape <, > and &.
 func (p Plan) PreviewJSON() ([]byte, error) {
 	doc := previewDoc{
@@ -73,6 +76,9 @@ func (p Plan) PreviewJSON() ([]byte, error) {
 		Persons:      make([]superoffice.PersonEntity, 0, len(p.Persons)),
 		Warnings:     make([]string, 0, len(p.Warnings)),
 		Skipped:      p.Skipped,
+	}
+	if p.DocumentedLimits {
+		doc.Note = documentedLimitsNote
 	}
 	for _, pp := range p.Persons {
 		doc.Persons = append(doc.Persons, pp.Person)

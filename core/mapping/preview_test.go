@@ -47,8 +47,12 @@ func TestPreviewJSONShape(t *testing.T) {
 			}
 		}
 	}
-	if strings.Join(keys, ",") != "contact,customFields,persons,warnings" {
+	// Made offline, the preview says its lengths are the documented ones.
+	if strings.Join(keys, ",") != "contact,customFields,persons,warnings,note" {
 		t.Errorf("top-level keys = %v", keys)
+	}
+	if !strings.Contains(string(js), `"note": "Længderne er SuperOffices dokumenterede standard`) {
+		t.Errorf("offline preview without its note:\n%s", js)
 	}
 	if !strings.Contains(string(js), `"RabitIQ:1": "[I:87]",
     "RabitIQ:3": "IT"`) {

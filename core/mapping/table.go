@@ -91,6 +91,9 @@ func (p Plan) WritePreviewTable(w io.Writer) error {
 			rows = append(rows, row{label: "  " + strconv.Itoa(i+1) + ".", value: wn.String(), full: true})
 		}
 	}
+	if p.DocumentedLimits {
+		rows = append(rows, row{label: "Bemærk"}, row{label: "  ", value: documentedLimitsNote, full: true})
+	}
 	_, err := io.WriteString(w, renderTable(rows))
 	return err
 }
