@@ -24,6 +24,20 @@ var (
 	key     *rsa.PrivateKey
 )
 
+// strictSim starts every newEnv simulator in strict mode
+// (simulator.Config.Strict: the least forgiving reading of each
+// unconfirmed behaviour). A test that sets it must not run in parallel and
+// must restore it; see withStrictSim.
+var strictSim bool
+
+// withStrictSim makes the test's newEnv simulators strict until it ends.
+func withStrictSim(t *testing.T) {
+	t.Helper()
+	old := strictSim
+	strictSim = true
+	t.Cleanup(func() { strictSim = old })
+}
+
 // noSleep is a clock whose waits return at once, so retry tests are fast
 // while still going through the client's real backoff code.
 type noSleep struct {

@@ -72,18 +72,32 @@ func (m marker) matches(c *so.ContactEntity) bool {
 }
 
 // findCreated looks for the company a create with marker m may have made.
-// It searches by exact name (what we sent) and reads each hit, because
-// custom fields are not searchable through the simple company search.
+// It searches by name (what we sent) and reads each hit with exactly that
+// name, because custom fields are not searchable through the simple
+// company search. A name with an apostrophe is searched by its part
+// without one (quoteFreePart) and compared in full here, newest first.
 func (e *Engine) findCreated(ctx context.Context, m marker) (int, error) {
-	if m.Name == "" {
+	name := strings.TrimSpace(m.Name)
+	if name == "" {
 		return 0, nil
 	}
+	var filter so.Filter // none: the newest companies, when no part of the name can be searched
+	if part, begins := quoteFreePart(name, 1); part == name {
+		filter = so.Is(so.ColName, name)
+	} else if begins {
+		filter = so.Begins(so.ColName, part)
+	} else if part != "" {
+		filter = so.Contains(so.ColName, part)
+	}
 	res, _, err := e.client.Contacts.Search(ctx, &so.SearchOptions{Select: []string{so.ColContactID, so.ColName, so.ColOrgNr},
-		Filter: so.Is(so.ColName, m.Name), OrderBy: []string{so.ColContactID + " desc"}, Top: 20})
+		Filter: filter, OrderBy: []string{so.ColContactID + " desc"}, Top: 50})
 	if err != nil {
 		return 0, fmt.Errorf("look for a company created earlier: %w", err)
 	}
 	for _, r := range res.Contacts() {
+		if !strings.EqualFold(strings.TrimSpace(r.Name), name) {
+			continue
+		}
 		c, _, err := e.client.Contacts.Get(ctx, r.ContactID)
 		if so.IsNotFound(err) {
 			continue

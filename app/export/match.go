@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rabitiq/superoffice-sync/core/lead"
 	"github.com/rabitiq/superoffice-sync/core/mapping"
@@ -81,10 +82,8 @@ func (e *Engine) search(ctx context.Context, q match.Query) ([]match.Company, er
 		}
 		fs = append(fs, so.In(so.ColOrgNr, vals...))
 	}
-	for _, w := range nameStarts(q.Name) {
-		fs = append(fs, so.Begins(so.ColName, w))
-	}
-	if q.Domain != "" {
+	fs = append(fs, nameFilters(q.Name)...)
+	if q.Domain != "" && so.Quotable(q.Domain) {
 		fs = append(fs, so.Contains(so.ColURL, q.Domain))
 	}
 	if len(fs) > 0 {
@@ -123,22 +122,54 @@ func (e *Engine) byOrgNr(ctx context.Context, o match.OrgNumber) ([]so.ContactRo
 	return res.Contacts(), nil
 }
 
-// nameStarts returns the first word of the name as written and, when it
-// differs, with æ/ø/å spelled out, so that "Sørensen" finds both
-// "Sørensen A/S" and "Soerensen A/S". One short word is too unspecific
-// to search by.
-func nameStarts(name string) []string {
+// nameFilters searches by the first word of the name as written and, when
+// it differs, with æ/ø/å spelled out, so that "Sørensen" finds both
+// "Sørensen A/S" and "Soerensen A/S". One short word is too unspecific to
+// search by. A word with an apostrophe ("Jensen's") is searched without it
+// (see quoteFreePart); ranking then compares the full names.
+func nameFilters(name string) []so.Filter {
 	f := strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '/' || r == '-' })
 	if len(f) == 0 {
 		return nil
 	}
 	w := strings.Trim(f[0], `.'"()`)
-	if len([]rune(w)) < 2 {
+	part, begins := quoteFreePart(w, 2)
+	if part == "" {
 		return nil
 	}
-	out := []string{w}
-	if folded := match.NormalizeName(w).Stem; folded != "" && !strings.EqualFold(folded, w) {
-		out = append(out, folded)
+	out := []so.Filter{so.Begins(so.ColName, part)}
+	if !begins {
+		out[0] = so.Contains(so.ColName, part)
+	}
+	if folded := match.NormalizeName(w).Stem; folded != "" && !strings.EqualFold(folded, w) && !strings.EqualFold(folded, part) && so.Quotable(folded) {
+		out = append(out, so.Begins(so.ColName, folded))
 	}
 	return out
+}
+
+// quoteFreePart returns the part of s that can go into a $filter literal,
+// which must hold no apostrophe or backslash (so.Quotable: SuperOffice
+// documents no quoting of them that every tenant is known to take). It is
+// s up to the first such character, to search with `begins`, or, when that
+// is shorter than minRunes ("O'Brien"), the longest stretch without one, to
+// search with `contains` (begins false). It is "" when no stretch has
+// minRunes. Either way the caller compares the full text itself.
+func quoteFreePart(s string, minRunes int) (part string, begins bool) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexAny(s, `'\`)
+	if i < 0 {
+		return s, true
+	}
+	if p := strings.TrimSpace(s[:i]); utf8.RuneCountInString(p) >= minRunes {
+		return p, true
+	}
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return !so.Quotable(string(r)) }) {
+		if p = strings.TrimSpace(p); utf8.RuneCountInString(p) > utf8.RuneCountInString(part) {
+			part = p
+		}
+	}
+	if utf8.RuneCountInString(part) < minRunes {
+		return "", false
+	}
+	return part, false
 }

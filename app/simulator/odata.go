@@ -10,7 +10,9 @@ import (
 // archive searches (API.md §2.6): column op value, and/or/not,
 // parentheses, between (a,b), in/oneOf (...), and the functions
 // startswith, endswith and substringof. String literals use single quotes;
-// both the OData '' and the backslash \' escape are accepted.
+// the backslash \' escape is accepted, and so is the OData doubled quote ''
+// except in strict mode (Config.Strict): SuperOffice documents only \',
+// so a strict tenant answers '' inside a literal with a 400.
 
 // tokKind is a lexical token kind.
 type tokKind int
@@ -32,7 +34,9 @@ type token struct {
 	pos  int
 }
 
-func lex(src string) ([]token, error) {
+// lex splits a $filter into tokens; strict refuses the undocumented
+// doubled quote inside a string literal.
+func lex(src string, strict bool) ([]token, error) {
 	var out []token
 	r := []rune(src)
 	for i := 0; i < len(r); {
@@ -60,6 +64,9 @@ func lex(src string) ([]token, error) {
 					b.WriteRune(r[i+1])
 					i += 2
 				case r[i] == '\'' && i+1 < len(r) && r[i+1] == '\'':
+					if strict {
+						return nil, fmt.Errorf("doubled quote '' at %d inside a string literal: SuperOffice documents only the backslash escape \\' (strict mode)", i)
+					}
 					b.WriteRune('\'')
 					i += 2
 				case r[i] == '\'':
@@ -146,9 +153,17 @@ type parser struct {
 	cols func(name string) (*column, bool)
 }
 
-// parseFilter parses a $filter against the columns of a provider.
+// parseFilter parses a $filter against the columns of a provider in the
+// forgiving reading (both quote escapes).
 func parseFilter(src string, cols func(string) (*column, bool)) (filterExpr, error) {
-	toks, err := lex(src)
+	return parseFilterMode(src, cols, false)
+}
+
+// parseFilterMode is parseFilter; strict refuses a doubled quote (two
+// apostrophes) inside a string literal, as a tenant may that knows only
+// the backslash escape.
+func parseFilterMode(src string, cols func(string) (*column, bool), strict bool) (filterExpr, error) {
+	toks, err := lex(src, strict)
 	if err != nil {
 		return nil, err
 	}

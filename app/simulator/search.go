@@ -62,7 +62,7 @@ func (s *Server) handleSearch(rc *reqCtx, k *kindInfo, restrictContact int) {
 	var filter filterExpr
 	if f, ok := queryParam(q, "$filter"); ok && strings.TrimSpace(f) != "" {
 		var err error
-		if filter, err = parseFilter(f, lookup("$filter")); err != nil {
+		if filter, err = parseFilterMode(f, lookup("$filter"), s.Strict()); err != nil {
 			fail("$filter", "invalid $filter: "+err.Error())
 			return
 		}

@@ -3,6 +3,7 @@ package mapping
 import (
 	"strings"
 
+	"github.com/rabitiq/superoffice-sync/core/orgnr"
 	"github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
@@ -31,7 +32,7 @@ func (m *mapper) orgNr() string {
 		return ""
 	}
 	v := NormalizeOrgNr(raw)
-	if !cvrChecksum(v) {
+	if !orgnr.ValidDK(v) { // the one CVR rule, shared with core/lead and core/match
 		if iso, _ := m.leadCountry(); iso == "DK" { // other countries have other formats
 			m.warn("OrgNr", "%s er ikke et gyldigt CVR-nummer; det skrives som angivet", quote(v))
 		}
@@ -59,19 +60,6 @@ func NormalizeOrgNr(s string) string {
 		return v
 	}
 	return s
-}
-
-// cvrChecksum is the CVR modulus-11 check (weights 2,7,6,5,4,3,2,1).
-func cvrChecksum(d string) bool {
-	if len(d) != 8 || !isDigits(d) {
-		return false
-	}
-	w := [8]int{2, 7, 6, 5, 4, 3, 2, 1}
-	sum := 0
-	for i := range 8 {
-		sum += int(d[i]-'0') * w[i]
-	}
-	return sum%11 == 0
 }
 
 // website maps the lead's website to Urls[0]. A URL longer than the limit

@@ -204,6 +204,8 @@ func TestOrgNr(t *testing.T) {
 		{"DK-29935181", "DK", "29935181", false},
 		{"29.93.51.81", "DK", "29935181", false},
 		{"12345678", "DK", "12345678", true},
+		{"00000000", "DK", "00000000", true}, // a placeholder, not a CVR
+		{"01234560", "DK", "01234560", true}, // passes modulus 11, but no CVR starts with 0
 		{"  ukendt ", "DK", "ukendt", true},
 		{"NO 923 609 016 MVA", "Norge", "923609016", false},
 		{"GB123456789", "UK", "123456789", false},

@@ -5,13 +5,15 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/rabitiq/superoffice-sync/core/orgnr"
 )
 
 // The countries whose org numbers this package can validate.
 const (
-	Denmark = "DK"
-	Norway  = "NO"
-	Sweden  = "SE"
+	Denmark = orgnr.Denmark
+	Norway  = orgnr.Norway
+	Sweden  = orgnr.Sweden
 )
 
 // OrgNumber is a company registration number read from free text: a Danish
@@ -24,8 +26,9 @@ const (
 // Swedish VAT suffix "01". For an invalid number Digits keeps the digits
 // as read (or "" when the text was no number at all), for display only.
 //
-// Valid is true only when Digits has the country's length and passes its
-// check digit. Only a valid number is ever used to match: a mistyped CVR
+// Valid is true only when core/orgnr accepts Digits for the country
+// (length, no leading 0 in Denmark and Norway, not all zeros, check digit),
+// the rule core/lead uses for CVRValid too. Only a valid number is ever used to match: a mistyped CVR
 // that happens to equal another company's is worse than no CVR at all.
 type OrgNumber struct {
 	Country string
@@ -186,62 +189,17 @@ func countryByShape(digits string) string {
 	return ""
 }
 
-// validateOrgNumber checks digits against the country's length and check
-// digit. hadPrefix tells a Swedish "SE…01" VAT number from the 12-digit
-// form with century, which are otherwise ambiguous.
+// validateOrgNumber checks digits with core/orgnr's rule for the country.
+// hadPrefix tells a Swedish "SE…01" VAT number from the 12-digit form with
+// century, which are otherwise ambiguous.
 func validateOrgNumber(country, digits string, hadPrefix bool) OrgNumber {
-	invalid := OrgNumber{Country: country, Digits: digits}
-	switch country {
-	case Denmark:
-		if validCVR(digits) {
-			return OrgNumber{Country: country, Digits: digits, Valid: true}
-		}
-	case Norway:
-		if validNorwegian(digits) {
-			return OrgNumber{Country: country, Digits: digits, Valid: true}
-		}
-	case Sweden:
+	if country == Sweden {
 		if d, ok := swedishDigits(digits, hadPrefix); ok {
 			return OrgNumber{Country: country, Digits: d, Valid: true}
 		}
+		return OrgNumber{Country: country, Digits: digits}
 	}
-	return invalid
-}
-
-// validCVR is the CVR modulus-11 check: weights 2,7,6,5,4,3,2,1 and a sum
-// divisible by 11 (the same rule core/lead uses for CVRValid).
-func validCVR(d string) bool {
-	if len(d) != 8 {
-		return false
-	}
-	weights := [8]int{2, 7, 6, 5, 4, 3, 2, 1}
-	sum := 0
-	for i, w := range weights {
-		sum += int(d[i]-'0') * w
-	}
-	return sum%11 == 0
-}
-
-// validNorwegian is the Brønnøysund modulus-11 check: weights 3,2,7,6,5,4,
-// 3,2 on the first eight digits, check digit 11 - sum mod 11, where 11
-// means 0 and 10 means the number cannot exist.
-func validNorwegian(d string) bool {
-	if len(d) != 9 {
-		return false
-	}
-	weights := [8]int{3, 2, 7, 6, 5, 4, 3, 2}
-	sum := 0
-	for i, w := range weights {
-		sum += int(d[i]-'0') * w
-	}
-	check := 11 - sum%11
-	switch check {
-	case 11:
-		check = 0
-	case 10:
-		return false
-	}
-	return int(d[8]-'0') == check
+	return OrgNumber{Country: country, Digits: digits, Valid: orgnr.Valid(country, digits)}
 }
 
 // swedishDigits returns the 10-digit Swedish number inside digits: the
@@ -251,17 +209,17 @@ func validNorwegian(d string) bool {
 func swedishDigits(d string, hadPrefix bool) (string, bool) {
 	switch len(d) {
 	case 10:
-		return d, luhn(d)
+		return d, orgnr.ValidSE(d)
 	case 12:
 		century := func() (string, bool) {
 			c := d[:2]
-			if (c == "16" || c == "19" || c == "20") && luhn(d[2:]) {
+			if (c == "16" || c == "19" || c == "20") && orgnr.ValidSE(d[2:]) {
 				return d[2:], true
 			}
 			return "", false
 		}
 		vat := func() (string, bool) {
-			if d[10:] == "01" && luhn(d[:10]) {
+			if d[10:] == "01" && orgnr.ValidSE(d[:10]) {
 				return d[:10], true
 			}
 			return "", false
@@ -276,23 +234,6 @@ func swedishDigits(d string, hadPrefix bool) (string, bool) {
 		return second()
 	}
 	return "", false
-}
-
-// luhn is the Luhn check Sweden uses for org numbers: double every second
-// digit from the left (of 10), sum the digits, divisible by 10.
-func luhn(d string) bool {
-	sum := 0
-	for i := 0; i < len(d); i++ {
-		n := int(d[i] - '0')
-		if (len(d)-i)%2 == 0 {
-			n *= 2
-			if n > 9 {
-				n -= 9
-			}
-		}
-		sum += n
-	}
-	return sum%10 == 0
 }
 
 // Variants lists the ways SuperOffice users type this number into OrgNr,

@@ -3,6 +3,8 @@ package match
 import (
 	"slices"
 	"testing"
+
+	"github.com/rabitiq/superoffice-sync/core/lead"
 )
 
 func TestNormalizeOrgNumber(t *testing.T) {
@@ -124,29 +126,42 @@ func TestVariantsRefuseForgedValid(t *testing.T) {
 	}
 }
 
-func TestChecksums(t *testing.T) {
+// TestOrgNumberAgreesWithLead holds core/lead and core/match to the one
+// rule of core/orgnr: a CVR a lead calls invalid must never match, and
+// placeholders such as "00000000" must not find a CRM company holding the
+// same placeholder, in any country.
+func TestOrgNumberAgreesWithLead(t *testing.T) {
 	tests := []struct {
-		name  string
-		check func(string) bool
-		in    string
-		want  bool
+		in, hint string
+		valid    bool
 	}{
-		{"cvr novo nordisk", validCVR, "24256790", true},
-		{"cvr weights", validCVR, "12345674", true},
-		{"cvr off by one", validCVR, "12345675", false},
-		{"cvr length", validCVR, "1234567", false},
-		{"no equinor", validNorwegian, "923609016", true},
-		{"no check 0", validNorwegian, "100000040", true},
-		{"no check 10", validNorwegian, "100000130", false},
-		{"se volvo", luhn, "5560125790", true},
-		{"se example", luhn, "5566778899", true},
-		{"se off by one", luhn, "5566778898", false},
+		{"24256790", "", true},
+		{"DK 24 25 67 90", "", true},
+		{" DK-24256790 ", "DK", true},
+		{"24256791", "", false},
+		{"00000000", "", false},
+		{"DK 00000000", "", false},
+		{"00 00 00 00", "DK", false},
+		{"01234560", "", false}, // passes modulus 11, but no CVR starts with 0
+		{"DK01234560", "", false},
+		{"000000000", "", false},
+		{"NO 000 000 000 MVA", "", false},
+		{"012345674", "NO", false}, // passes modulus 11, starts with 0
+		{"0000000000", "", false},
+		{"SE000000000001", "", false},
+		{"190000000000", "SE", false},
+		{"050101-1233", "SE", true}, // a sole trader's personnummer
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.check(tt.in); got != tt.want {
-				t.Fatalf("check(%q) = %v, want %v", tt.in, got, tt.want)
-			}
-		})
+		got := NormalizeOrgNumber(tt.in, tt.hint)
+		if got.Valid != tt.valid {
+			t.Errorf("NormalizeOrgNumber(%q, %q) = %+v, want Valid %v", tt.in, tt.hint, got, tt.valid)
+		}
+		if got.Country != Denmark {
+			continue
+		}
+		if _, leadValid := lead.NormalizeCVR(tt.in); leadValid != got.Valid {
+			t.Errorf("%q: core/lead says valid=%v, core/match says %v", tt.in, leadValid, got.Valid)
+		}
 	}
 }

@@ -12,7 +12,9 @@ import (
 
 // dkLead is a Danish lead as core/lead would hand it over.
 func dkLead(name, cvr, website string) *lead.Lead {
-	return &lead.Lead{CompanyName: name, CVR: cvr, CVRValid: validCVR(cvr), Website: website}
+	l := &lead.Lead{CompanyName: name, Website: website}
+	l.CVR, l.CVRValid = lead.NormalizeCVR(cvr)
+	return l
 }
 
 func TestScore(t *testing.T) {

