@@ -31,22 +31,6 @@ func tenantClient(ctx context.Context, env Env) (*connection, *so.Client, error)
 	return c, cl, err
 }
 
-// fieldJSON is one element of `fields --json`. Status is present,
-// missing, wrong-type, on-person or suggested (found by label or x_ name,
-// not written until confirmed).
-type fieldJSON struct {
-	ProgID     string `json:"progId"`
-	Label      string `json:"label"`
-	Type       string `json:"type"`
-	Status     string `json:"status"`
-	TenantKey  string `json:"tenantKey"`
-	TenantType string `json:"tenantType"`
-	// MatchedBy is progid, confirmed, extra or label; empty when missing.
-	MatchedBy string `json:"matchedBy"`
-	// ConfirmedKey is the tenant field confirmed for this field, if any.
-	ConfirmedKey string `json:"confirmedKey"`
-}
-
 func runFields(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "fields")
 	asJSON := fs.Bool("json", false, "print the check as JSON")
