@@ -55,7 +55,7 @@ func commands() []command {
 		{"import", "[--db PATH] [--json] FILE...", "importér leadfiler (JSON, JSON-array, {\"leads\":[…]} eller NDJSON)", runImport},
 		{"leads", "[--db PATH] [--json]", "vis leads, sorteret efter score og navn", runLeads},
 		{"preview", "[--db PATH] LEAD [--json]", "vis hvad en synkronisering ville sende (uden netværk)", runPreview},
-		{"fields", "[--json]", "tjek de 37 felter i den forbundne SuperOffice", runFields},
+		{"fields", "[--db PATH] [--json] [--confirm RABITIQ:N=FELT] [--unconfirm RABITIQ:N]", "tjek de 37 felter i den forbundne SuperOffice; bekræft et foreslået felt", runFields},
 		{"match", "[--db PATH] LEAD [--json]", "find leadets firma i SuperOffice", runMatch},
 		{"sync", "[--db PATH] LEAD (--create | --contact ID [--dry-run] [--overwrite F,…]) [--json]\n            sync --all [--status new|changed|failed] [--create-missing] [--concurrency N] [--json]", "eksporter leads til SuperOffice", runSync},
 		{"connect", "[--env sod|stage|online] [--no-browser]", "forbind til SuperOffice (åbner browseren)", runConnect},

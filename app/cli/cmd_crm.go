@@ -31,29 +31,31 @@ func tenantClient(ctx context.Context, env Env) (*connection, *so.Client, error)
 	return c, cl, err
 }
 
-// fieldJSON is one element of `fields --json`.
-type fieldJSON struct {
-	ProgID     string `json:"progId"`
-	Label      string `json:"label"`
-	Type       string `json:"type"`
-	Status     string `json:"status"`
-	TenantKey  string `json:"tenantKey"`
-	TenantType string `json:"tenantType"`
-}
-
 func runFields(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "fields")
 	asJSON := fs.Bool("json", false, "print the check as JSON")
+	dbFlag := fs.String("db", "", "database file, which keeps the confirmed fields")
+	var confirm, unconfirm listFlag
+	fs.Var(&confirm, "confirm", "RABITIQ:N=FIELD: write RabitIQ:N to the tenant field FIELD found by label or x_ name (repeatable)")
+	fs.Var(&unconfirm, "unconfirm", "RABITIQ:N: undo a confirmation (repeatable)")
 	if rest, err := parse(fs, args); err != nil {
 		return ExitUsage
 	} else if len(rest) > 0 {
 		return fail(env, ExitUsage, usageError{fmt.Sprintf("fields: unexpected argument %q", rest[0])})
 	}
-	_, cl, err := tenantClient(ctx, env)
+	changes, err := fieldChanges(confirm, unconfirm)
+	if err != nil {
+		return fail(env, ExitUsage, err)
+	}
+	c, cl, err := tenantClient(ctx, env)
 	if err == nil {
-		var rep fieldsetup.Report
-		if rep, err = fieldsetup.Fetch(ctx, cl); err == nil {
-			return printFields(env, rep, *asJSON)
+		var conf fieldsetup.Confirmed
+		if conf, err = confirmations(ctx, env, *dbFlag, c.Tenant.Ctx, changes); err == nil {
+			var rep fieldsetup.Report
+			if rep, err = fieldsetup.FetchConfirmed(ctx, cl, conf); err == nil {
+				warnUnusedConfirmations(env, rep, changes)
+				return printFields(env, rep, *asJSON)
+			}
 		}
 	}
 	if code, ok := notConnected(env, err); ok {
@@ -66,7 +68,7 @@ func printFields(env Env, rep fieldsetup.Report, asJSON bool) int {
 	if asJSON {
 		out := make([]fieldJSON, 0, len(rep.Results))
 		for _, r := range rep.Results {
-			out = append(out, fieldJSON{r.Field.ProgID, r.Field.LabelDA, string(r.Field.Type), string(r.Status), r.TenantKey, r.TenantType})
+			out = append(out, fieldJSON{r.Field.ProgID, r.Field.LabelDA, string(r.Field.Type), string(r.Status), r.TenantKey, r.TenantType, r.MatchedBy, r.ConfirmedKey})
 		}
 		if err := writeJSON(env.Stdout, out); err != nil {
 			return fail(env, ExitFailure, err)
@@ -75,12 +77,20 @@ func printFields(env Env, rep fieldsetup.Report, asJSON bool) int {
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "PROG ID\tFELT\tTYPE\tSTATUS\tI SUPEROFFICE")
-	marks := map[fieldsetup.Status]string{fieldsetup.Present: "✓ oprettet", fieldsetup.Missing: "✗ mangler", fieldsetup.WrongType: "⚠ forkert type", fieldsetup.OnPerson: "⚠ oprettet på Person"}
+	marks := map[fieldsetup.Status]string{fieldsetup.Present: "✓ oprettet", fieldsetup.Missing: "✗ mangler", fieldsetup.WrongType: "⚠ forkert type", fieldsetup.OnPerson: "⚠ oprettet på Person",
+		fieldsetup.Suggested: "? foreslået"}
 	for _, r := range rep.Results {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\n", r.Field.ProgID, r.Field.LabelDA, r.Field.Type, marks[r.Status], r.TenantKey, r.TenantType)
+		mark := marks[r.Status]
+		if r.Status == fieldsetup.Present && r.MatchedBy == fieldsetup.ByConfirmed {
+			mark = "✓ bekræftet"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\n", r.Field.ProgID, r.Field.LabelDA, r.Field.Type, mark, r.TenantKey, r.TenantType)
 	}
 	_ = tw.Flush()
 	fmt.Fprintf(env.Stdout, "%d af 37 felter klar\n", rep.Ready())
+	if n := rep.Suggestions(); n > 0 {
+		fmt.Fprintf(env.Stdout, "%d felter fundet på navn skrives først, når du bekræfter dem: fields --confirm RabitIQ:N=FELT\n", n)
+	}
 	return ExitOK
 }
 

@@ -59,7 +59,13 @@ func (e *Engine) Meta(ctx context.Context) (*Meta, error) {
 	if e.meta != nil {
 		return e.meta, nil
 	}
-	rep, err := fieldsetup.Fetch(ctx, e.client)
+	// Only exact Prog ID matches and the admin's confirmed fields reach
+	// the key map: a field found by label alone may be someone else's.
+	conf, err := e.db.FieldConfirmations(ctx, e.tenant.Ctx)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := fieldsetup.FetchConfirmed(ctx, e.client, conf)
 	if err != nil {
 		return nil, fmt.Errorf("read the tenant's custom fields: %w", err)
 	}
@@ -104,7 +110,21 @@ func (e *Engine) Plan(ctx context.Context, localID int64) (*store.LeadDetail, ma
 		return nil, mapping.Plan{}, err
 	}
 	plan, _ := mapping.Map(&det.Lead, meta.Info)
+	plan.Warnings = append(plan.Warnings, unconfirmed(plan.Skipped, meta.Fields)...)
 	return det, plan, nil
+}
+
+// unconfirmed explains each skipped field that the tenant has a suggested
+// field for: it is not missing, it waits for the admin's confirmation.
+func unconfirmed(skipped []string, rep fieldsetup.Report) []mapping.Warning {
+	var out []mapping.Warning
+	for _, id := range skipped {
+		if r, ok := rep.Result(id); ok && r.Status == fieldsetup.Suggested {
+			out = append(out, mapping.Warning{Field: id, Message: fmt.Sprintf(
+				"springes over: feltet %s i SuperOffice er ikke bekræftet; vælg \"Brug dette felt\" i Feltopsætning", r.TenantKey)})
+		}
+	}
+	return out
 }
 
 // ErrCompanyGone means the chosen company no longer exists in SuperOffice

@@ -16,6 +16,12 @@
 // belong to an unrelated field the tenant already had. Each tenant field
 // is used for at most one RabitIQ field. A field not found on companies is
 // looked for on persons the same way and reported "on-person".
+//
+// Only a Prog ID match is written on its own. A company field found by
+// extra name or label is "suggested": it may be someone else's field, so
+// the exporter leaves it alone until the admin confirms it in the field
+// setup screen (CheckConfirmed). A confirmed field is used only while the
+// tenant still has it with a usable type.
 package fieldsetup
 
 import (
@@ -29,19 +35,23 @@ import (
 // Status is the outcome for one field.
 type Status string
 
-// The four outcomes. Only Present fields are written by the exporter.
+// The outcomes. Only Present fields are written by the exporter: a
+// Suggested field is a company field of a usable type found by extra name
+// or label, which the admin must confirm before anything is written to it.
 const (
 	Present   Status = "present"
 	Missing   Status = "missing"
 	WrongType Status = "wrong-type"
 	OnPerson  Status = "on-person"
+	Suggested Status = "suggested"
 )
 
 // How a field was found, in Result.MatchedBy.
 const (
-	ByProgID = "progid"
-	ByExtra  = "extra"
-	ByLabel  = "label"
+	ByProgID    = "progid"
+	ByConfirmed = "confirmed" // the admin confirmed this tenant field
+	ByExtra     = "extra"
+	ByLabel     = "label"
 )
 
 // Result is the check of one RabitIQ field.
@@ -51,8 +61,12 @@ type Result struct {
 	TenantKey  string // CustomFields key on the tenant; empty when missing
 	TenantType string // the tenant's type name, e.g. "ShortText" or "Integer"
 	TextLength int    // characters, for user-defined text fields; 0 when unknown
-	MatchedBy  string // ByProgID, ByExtra or ByLabel; empty when missing
+	MatchedBy  string // ByProgID, ByConfirmed, ByExtra or ByLabel; empty when missing
 	Note       string // English, for the log and the checklist's tooltip
+	// ConfirmedKey is the tenant field the admin confirmed for this field,
+	// even when it is no longer usable (deleted or retyped), so the screen
+	// can offer to undo it; empty when nothing is confirmed.
+	ConfirmedKey string
 }
 
 // Report holds one Result per field, in field-number order.
@@ -73,19 +87,30 @@ type Report struct {
 //   - LongText fields accept LongText, and ShortText as present with its
 //     TextLength and a note, since the mapping cuts values to that length.
 //   - Date, Checkbox, List and other types are wrong-type for every field.
+//
+// Check confirms nothing: extra-name and label matches are Suggested.
 func Check(contact []superoffice.FieldInfo, contactUdef []superoffice.UserDefinedFieldInfo,
 	person []superoffice.FieldInfo, personUdef []superoffice.UserDefinedFieldInfo) Report {
+	return CheckConfirmed(nil, contact, contactUdef, person, personUdef)
+}
+
+// CheckConfirmed is Check with the admin's confirmed company fields: a
+// field without a Prog ID match uses its confirmed tenant field if the
+// tenant still has it (Present, or WrongType when it has been retyped).
+func CheckConfirmed(conf Confirmed, contact []superoffice.FieldInfo, contactUdef []superoffice.UserDefinedFieldInfo,
+	person []superoffice.FieldInfo, personUdef []superoffice.UserDefinedFieldInfo) Report {
 	all := fields.All()
-	onContact := find(all, candidates(contact, contactUdef))
-	onPerson := find(all, candidates(person, personUdef))
+	onContact := find(all, candidates(contact, contactUdef), conf)
+	onPerson := find(all, candidates(person, personUdef), nil)
 
 	rep := Report{Results: make([]Result, len(all))}
 	for i, f := range all {
-		r := Result{Field: f, Status: Missing}
+		r := Result{Field: f, Status: Missing, ConfirmedKey: conf.key(f.ProgID)}
 		switch m := onContact[i]; {
 		case m.c != nil:
 			r.TenantKey, r.TenantType, r.TextLength, r.MatchedBy = m.c.key, m.c.typ, m.c.textLength, m.by
 			r.Status, r.Note = classify(f, m.c)
+			r.Status, r.Note = suggest(r.Status, r.Note, m.by)
 			if p := onPerson[i].c; r.Status == WrongType && p != nil {
 				r.Note += fmt.Sprintf("; a field %s also exists on Person", p.key)
 			}
@@ -97,9 +122,10 @@ func Check(contact []superoffice.FieldInfo, contactUdef []superoffice.UserDefine
 		default:
 			r.Note = "not found by Prog ID " + f.ProgID + ", extra field " + f.ExtraName + " or label"
 		}
-		if r.Status == Present && onContact[i].c.readOnly {
+		if (r.Status == Present || r.Status == Suggested) && onContact[i].c.readOnly {
 			r.Note = join(r.Note, "marked read-only in SuperOffice")
 		}
+		r.Note = join(r.Note, staleNote(r))
 		rep.Results[i] = r
 	}
 	return rep
@@ -111,8 +137,9 @@ type match struct {
 	by string
 }
 
-// find runs the three passes over one entity's candidates.
-func find(all []fields.Field, cands []*candidate) []match {
+// find runs the passes over one entity's candidates: Prog ID, then the
+// confirmed fields (conf may be nil), then extra name and label.
+func find(all []fields.Field, cands []*candidate, conf Confirmed) []match {
 	out := make([]match, len(all))
 	pass := func(by string, ok func(f fields.Field, c *candidate) bool) {
 		for i, f := range all {
@@ -139,6 +166,10 @@ func find(all []fields.Field, cands []*candidate) []match {
 		}
 	}
 	pass(ByProgID, func(f fields.Field, c *candidate) bool { return normKey(c.key) == normKey(f.ProgID) })
+	pass(ByConfirmed, func(f fields.Field, c *candidate) bool {
+		k := conf.key(f.ProgID)
+		return k != "" && normKey(c.key) == normKey(k)
+	})
 	pass(ByExtra, func(f fields.Field, c *candidate) bool { return normKey(c.key) == normKey(f.ExtraName) })
 	pass(ByLabel, func(f fields.Field, c *candidate) bool {
 		return labelMatches(c, []string{foldLabel(f.LabelDA), foldLabel(f.LabelEN)})
@@ -263,6 +294,11 @@ func (r Report) Ready() int {
 // c and checks it. Any failed call fails the check: a partial answer
 // would report fields as missing that are not.
 func Fetch(ctx context.Context, c *superoffice.Client) (Report, error) {
+	return FetchConfirmed(ctx, c, nil)
+}
+
+// FetchConfirmed is Fetch with the admin's confirmed fields (CheckConfirmed).
+func FetchConfirmed(ctx context.Context, c *superoffice.Client, conf Confirmed) (Report, error) {
 	contact, _, err := c.Contacts.CustomFields(ctx)
 	if err != nil {
 		return Report{}, fmt.Errorf("fieldsetup: company custom fields: %w", err)
@@ -279,5 +315,5 @@ func Fetch(ctx context.Context, c *superoffice.Client) (Report, error) {
 	if err != nil {
 		return Report{}, fmt.Errorf("fieldsetup: person field layout: %w", err)
 	}
-	return Check(contact, contactUdef, person, personUdef), nil
+	return CheckConfirmed(conf, contact, contactUdef, person, personUdef), nil
 }

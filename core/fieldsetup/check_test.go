@@ -78,21 +78,21 @@ func TestCheck(t *testing.T) {
 		1:  {Present, "RabitIQ:1", ByProgID, 0, ""},
 		2:  {Present, "rabitiq:2", ByProgID, 199, ""},
 		3:  {Present, "RabitIQ: 3", ByProgID, 39, ""},
-		4:  {Present, "SuperOffice:7", ByLabel, 20, ""},
-		5:  {Present, "SuperOffice:8", ByLabel, 39, ""},
+		4:  {Suggested, "SuperOffice:7", ByLabel, 20, "not written until confirmed"},
+		5:  {Suggested, "SuperOffice:8", ByLabel, 39, ""},
 		6:  {Missing, "", "", 0, "not found"},
 		8:  {WrongType, "RabitIQ:8", ByProgID, 10, "RabitIQ:8 is ShortText; the guide asks for Number"},
-		11: {Present, "SuperOffice:44", ByLabel, 199, ""},
+		11: {Suggested, "SuperOffice:44", ByLabel, 199, ""},
 		13: {WrongType, "RabitIQ:13", ByProgID, 0, "also exists on Person"},
 		15: {Present, "RabitIQ:15", ByProgID, 30, "short text field (30 characters)"},
-		16: {Present, "SuperOffice:9", ByLabel, 0, ""},
-		18: {Present, "X_RABITIQ_EMPLOYEES", ByExtra, 0, "read-only"},
-		19: {Present, "SuperOffice:10", ByLabel, 0, ""},
+		16: {Suggested, "SuperOffice:9", ByLabel, 0, ""},
+		18: {Suggested, "X_RABITIQ_EMPLOYEES", ByExtra, 0, "read-only"},
+		19: {Suggested, "SuperOffice:10", ByLabel, 0, ""},
 		21: {Present, "RabitIQ:21", ByProgID, 199, ""},
-		22: {Present, "SuperOffice:13", ByLabel, 150, ""},
+		22: {Suggested, "SuperOffice:13", ByLabel, 150, ""},
 		23: {Missing, "", "", 0, ""},
-		31: {Present, "x_rabitiq_industry_pain_points", ByExtra, 0, ""},
-		32: {Present, "x_other", ByLabel, 0, ""},
+		31: {Suggested, "x_rabitiq_industry_pain_points", ByExtra, 0, "found by extra-field name"},
+		32: {Suggested, "x_other", ByLabel, 0, "found by label"},
 		34: {OnPerson, "SuperOffice:3", ByLabel, 199, "exists on Person"},
 		35: {WrongType, "SuperOffice:11", ByLabel, 0, "is Date"},
 		36: {OnPerson, "RabitIQ:36", ByProgID, 20, ""},
@@ -114,21 +114,29 @@ func TestCheck(t *testing.T) {
 		t.Errorf("Ready = %d, want %d", rep.Ready(), ready)
 	}
 	km := rep.KeyMap()
-	if km[4] != "SuperOffice:7" || km[8] != "" || km[34] != "" || len(km) != ready {
+	if km[1] != "RabitIQ:1" || km[4] != "" || km[8] != "" || km[31] != "" || km[34] != "" || len(km) != ready {
 		t.Errorf("KeyMap = %v", km)
+	}
+	if rep.Suggestions() != 9 {
+		t.Errorf("Suggestions = %d, want 9", rep.Suggestions())
 	}
 	if l := rep.Lengths(); l[15] != 30 || l[2] != 199 || l[1] != 0 || l[8] != 0 {
 		t.Errorf("Lengths = %v", l)
 	}
 	types := rep.Types()
-	wantTypes := map[int]fields.Type{1: fields.Number, 15: fields.Text, 16: fields.Decimal, 19: fields.Decimal, 2: fields.LongText, 18: fields.Number}
+	wantTypes := map[int]fields.Type{1: fields.Number, 15: fields.Text, 2: fields.LongText}
 	for no, ty := range wantTypes {
 		if types[no] != ty {
 			t.Errorf("Types[%d] = %q, want %q", no, types[no], ty)
 		}
 	}
-	if _, ok := types[8]; ok {
-		t.Error("wrong-type field in Types")
+	for _, no := range []int{8, 16, 18, 19} {
+		if _, ok := types[no]; ok {
+			t.Errorf("field %d (wrong type or only suggested) in Types", no)
+		}
+	}
+	if l := rep.Lengths(); l[4] != 0 || l[22] != 0 {
+		t.Errorf("Lengths has suggested fields: %v", l)
 	}
 }
 

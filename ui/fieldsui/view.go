@@ -1,7 +1,9 @@
 // Package fieldsui is "Feltopsætning": the guide's checklist of the 37
 // custom fields, grouped as in the guide, each with its live status in the
 // connected tenant, copy buttons for Prog ID and name, and the guide's
-// steps for creating a field.
+// steps for creating a field. A field found only by label or x_ name is
+// offered with "Brug dette felt"; nothing is written to it until the admin
+// confirms it there.
 package fieldsui
 
 import (
@@ -24,6 +26,11 @@ import (
 type Service interface {
 	// CheckFields reads the tenant's fields; it fails when not connected.
 	CheckFields(ctx context.Context) (fieldsetup.Report, error)
+	// ConfirmField stores, for the connected tenant, that the RabitIQ
+	// field progID is written to the tenant field tenantKey.
+	ConfirmField(ctx context.Context, progID, tenantKey string) error
+	// UnconfirmField forgets that confirmation.
+	UnconfirmField(ctx context.Context, progID string) error
 }
 
 // View is the checklist. Widgets are exported for tests.
@@ -32,6 +39,11 @@ type View struct {
 	Summary *widget.Label
 	// Status holds each field's status label, by field number.
 	Status map[int]*widget.Label
+	// Use ("Brug dette felt") and Undo ("Fortryd") by field number; shown
+	// for a suggested field and for a confirmed one.
+	Use, Undo map[int]*widget.Button
+
+	suggested map[int]string // the tenant key each Use button confirms
 
 	svc  Service
 	win  fyne.Window
@@ -40,12 +52,14 @@ type View struct {
 
 // New builds the checklist; call Check to fill in the statuses.
 func New(svc Service, win fyne.Window) *View {
-	v := &View{svc: svc, win: win, Status: map[int]*widget.Label{}}
+	v := &View{svc: svc, win: win, Status: map[int]*widget.Label{}, Use: map[int]*widget.Button{}, Undo: map[int]*widget.Button{}}
 	v.Recheck = widget.NewButtonWithIcon(lang.L("Check again"), theme.ViewRefreshIcon(), v.Check)
 	v.Summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	steps := widget.NewLabel(lang.L("Create a field in SuperOffice: Settings and maintenance → Fields → Company → Add: enter the name, choose the type, set the Prog ID exactly as below, then Publish. Create the fields on Company, not on Person."))
 	steps.Wrapping = fyne.TextWrapWord
-	box := container.NewVBox(container.NewBorder(nil, nil, nil, v.Recheck, v.Summary), steps)
+	suggested := widget.NewLabel(lang.L("A field found only by its name is suggested: RabitIQ writes to it only after you click \"Use this field\". Check first that the field is not used for something else."))
+	suggested.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, v.Recheck, v.Summary), steps, suggested)
 	for _, c := range fields.Categories() {
 		rows := container.NewVBox()
 		for _, no := range c.Members {
@@ -85,18 +99,23 @@ func (v *View) row(f fields.Field) fyne.CanvasObject {
 	v.Status[f.No] = st
 	left := container.NewHBox(id, v.copyButton(f.ProgID))
 	mid := container.NewVBox(container.NewHBox(title, v.copyButton(name)), desc)
-	return container.NewBorder(nil, nil, left, st, mid)
+	return container.NewBorder(nil, nil, left, container.NewHBox(st, v.confirmButtons(f)), mid)
 }
 
 // StatusText is a field's status as the checklist shows it.
 func StatusText(r fieldsetup.Result) (string, widget.Importance) {
 	switch r.Status {
 	case fieldsetup.Present:
+		if r.MatchedBy == fieldsetup.ByConfirmed {
+			return "✓ " + lang.L("confirmed"), widget.SuccessImportance
+		}
 		return "✓ " + lang.L("created"), widget.SuccessImportance
 	case fieldsetup.WrongType:
 		return "⚠ " + lang.L("wrong type") + " (" + r.TenantType + ")", widget.WarningImportance
 	case fieldsetup.OnPerson:
 		return "⚠ " + lang.L("created on Person"), widget.WarningImportance
+	case fieldsetup.Suggested:
+		return "? " + lang.L("suggested") + " (" + r.TenantKey + ")", widget.WarningImportance
 	default:
 		return "✗ " + lang.L("missing"), widget.DangerImportance
 	}
@@ -122,6 +141,7 @@ func (v *View) Check() {
 				l.Importance = widget.MediumImportance
 				l.Refresh()
 			}
+			v.hideConfirm()
 			return
 		}
 		for _, r := range res.r.Results {
@@ -133,7 +153,12 @@ func (v *View) Check() {
 			l.SetText(text)
 			l.Importance = imp
 			l.Refresh()
+			v.showConfirm(r)
 		}
-		v.Summary.SetText(lang.L("{{.N}} of 37 fields ready", map[string]any{"N": res.r.Ready()}))
+		summary := lang.L("{{.N}} of 37 fields ready", map[string]any{"N": res.r.Ready()})
+		if n := res.r.Suggestions(); n > 0 {
+			summary += " · " + lang.L("{{.N}} found by name wait for your confirmation", map[string]any{"N": n})
+		}
+		v.Summary.SetText(summary)
 	})
 }

@@ -21,6 +21,8 @@ type fakeService struct {
 }
 
 func (f fakeService) CheckFields(context.Context) (fieldsetup.Report, error) { return f.rep, f.err }
+func (f fakeService) ConfirmField(context.Context, string, string) error     { return f.err }
+func (f fakeService) UnconfirmField(context.Context, string) error           { return f.err }
 
 func report() fieldsetup.Report {
 	var r fieldsetup.Report

@@ -1,0 +1,130 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/rabitiq/superoffice-sync/core/fields"
+	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
+)
+
+// fieldJSON is one element of `fields --json`. Status is present,
+// missing, wrong-type, on-person or suggested (found by label or x_ name,
+// not written until confirmed).
+type fieldJSON struct {
+	ProgID     string `json:"progId"`
+	Label      string `json:"label"`
+	Type       string `json:"type"`
+	Status     string `json:"status"`
+	TenantKey  string `json:"tenantKey"`
+	TenantType string `json:"tenantType"`
+	// MatchedBy is progid, confirmed, extra or label; empty when missing.
+	MatchedBy string `json:"matchedBy"`
+	// ConfirmedKey is the tenant field confirmed for this field, if any.
+	ConfirmedKey string `json:"confirmedKey"`
+}
+
+// listFlag is a flag that may be given more than once.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	*l = append(*l, v)
+	return nil
+}
+
+// fieldChange is one --confirm (Key set) or --unconfirm (Key empty).
+type fieldChange struct {
+	ProgID, Key string
+}
+
+// fieldChanges validates `fields --confirm RABITIQ:N=FIELD` and
+// `--unconfirm RABITIQ:N` before anything is connected or stored.
+func fieldChanges(confirm, unconfirm []string) ([]fieldChange, error) {
+	var out []fieldChange
+	progID := func(s string) (string, error) {
+		f, ok := fields.ByProgID(strings.TrimSpace(s))
+		if !ok {
+			return "", usageError{fmt.Sprintf("fields: %q is not a RabitIQ Prog ID (RabitIQ:1 … RabitIQ:37)", s)}
+		}
+		return f.ProgID, nil
+	}
+	for _, c := range confirm {
+		id, key, ok := strings.Cut(c, "=")
+		if !ok || strings.TrimSpace(key) == "" {
+			return nil, usageError{fmt.Sprintf("fields: --confirm %q: write RABITIQ:N=FELT, e.g. RabitIQ:3=SuperOffice:5", c)}
+		}
+		pid, err := progID(id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fieldChange{pid, strings.TrimSpace(key)})
+	}
+	for _, u := range unconfirm {
+		pid, err := progID(u)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fieldChange{ProgID: pid})
+	}
+	return out, nil
+}
+
+// confirmations applies changes to tenant's confirmed fields and returns
+// them. Without changes a database that does not exist yet is not
+// created: nothing is confirmed then.
+func confirmations(ctx context.Context, env Env, dbFlag, tenant string, changes []fieldChange) (fieldsetup.Confirmed, error) {
+	if tenant == "" {
+		if len(changes) > 0 {
+			return nil, errors.New("fields: the tenant's context id (e.g. Cust12345) is unknown, so a confirmation cannot be stored")
+		}
+		return nil, nil
+	}
+	p, err := dbPath(env, dbFlag)
+	if err != nil {
+		return nil, err
+	}
+	if len(changes) == 0 {
+		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+	}
+	d, err := openDB(ctx, env, dbFlag)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	now := env.Now
+	if now == nil {
+		now = time.Now
+	}
+	for _, c := range changes {
+		if c.Key == "" {
+			err = d.UnconfirmField(ctx, tenant, c.ProgID)
+		} else {
+			err = d.ConfirmField(ctx, tenant, c.ProgID, c.Key, now())
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return d.FieldConfirmations(ctx, tenant)
+}
+
+// warnUnusedConfirmations tells on stderr when a field just confirmed is
+// not used, e.g. because the tenant has no such company field.
+func warnUnusedConfirmations(env Env, rep fieldsetup.Report, changes []fieldChange) {
+	for _, c := range changes {
+		if c.Key == "" {
+			continue
+		}
+		if r, ok := rep.Result(c.ProgID); ok && !(r.Status == fieldsetup.Present && r.MatchedBy == fieldsetup.ByConfirmed) {
+			fmt.Fprintf(env.Stderr, "rabitiq-superoffice: %s: %s bruges ikke (%s): %s\n", c.ProgID, c.Key, r.Status, r.Note)
+		}
+	}
+}

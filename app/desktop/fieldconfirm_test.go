@@ -1,0 +1,96 @@
+package desktop
+
+import (
+	"context"
+	"net/http"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/rabitiq/superoffice-sync/app/auth"
+	"github.com/rabitiq/superoffice-sync/app/export"
+	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
+	"github.com/rabitiq/superoffice-sync/core/lead"
+)
+
+// The screen's "Brug dette felt" goes through Services: the confirmation
+// is stored for the connected tenant, and the next sync of the same engine
+// writes the field although the engine had read the fields before.
+func TestConfirmFieldIsStoredForTheTenantAndUsedByTheNextSync(t *testing.T) {
+	ctx := context.Background()
+	var defs []simulator.CustomFieldDef
+	for _, d := range simulator.RabitIQFields() {
+		if d.ProgId != "RabitIQ:3" {
+			defs = append(defs, d)
+		}
+	}
+	defs = append(defs, simulator.CustomFieldDef{ProgId: "SuperOffice:5", Label: "Branche", Type: "ShortText"})
+	sim, err := simulator.New(simulator.Config{AutoApprove: true, Seed: &simulator.Seed{ContactFields: defs,
+		Companies: []simulator.SeedCompany{{ID: 301, Name: "Fjordlys Energi ApS", OrgNr: "38112759", CustomFields: map[string]string{"SuperOffice:5": "Detailhandel"}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sim.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sim.Close() })
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "leads.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	res, err := lead.Decode("l.json", []byte(`{"id":"rq-1","companyName":"Fjordlys Energi ApS","cvr":"38112759","industry":"Energi","score":80}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ImportLeads(ctx, "l.json", res.Leads, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	id, err := db.ResolveLead(ctx, "rq-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := &Services{DB: db, Now: time.Now, HTTPClient: &http.Client{Timeout: 10 * time.Second},
+		Mgr: &auth.Manager{Store: auth.CredentialStore{Keyring: &auth.MemKeyring{}}, OpenBrowser: headlessBrowser},
+		Config: func(env auth.Environment, clientID string) auth.Config {
+			return auth.Config{Environment: env, Authority: sim.Authority(), ClientID: clientID}
+		}}
+	if _, err := svc.Connect(ctx, auth.EnvSOD, sim.ClientID(), func(string) {}); err != nil {
+		t.Fatal(err)
+	}
+
+	rep, err := svc.CheckFields(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := rep.Result("RabitIQ:3"); r.Status != fieldsetup.Suggested || r.TenantKey != "SuperOffice:5" {
+		t.Fatalf("RabitIQ:3 = %+v, want a suggestion", r)
+	}
+	if err := svc.ConfirmField(ctx, "rabitiq:3", "SuperOffice:5"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.FieldConfirmations(ctx, sim.Ctx()); got["RabitIQ:3"] != "SuperOffice:5" {
+		t.Errorf("stored for %s: %v", sim.Ctx(), got)
+	}
+	if _, err := svc.Sync(ctx, id, export.Choice{ContactID: 301}); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := sim.Company(301); c.CustomFields["SuperOffice:5"] != "Energi" {
+		t.Errorf("SuperOffice:5 = %q after confirming, want Energi", c.CustomFields["SuperOffice:5"])
+	}
+
+	if err := svc.UnconfirmField(ctx, "RabitIQ:3"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.FieldConfirmations(ctx, sim.Ctx()); len(got) != 0 {
+		t.Errorf("after undo: %v", got)
+	}
+	if err := svc.ConfirmField(ctx, "Branche", "SuperOffice:5"); err == nil {
+		t.Error("a confirmation for no RabitIQ field was accepted")
+	}
+	if v := sim.Violations(); len(v) > 0 {
+		t.Errorf("simulator violations: %+v", v)
+	}
+}
