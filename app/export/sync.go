@@ -50,8 +50,10 @@ type Result struct {
 	Created      bool              `json:"created"`
 	Persons      PersonCounts      `json:"persons"`
 	CustomFields CustomFieldResult `json:"customFields"`
-	Kept         []string          `json:"kept"`
-	Warnings     []string          `json:"warnings"`
+	// SkipReasons says why each of CustomFields.Skipped was skipped.
+	SkipReasons []SkipReason `json:"skipReasons"`
+	Kept        []string     `json:"kept"`
+	Warnings    []string     `json:"warnings"`
 	// CompanyName is the company's name in SuperOffice, for the confirmation.
 	CompanyName string `json:"-"`
 	// skipWarnings are the warnings that only say why CustomFields.Skipped
@@ -157,50 +159,77 @@ func (e *Engine) replanIfFieldsChanged(ctx context.Context, localID int64) (mapp
 }
 
 func newResult(plan mapping.Plan, rep fieldsetup.Report) *Result {
-	r := &Result{Kept: []string{}, Warnings: []string{}}
+	r := &Result{Kept: []string{}, Warnings: []string{}, SkipReasons: []SkipReason{}}
 	r.CustomFields.Unchanged = []string{}
 	r.CustomFields.Written = append([]string{}, plan.Written...)
 	r.CustomFields.Skipped = append([]string{}, plan.Skipped...)
 	for _, w := range plan.Warnings {
 		r.Warnings = append(r.Warnings, w.String())
 	}
-	r.skipWarnings = skipWarnings(plan.Skipped, rep)
+	r.SkipReasons = skipReasons(plan.Skipped, rep)
+	r.skipWarnings = skipWarnings(r.SkipReasons)
 	r.Warnings = append(r.Warnings, r.skipWarnings...)
 	return r
 }
 
-// skipWarnings says why custom fields were skipped, one line per reason,
-// so a field that exists with the wrong type is not called missing.
-func skipWarnings(skipped []string, rep fieldsetup.Report) []string {
+// Why a custom field was skipped (SkipReason.Code).
+const (
+	SkipMissing     = "missing"     // the tenant has no such field
+	SkipWrongType   = "wrong-type"  // it exists with a type that cannot hold the value
+	SkipOnPerson    = "on-person"   // it was created on Person instead of Company
+	SkipUnconfirmed = "unconfirmed" // found by label or x_ name, not confirmed in Feltopsætning
+)
+
+// SkipReason groups the skipped custom fields (Prog IDs) by why.
+type SkipReason struct {
+	Code   string   `json:"code"`
+	Fields []string `json:"fields"`
+}
+
+// skipReasons groups skipped fields by the field check's verdict, so a
+// field that exists with the wrong type is not called missing.
+func skipReasons(skipped []string, rep fieldsetup.Report) []SkipReason {
 	status := map[string]fieldsetup.Status{}
 	for _, x := range rep.Results {
 		status[x.Field.ProgID] = x.Status
 	}
-	var missing, wrong, person, other []string
+	by := map[string][]string{}
 	for _, id := range skipped {
+		code := SkipUnconfirmed
 		switch status[id] {
 		case fieldsetup.Missing, "":
-			missing = append(missing, id)
+			code = SkipMissing
 		case fieldsetup.WrongType:
-			wrong = append(wrong, id)
+			code = SkipWrongType
 		case fieldsetup.OnPerson:
-			person = append(person, id)
-		default:
-			other = append(other, id)
+			code = SkipOnPerson
+		}
+		by[code] = append(by[code], id)
+	}
+	var out []SkipReason
+	for _, code := range []string{SkipMissing, SkipWrongType, SkipOnPerson, SkipUnconfirmed} {
+		if len(by[code]) > 0 {
+			out = append(out, SkipReason{Code: code, Fields: by[code]})
 		}
 	}
+	return out
+}
+
+// skipWarnings says each reason in one line for the CLI and the history.
+func skipWarnings(reasons []SkipReason) []string {
 	var out []string
-	if len(missing) > 0 {
-		out = append(out, fmt.Sprintf("%d felter der ikke er oprettet i SuperOffice springes over", len(missing)))
-	}
-	if len(wrong) > 0 {
-		out = append(out, fmt.Sprintf("%d felter med forkert type i SuperOffice springes over: %s", len(wrong), strings.Join(wrong, ", ")))
-	}
-	if len(person) > 0 {
-		out = append(out, fmt.Sprintf("%d felter der er oprettet på Person i stedet for Firma springes over: %s", len(person), strings.Join(person, ", ")))
-	}
-	if len(other) > 0 {
-		out = append(out, fmt.Sprintf("%d felter der ikke er bekræftet i Feltopsætning springes over: %s", len(other), strings.Join(other, ", ")))
+	for _, r := range reasons {
+		n, ids := len(r.Fields), strings.Join(r.Fields, ", ")
+		switch r.Code {
+		case SkipMissing:
+			out = append(out, fmt.Sprintf("%d felter der ikke er oprettet i SuperOffice springes over", n))
+		case SkipWrongType:
+			out = append(out, fmt.Sprintf("%d felter med forkert type i SuperOffice springes over: %s", n, ids))
+		case SkipOnPerson:
+			out = append(out, fmt.Sprintf("%d felter der er oprettet på Person i stedet for Firma springes over: %s", n, ids))
+		default:
+			out = append(out, fmt.Sprintf("%d felter der ikke er bekræftet i Feltopsætning springes over: %s", n, ids))
+		}
 	}
 	return out
 }

@@ -225,8 +225,15 @@ func ResultText(r *export.Result) string {
 	lines := []string{head,
 		lang.L("{{.Fields}} fields written, {{.Skipped}} skipped, {{.Created}} persons created, {{.Updated}} updated",
 			map[string]any{"Fields": len(r.CustomFields.Written), "Skipped": len(r.CustomFields.Skipped), "Created": r.Persons.Created, "Updated": r.Persons.Updated})}
-	if len(r.CustomFields.Skipped) > 0 {
-		lines = append(lines, lang.L("Fields not created in SuperOffice were skipped:")+" "+FieldsText(r.CustomFields.Skipped))
+	if n := len(r.CustomFields.Unchanged); n > 0 {
+		lines = append(lines, lang.L("{{.N}} fields already had the lead's value and were not sent.", map[string]any{"N": n}))
+	}
+	reasons := r.SkipReasons
+	if len(reasons) == 0 && len(r.CustomFields.Skipped) > 0 { // a result from before reasons were kept
+		reasons = []export.SkipReason{{Code: export.SkipMissing, Fields: r.CustomFields.Skipped}}
+	}
+	for _, sr := range reasons {
+		lines = append(lines, skipLabel(sr.Code)+" "+FieldsText(sr.Fields))
 	}
 	if len(r.Kept) > 0 {
 		lines = append(lines, lang.L("Existing values kept:")+" "+FieldsText(r.Kept))
@@ -235,6 +242,19 @@ func ResultText(r *export.Result) string {
 		lines = append(lines, "⚠ "+w)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// skipLabel introduces the fields skipped for one reason.
+func skipLabel(code string) string {
+	switch code {
+	case export.SkipWrongType:
+		return lang.L("Skipped, the field has the wrong type in SuperOffice:")
+	case export.SkipOnPerson:
+		return lang.L("Skipped, the field was created on Person instead of Company:")
+	case export.SkipUnconfirmed:
+		return lang.L("Skipped until confirmed in Field setup:")
+	}
+	return lang.L("Fields not created in SuperOffice were skipped:")
 }
 
 func (f *Flow) showResult(r *export.Result) {
