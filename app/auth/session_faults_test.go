@@ -98,9 +98,10 @@ func TestOlderProcessKeepsOtherTenantSignIn(t *testing.T) {
 	}
 }
 
-// A second process that was disconnected meanwhile is not resurrected by
-// an older process saving its rotated token.
-func TestOlderProcessDoesNotUndoDisconnect(t *testing.T) {
+// An older process whose server rotates refresh tokens must not write its
+// rotated token over a sign-in made since in another process, nor bring a
+// sign-in back after a disconnect.
+func TestOlderProcessDoesNotOverwriteNewerSignIn(t *testing.T) {
 	h := newHarness(t, func(c *simulator.Config) { c.RotateRefreshTokens = true })
 	if _, err := h.connect(t); err != nil {
 		t.Fatal(err)
@@ -109,9 +110,21 @@ func TestOlderProcessDoesNotUndoDisconnect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := h.process().Disconnect(); err != nil {
+	window := &Manager{Store: h.m.Store, HTTPClient: h.m.HTTPClient, OpenBrowser: h.b.open}
+	if _, err := window.Connect(context.Background(), h.cfg, nil); err != nil {
 		t.Fatal(err)
 	}
+	newer, _ := h.m.Stored()
+	if _, err := batch.Token(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := h.m.Stored(); err != nil || got.RefreshToken != newer.RefreshToken {
+		t.Fatalf("the older process overwrote the newer sign-in (%v)", err)
+	}
+	if err := window.Disconnect(); err != nil {
+		t.Fatal(err)
+	}
+	batch.Invalidate()
 	if _, err := batch.Token(); err != nil {
 		t.Fatal(err)
 	}
