@@ -89,15 +89,24 @@ func (c Config) authority() (*url.URL, error) {
 		}
 		a = env.Authority()
 	}
-	u, err := url.Parse(strings.TrimRight(a, "/"))
+	return CheckSecureURL("SuperOffice authority", strings.TrimRight(a, "/"))
+}
+
+// CheckSecureURL is the one rule for every URL the app sends a token or a
+// sign-in to: https, or plain http only on this machine (127.0.0.0/8, ::1,
+// localhost), where nothing crosses a network. what names the setting in
+// the error.
+func CheckSecureURL(what, raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return nil, fmt.Errorf("invalid SuperOffice authority %q", a)
+		return nil, fmt.Errorf("invalid %s %q", what, raw)
 	}
 	switch {
 	case u.Scheme == "https":
 	case u.Scheme == "http" && isLoopbackHost(u.Hostname()):
 	default:
-		return nil, fmt.Errorf("SuperOffice authority %q must use https (plain http only on 127.0.0.1)", a)
+		u.User = nil
+		return nil, fmt.Errorf("%s %q must use https (plain http only on 127.0.0.1, ::1 or localhost, so no token crosses a network in clear)", what, u.Redacted())
 	}
 	return u, nil
 }
@@ -117,6 +126,9 @@ func (c Config) validate() error {
 }
 
 func isLoopbackHost(h string) bool {
+	if strings.EqualFold(h, "localhost") {
+		return true
+	}
 	ip := net.ParseIP(h)
 	return ip != nil && ip.IsLoopback()
 }

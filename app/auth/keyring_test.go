@@ -75,9 +75,8 @@ func TestKeyringUnavailable(t *testing.T) {
 }
 
 func TestOSKeyringTimesOut(t *testing.T) {
-	k := OSKeyring{Timeout: 50 * time.Millisecond}
 	start := time.Now()
-	_, err := k.do(func() (string, error) { time.Sleep(2 * time.Second); return "", nil })
+	_, err := withTimeout(50*time.Millisecond, func() (string, error) { time.Sleep(2 * time.Second); return "", nil })
 	if !errors.Is(err, ErrKeyringUnavailable) || time.Since(start) > time.Second {
 		t.Fatalf("do = %v after %s", err, time.Since(start))
 	}

@@ -18,6 +18,9 @@ type Manager struct {
 	HTTPClient  *http.Client       // for the login service; nil = a client with a timeout
 	OpenBrowser func(string) error // nil = SystemBrowser
 	Now         func() time.Time
+	// Sleep waits between refresh retries; nil waits on the wall clock.
+	// Tests pass a fake that returns at once and records the waits.
+	Sleep func(ctx context.Context, d time.Duration) error
 	// ClientSecret is the optional secret of app ClientSecretFor; it is
 	// configuration, not a credential of the user, so it is never stored.
 	ClientSecret, ClientSecretFor string
@@ -63,7 +66,8 @@ func (m *Manager) Connect(ctx context.Context, cfg Config, showURL func(string))
 		return nil, errors.New("SuperOffice sent no refresh token; the app cannot stay connected")
 	}
 	s := newSession(m, cfg, p, creds, tok)
-	_ = m.Store.Delete()
+	// Save replaces the earlier sign-in and removes its leftovers only once
+	// the new one is stored: a failed save keeps the old one usable.
 	saveErr := m.Store.Save(&creds)
 	if saveErr != nil {
 		s.runOnly = true
@@ -130,14 +134,16 @@ func (m *Manager) Disconnect() error {
 	return m.Store.Delete()
 }
 
-// dropSession is called when SuperOffice refused the refresh token.
-func (m *Manager) dropSession(s *Session) {
+// dropSession is called when SuperOffice refused the refresh token
+// refused. The stored sign-in is deleted only if it still holds that
+// token: the user may have connected again in another process meanwhile.
+func (m *Manager) dropSession(s *Session, refused string) {
 	m.mu.Lock()
 	if m.session == s {
 		m.session = nil
 	}
 	m.mu.Unlock()
-	_ = m.Store.Delete()
+	_, _ = m.Store.DeleteIf(refused)
 }
 
 // Session is a connected tenant. Its TokenSource refreshes the access
@@ -203,35 +209,4 @@ func (s *Session) ResolveAPIURL(ctx context.Context) (string, error) {
 		return "", err
 	}
 	return s.creds.Tenant.APIURL, nil
-}
-
-func (s *Session) refreshLocked(ctx context.Context) (*oauth2.Token, error) {
-	hc := s.m.httpClient()
-	src := s.p.oauth.TokenSource(context.WithValue(ctx, oauth2.HTTPClient, hc), &oauth2.Token{RefreshToken: s.creds.RefreshToken})
-	tok, err := src.Token()
-	if err != nil {
-		if isInvalidGrant(err) {
-			s.closed = true
-			s.m.dropSession(s)
-			return nil, fmt.Errorf("SuperOffice no longer accepts the sign-in (revoked or expired); connect again: %w", ErrNotConnected)
-		}
-		return nil, fmt.Errorf("refresh the SuperOffice access token: %w", redactErr(err))
-	}
-	changed := false
-	if tok.RefreshToken != "" && tok.RefreshToken != s.creds.RefreshToken {
-		s.creds.RefreshToken = tok.RefreshToken
-		changed = true
-	}
-	if t, err := s.p.verifyTenant(ctx, hc, tok, ""); err == nil && t.Ctx == s.creds.Tenant.Ctx && t.APIURL != s.creds.Tenant.APIURL {
-		s.creds.Tenant.APIURL = t.APIURL
-		changed = true
-	}
-	if changed && !s.runOnly {
-		c := s.creds
-		if err := s.m.Store.Save(&c); err != nil {
-			s.runOnly = true
-		}
-	}
-	s.tok = tok
-	return tok, nil
 }

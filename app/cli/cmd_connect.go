@@ -20,7 +20,7 @@ func runConnect(ctx context.Context, env Env, args []string) int {
 	if err != nil {
 		return fail(env, ExitUsage, usageError{err.Error()})
 	}
-	m := manager(env)
+	m := manager(ctx, env)
 	if *noBrowser {
 		m.OpenBrowser = func(string) error { return fmt.Errorf("--no-browser") }
 	}
@@ -99,11 +99,11 @@ func runStatus(ctx context.Context, env Env, args []string) int {
 	return code
 }
 
-func runDisconnect(_ context.Context, env Env, args []string) int {
+func runDisconnect(ctx context.Context, env Env, args []string) int {
 	if len(args) > 0 {
 		return fail(env, ExitUsage, usageError{"disconnect takes no arguments"})
 	}
-	if err := manager(env).Disconnect(); err != nil {
+	if err := manager(ctx, env).Disconnect(); err != nil {
 		return fail(env, ExitFailure, err)
 	}
 	fmt.Fprintln(env.Stdout, "Forbindelsen til SuperOffice er fjernet. Leads og synkroniseringshistorik er bevaret.")

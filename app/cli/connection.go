@@ -20,12 +20,19 @@ type connection struct {
 	Env     auth.Environment
 }
 
-// manager builds the auth manager for env, honouring the test hooks.
-func manager(env Env) *auth.Manager {
+// keyringBudget is how long one command may wait for the keyring in all;
+// tests shorten it.
+var keyringBudget = auth.DefaultKeyringBudget
+
+// manager builds the auth manager for env, honouring the test hooks. All
+// keyring calls of the command share one time budget, so a hung Secret
+// Service costs one timeout, not one per call.
+func manager(ctx context.Context, env Env) *auth.Manager {
 	kr := env.Keyring
 	if kr == nil {
 		kr = auth.OSKeyring{}
 	}
+	kr = auth.WithBudget(ctx, kr, keyringBudget)
 	m := &auth.Manager{Store: auth.CredentialStore{Keyring: kr}, HTTPClient: env.HTTPClient, OpenBrowser: env.OpenBrowser, Now: env.Now}
 	cfg := auth.ConfigFromEnv(env.Getenv, "")
 	m.ClientSecret, m.ClientSecretFor = cfg.ClientSecret, cfg.ClientID
@@ -39,13 +46,18 @@ func connect(ctx context.Context, env Env) (*connection, error) {
 		if api == "" || tok == "" {
 			return nil, errors.New("set both RABITIQ_SO_API_URL and RABITIQ_SO_ACCESS_TOKEN, or neither")
 		}
+		// The token goes in every request's Authorization header: never
+		// over plain http to another machine.
+		if _, err := auth.CheckSecureURL("RABITIQ_SO_API_URL", api); err != nil {
+			return nil, err
+		}
 		if !strings.HasSuffix(api, "/") {
 			api += "/"
 		}
 		return &connection{Tenant: auth.Tenant{APIURL: api, Ctx: ctxFromAPIURL(api)},
 			Source: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok, TokenType: "Bearer"})}, nil
 	}
-	s, err := manager(env).Session(ctx)
+	s, err := manager(ctx, env).Session(ctx)
 	if err != nil {
 		return nil, err
 	}

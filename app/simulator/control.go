@@ -18,6 +18,8 @@ type FaultRequest struct {
 	RevokeRefreshTokens bool             `json:"revokeRefreshTokens,omitempty"`
 	HangAfterCreateMs   int64            `json:"hangAfterCreateMs,omitempty"`
 	DenyAuthorize       *bool            `json:"denyAuthorize,omitempty"`
+	// MoveTenantTo moves the tenant to this host root (Faults.MoveTenant).
+	MoveTenantTo *string `json:"moveTenantTo,omitempty"`
 }
 
 // FailNextRequest arms FailNext (or FailNextMatching when Method or
@@ -28,6 +30,9 @@ type FailNextRequest struct {
 	RetryAfterSeconds int64  `json:"retryAfterSeconds,omitempty"`
 	Method            string `json:"method,omitempty"`
 	PathContains      string `json:"pathContains,omitempty"`
+	// OAuthError answers the token endpoint with this RFC 6749 error code
+	// (Faults.FailTokenNext); Method and PathContains are then ignored.
+	OAuthError string `json:"oauthError,omitempty"`
 }
 
 // Apply arms the faults described by the request.
@@ -40,7 +45,9 @@ func (fr FaultRequest) Apply(f *Faults) {
 	}
 	if fn := fr.FailNext; fn != nil {
 		ra := time.Duration(fn.RetryAfterSeconds) * time.Second
-		if fn.Method != "" || fn.PathContains != "" {
+		if fn.OAuthError != "" {
+			f.FailTokenNext(fn.N, fn.Status, fn.OAuthError, ra)
+		} else if fn.Method != "" || fn.PathContains != "" {
 			f.FailNextMatching(fn.Method, fn.PathContains, fn.N, fn.Status, ra)
 		} else {
 			f.FailNext(fn.N, fn.Status, ra)
@@ -60,6 +67,9 @@ func (fr FaultRequest) Apply(f *Faults) {
 	}
 	if fr.DenyAuthorize != nil {
 		f.DenyAuthorize(*fr.DenyAuthorize)
+	}
+	if fr.MoveTenantTo != nil {
+		f.MoveTenant(*fr.MoveTenantTo)
 	}
 }
 

@@ -36,8 +36,10 @@
 // the embedded OpenAPI definitions and the tenant's custom fields; every
 // rule broken is recorded as a Violation (see the Kind* constants), so a
 // test can assert that a sync run broke none. Faults() injects latency,
-// 503/429 with Retry-After, 421, expired tokens, hanging creates, revoked
-// refresh tokens and denied consent.
+// 503/429 with Retry-After, 421, a tenant moved to another host,
+// OAuth errors from the token endpoint, expired tokens, hanging creates,
+// revoked refresh tokens and denied consent; Config.RotateRefreshTokens
+// makes every refresh hand out a new refresh token.
 //
 // Inspection and control (no auth, not logged): GET /_sim/requests,
 // GET /_sim/violations, POST /_sim/reset, GET|POST /_sim/faults,

@@ -17,6 +17,7 @@ type Faults struct {
 	rules         []faultRule
 	hangs         []time.Duration
 	denyAuthorize bool
+	movedTo       string // host root the tenant moved to; "" = not moved
 	auth          *authState
 }
 
@@ -28,6 +29,7 @@ type faultRule struct {
 	remaining    int
 	status       int
 	retryAfter   time.Duration
+	oauthError   string // answer with an RFC 6749 error body with this code
 }
 
 // FaultState describes the armed faults (GET /_sim/faults).
@@ -36,6 +38,7 @@ type FaultState struct {
 	Rules         []FaultRuleOf `json:"rules"`
 	HangsMs       []int64       `json:"hangAfterCreateMs"`
 	DenyAuthorize bool          `json:"denyAuthorize"`
+	MovedTo       string        `json:"movedTo,omitempty"`
 }
 
 // FaultRuleOf describes one armed failure rule.
@@ -46,6 +49,7 @@ type FaultRuleOf struct {
 	Remaining    int    `json:"remaining"`
 	Status       int    `json:"status"`
 	RetryAfterS  int64  `json:"retryAfterSeconds,omitempty"`
+	OAuthError   string `json:"oauthError,omitempty"`
 }
 
 // Latency delays every request (except /_sim) by d; 0 turns it off.
@@ -67,6 +71,31 @@ func (f *Faults) FailNext(n, status int, retryAfter time.Duration) {
 // also reaches the OIDC endpoints, e.g. ("POST", "/oauth/tokens", 1, 503, 0).
 func (f *Faults) FailNextMatching(method, pathContains string, n, status int, retryAfter time.Duration) {
 	f.addRule(faultRule{method: strings.ToUpper(method), pathContains: pathContains, remaining: n, status: status, retryAfter: retryAfter})
+}
+
+// FailTokenNext makes the next n requests to the token endpoint answer
+// status with the OAuth error code (RFC 6749 §5.2), e.g. (1, 503,
+// "temporarily_unavailable", 0), as a login service under load does.
+// Nothing is issued or revoked for a failed request.
+func (f *Faults) FailTokenNext(n, status int, code string, retryAfter time.Duration) {
+	f.addRule(faultRule{method: http.MethodPost, pathContains: "/oauth/tokens", remaining: n, status: status, retryAfter: retryAfter, oauthError: code})
+}
+
+// MoveTenant moves the tenant to the host root newBase (e.g. a second
+// listener on this Server, as sod1 → sod2): from now on the webapi_url
+// claim of new id_tokens and the State API name the new host, and every
+// tenant REST request that arrives on another host gets 421 Misdirected
+// Request, as SuperOffice answers after a move. "" moves it back.
+func (f *Faults) MoveTenant(newBase string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.movedTo = strings.TrimRight(newBase, "/")
+}
+
+func (f *Faults) moved() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.movedTo
 }
 
 // Misdirect makes the next n tenant REST requests return 421 Misdirected
@@ -125,17 +154,17 @@ func (f *Faults) DenyAuthorize(deny bool) {
 func (f *Faults) Reset() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.latency, f.rules, f.hangs, f.denyAuthorize = 0, nil, nil, false
+	f.latency, f.rules, f.hangs, f.denyAuthorize, f.movedTo = 0, nil, nil, false, ""
 }
 
 // State returns the armed faults.
 func (f *Faults) State() FaultState {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	st := FaultState{LatencyMs: f.latency.Milliseconds(), DenyAuthorize: f.denyAuthorize, Rules: []FaultRuleOf{}, HangsMs: []int64{}}
+	st := FaultState{LatencyMs: f.latency.Milliseconds(), DenyAuthorize: f.denyAuthorize, Rules: []FaultRuleOf{}, HangsMs: []int64{}, MovedTo: f.movedTo}
 	for _, r := range f.rules {
 		st.Rules = append(st.Rules, FaultRuleOf{APIOnly: r.apiOnly, Method: r.method, PathContains: r.pathContains,
-			Remaining: r.remaining, Status: r.status, RetryAfterS: retrySeconds(r.retryAfter)})
+			Remaining: r.remaining, Status: r.status, RetryAfterS: retrySeconds(r.retryAfter), OAuthError: r.oauthError})
 	}
 	for _, h := range f.hangs {
 		st.HangsMs = append(st.HangsMs, h.Milliseconds())
@@ -201,6 +230,10 @@ func (s *Server) applyRule(rc *reqCtx, api bool) bool {
 	rc.fault = "status-" + strconv.Itoa(rule.status)
 	if rule.retryAfter > 0 {
 		rc.w.Header().Set("Retry-After", strconv.FormatInt(retrySeconds(rule.retryAfter), 10))
+	}
+	if rule.oauthError != "" {
+		oauthError(rc.w, rule.status, rule.oauthError, "injected failure")
+		return true
 	}
 	switch rule.status {
 	case http.StatusMisdirectedRequest:

@@ -18,6 +18,11 @@ func (s *Server) handleTenant(rc *reqCtx, ctxSeg string, rest []string) {
 		writeSOError(rc.w, http.StatusNotFound, "SoNotFoundException", "Tenant "+ctxSeg+" not found")
 		return
 	}
+	if m := s.faults.moved(); m != "" && !strings.EqualFold(rc.r.Host, hostOf(m)) {
+		rc.fault = "moved"
+		writeSOError(rc.w, http.StatusMisdirectedRequest, "MisdirectedRequest", "Wrong subdomain used to access tenant "+s.cfg.Ctx)
+		return
+	}
 	if s.applyRule(rc, true) {
 		return
 	}
@@ -176,7 +181,7 @@ func (s *Server) handleState(rc *reqCtx, ctx string) {
 	if !s.onlyGet(rc) {
 		return
 	}
-	base := s.base(rc.r)
+	base := s.apiRoot(s.base(rc.r))
 	if !strings.EqualFold(ctx, s.cfg.Ctx) {
 		writeJSON(rc.w, http.StatusNotFound, map[string]any{"ContextIdentifier": ctx, "State": "Unknown", "IsRunning": false})
 		return
@@ -334,4 +339,11 @@ func (s *Server) handleUdefLayout(rc *reqCtx, k *kindInfo, published bool, one s
 		return
 	}
 	writeJSON(rc.w, http.StatusOK, out)
+}
+
+// hostOf is the host[:port] of a host root such as http://127.0.0.1:8080.
+func hostOf(root string) string {
+	_, h, _ := strings.Cut(root, "://")
+	h, _, _ = strings.Cut(h, "/")
+	return h
 }

@@ -67,6 +67,12 @@ type Config struct {
 	// naming an unknown property or custom field is a 400 instead of being
 	// skipped. Default (false) is the forgiving reading.
 	Strict bool
+	// RotateRefreshTokens makes every refresh answer with a new refresh
+	// token and revoke the one used, as OAuth 2.1 asks of public clients.
+	// SuperOffice documents no rotation; the option proves the app keeps
+	// the newest token (a client that does not save it is signed out at
+	// its next start).
+	RotateRefreshTokens bool
 }
 
 // Server is a simulated SuperOffice CRM Online tenant: the OIDC login
@@ -194,7 +200,16 @@ func (s *Server) Authority() string { return s.URL() + "/login" }
 
 // APIURL returns the tenant REST base URL()+"/<ctx>/api/" (the webapi_url
 // claim).
-func (s *Server) APIURL() string { return s.URL() + "/" + s.cfg.Ctx + "/api/" }
+func (s *Server) APIURL() string { return s.apiRoot(s.URL()) + "/" + s.cfg.Ctx + "/api/" }
+
+// apiRoot is the host root the tenant's API lives on: base, or where
+// Faults.MoveTenant moved it.
+func (s *Server) apiRoot(base string) string {
+	if m := s.faults.moved(); m != "" {
+		return m
+	}
+	return base
+}
 
 // Strict reports whether the tenant runs in strict mode (Config.Strict).
 func (s *Server) Strict() bool { return s.cfg.Strict }

@@ -342,6 +342,11 @@ func (s *Server) refreshGrant(rc *reqCtx, form url.Values) {
 	case client != s.cfg.ClientID:
 		rc.violate(KindOAuth, "refresh_token", "refresh token of another client")
 		oauthError(rc.w, http.StatusBadRequest, "invalid_grant", "refresh token of another client")
+	case s.cfg.RotateRefreshTokens:
+		a.mu.Lock()
+		a.refresh[form.Get("refresh_token")].revoked = true
+		a.mu.Unlock()
+		s.writeTokens(rc, "", true)
 	default:
 		// The documented refresh response has no new refresh token: the
 		// old one stays valid (API.md §1.4).

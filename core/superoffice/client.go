@@ -173,7 +173,8 @@ func (c *Client) NewRequest(method, path string, body any) (*Request, error) {
 }
 
 // Do sends req and decodes a 2xx JSON body into v (if v is not nil).
-// Idempotent requests are retried per the RetryPolicy; any request gets
+// Idempotent requests are retried per the RetryPolicy, and any request
+// refused with 429 is sent again after Retry-After; any request gets
 // one retry after a 401 (with a token refresh) and one after a 421 (with
 // a re-resolved base), because both mean the server did not act on it.
 // Failures are typed: see CheckResponse and *AmbiguousError.
@@ -187,6 +188,7 @@ func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error)
 	}
 	var (
 		attempts, retries     int // sends so far; transient retries so far
+		throttled             int // 429 answers waited out so far
 		authRetried, resolved bool
 	)
 	for {
@@ -257,11 +259,28 @@ func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error)
 				return r, misErr
 			}
 			continue
+		case resp.StatusCode == http.StatusTooManyRequests:
+			// SuperOffice refused the request before acting on it, so any
+			// request, a create too, may wait and go again. Throttling is
+			// the server pacing us, not a failure: it has its own budget
+			// and does not use up the attempts kept for real failures.
+			if throttled+1 >= c.retry.MaxThrottled {
+				return r, apiErr
+			}
+			throttled++
+			wait := c.backoff(throttled)
+			if errors.As(apiErr, &rateErr) && rateErr.RetryAfter > 0 {
+				if rateErr.RetryAfter > c.retry.MaxRetryAfter {
+					return r, apiErr
+				}
+				wait = rateErr.RetryAfter
+			}
+			if err := c.sleep(ctx, wait); err != nil {
+				return r, fmt.Errorf("superoffice: %s %s: %w", req.Method, path, err)
+			}
+			continue
 		case retryableStatus(resp.StatusCode):
 			if !req.Idempotent {
-				if resp.StatusCode == http.StatusTooManyRequests {
-					return r, apiErr // rejected outright: nothing was written
-				}
 				return r, &AmbiguousError{Method: req.Method, Path: path, Err: apiErr}
 			}
 			if retries+1 >= c.retry.MaxAttempts {

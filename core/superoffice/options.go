@@ -50,11 +50,15 @@ type RetryPolicy struct {
 	// itself (default 60 s); a longer one is returned as *RateLimitError so
 	// the user sees it instead of a frozen export.
 	MaxRetryAfter time.Duration
+	// MaxThrottled is the total number of sends when SuperOffice keeps
+	// answering 429 (default 8). A 429 means the request was not acted
+	// on, so it applies to creates too; the waits follow Retry-After.
+	MaxThrottled int
 }
 
 // DefaultRetryPolicy is used unless WithRetry says otherwise.
 func DefaultRetryPolicy() RetryPolicy {
-	return RetryPolicy{MaxAttempts: 4, BaseDelay: 500 * time.Millisecond, MaxDelay: 20 * time.Second, MaxRetryAfter: 60 * time.Second}
+	return RetryPolicy{MaxAttempts: 4, BaseDelay: 500 * time.Millisecond, MaxDelay: 20 * time.Second, MaxRetryAfter: 60 * time.Second, MaxThrottled: 8}
 }
 
 // withDefaults fills zero fields so a partly-set policy still behaves.
@@ -71,6 +75,9 @@ func (p RetryPolicy) withDefaults() RetryPolicy {
 	}
 	if p.MaxRetryAfter <= 0 {
 		p.MaxRetryAfter = d.MaxRetryAfter
+	}
+	if p.MaxThrottled <= 0 {
+		p.MaxThrottled = d.MaxThrottled
 	}
 	return p
 }
@@ -126,7 +133,8 @@ func WithTimeout(d time.Duration) Option {
 }
 
 // WithRetry replaces the retry policy; zero fields take their defaults.
-// MaxAttempts 1 turns automatic retries off.
+// MaxAttempts 1 turns automatic retries off (MaxThrottled 1 does the same
+// for 429 answers).
 func WithRetry(p RetryPolicy) Option {
 	return func(c *Client) error {
 		c.retry = p.withDefaults()

@@ -141,12 +141,12 @@ func TestPostNotRetried(t *testing.T) {
 	})
 	t.Run("429 is a plain rate limit", func(t *testing.T) {
 		rec := newRecorder(t, jsonReply(http.StatusTooManyRequests, `{}`))
-		c := newTestClient(t, rec.base(), newFakeClock())
+		c := newTestClient(t, rec.base(), newFakeClock(), WithRetry(RetryPolicy{MaxThrottled: 3}))
 		_, _, err := c.Contacts.Create(context.Background(), &ContactEntity{Name: "A"})
 		var amb *AmbiguousError
 		var rl *RateLimitError
-		if errors.As(err, &amb) || !errors.As(err, &rl) || len(rec.requests()) != 1 {
-			t.Fatalf("err = %T %v, requests %d", err, err, len(rec.requests()))
+		if errors.As(err, &amb) || !errors.As(err, &rl) || len(rec.requests()) != 3 {
+			t.Fatalf("err = %T %v, requests %d (want a rate limit after 3 sends)", err, err, len(rec.requests()))
 		}
 	})
 	t.Run("connection refused is not ambiguous", func(t *testing.T) {
@@ -209,5 +209,47 @@ func TestPatchIdempotent(t *testing.T) {
 				t.Errorf("patchIdempotent(%+v) = %v", ops, got)
 			}
 		}
+	}
+}
+
+// A 429 means SuperOffice did not act on the request, so even a create is
+// sent again once Retry-After has passed, and exactly once more.
+func TestCreateRetriedAfter429(t *testing.T) {
+	rec := newRecorder(t,
+		func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Retry-After", "3")
+			jsonReply(http.StatusTooManyRequests, `{"Error":true,"ErrorMessage":"Too many requests"}`)(w, r)
+		},
+		jsonReply(http.StatusOK, `{"ContactId":9,"Name":"A"}`))
+	clk := newFakeClock()
+	c := newTestClient(t, rec.base(), clk)
+	got, resp, err := c.Contacts.Create(context.Background(), &ContactEntity{Name: "A"})
+	if err != nil || got.ContactId != 9 || resp.Attempts != 2 {
+		t.Fatalf("Create = %+v, %v (attempts %v)", got, err, resp)
+	}
+	if want := []time.Duration{3 * time.Second}; !reflect.DeepEqual(clk.Slept(), want) || len(rec.requests()) != 2 {
+		t.Errorf("slept %v with %d requests, want %v and 2", clk.Slept(), len(rec.requests()), want)
+	}
+}
+
+// A burst of 429s longer than the attempts kept for failures (4) is
+// waited out: throttling has its own budget, so the metadata reads at the
+// start of a batch survive it.
+func TestThrottleBurstLongerThanMaxAttempts(t *testing.T) {
+	var replies []http.HandlerFunc
+	for range 5 {
+		replies = append(replies, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Retry-After", "1")
+			jsonReply(http.StatusTooManyRequests, `{}`)(w, r)
+		})
+	}
+	rec := newRecorder(t, append(replies, jsonReply(http.StatusOK, `[]`))...)
+	clk := newFakeClock()
+	c := newTestClient(t, rec.base(), clk)
+	if _, resp, err := c.Lists.Countries(context.Background()); err != nil || resp.Attempts != 6 {
+		t.Fatalf("Countries after 5 x 429: %v (%v)", err, resp)
+	}
+	if len(clk.Slept()) != 5 {
+		t.Errorf("slept %v, want five 1 s waits", clk.Slept())
 	}
 }
