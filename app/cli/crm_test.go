@@ -160,7 +160,8 @@ func TestPreviewMatchSyncEndToEnd(t *testing.T) {
 	if err := json.Unmarshal([]byte(sy.stdout), &res); err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(keys(res), " "); got != "contactId created customFields kept persons warnings" {
+	// The contract's keys, plus skipReasons (added by issue 14).
+	if got := strings.Join(keys(res), " "); got != "contactId created customFields kept persons skipReasons warnings" {
 		t.Errorf("sync JSON keys = %q", got)
 	}
 	if res["contactId"].(float64) != 40 || res["created"].(bool) {
