@@ -45,10 +45,15 @@
 // GET /_sim/violations, POST /_sim/reset, GET|POST /_sim/faults,
 // GET /_sim/state, POST /_sim/token.
 //
-// Assumptions where the docs are silent are marked in the code; the main
-// ones: a PATCH replace of CustomFields with an object (and a PUT) only
-// changes the keys given; unknown CustomFields keys are ignored; JSON Patch
-// operations on unknown paths are skipped (and reported), not rejected; the
+// Assumptions where the docs are silent are marked in the code. The
+// default tenant takes the forgiving reading of each; Config.Strict takes
+// the least forgiving one (a whole-object write of CustomFields replaces
+// the dictionary, unknown properties and keys, wrong types and the OData
+// doubled quote '' are refused with 400), so a client tested against both
+// depends on neither. The forgiving readings: a PATCH replace of
+// CustomFields with an object (and a PUT) only changes the keys given;
+// unknown CustomFields keys are ignored; JSON Patch operations on unknown
+// paths are skipped (and reported), not rejected; the
 // refresh-token grant returns no new refresh token; PrimaryKey and integer
 // columns of OData Slim rows are JSON numbers (Config.ODataStringValues
 // switches to strings as in the documented sample); a GET's CustomFields
