@@ -145,3 +145,26 @@ func (e *env) requests(method, pathPart string) int {
 func leadJSON(id, name, cvr, website string, extra string) string {
 	return fmt.Sprintf(`{"id":%q,"companyName":%q,"cvr":%q,"website":%q,"location":"Aarhus, Danmark","score":80%s}`, id, name, cvr, website, extra)
 }
+
+// orphanCreate leaves what a crash between a create and its bookkeeping
+// leaves: the lead's intent row (its marker adjusted by edit) and the
+// company in SuperOffice, which the app never heard of.
+func (e *env) orphanCreate(t *testing.T, id int64, edit func(*marker)) *so.ContactEntity {
+	t.Helper()
+	ctx := context.Background()
+	_, plan, err := e.eng.Plan(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := markerFor(plan)
+	edit(&mk)
+	if err := e.db.AddIntent(ctx, store.Intent{LeadID: id, Tenant: e.sim.Ctx(), Marker: mk.encode(), CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	body := plan.ContactBody()
+	created, _, err := e.client.Contacts.Create(ctx, &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return created
+}

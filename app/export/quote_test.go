@@ -196,20 +196,9 @@ func TestReconcileApostropheNameStrict(t *testing.T) {
 	))
 	id := e.importLeads(t, leadJSON("rq-bager", name, "", "https://bagerens.dk", ""))["rq-bager"]
 	ctx := context.Background()
-	_, plan, err := e.eng.Plan(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mk := markerFor(plan)
-	mk.LeadKey, mk.LeadID = "", "" // match by name and website only
-	if err := e.db.AddIntent(ctx, store.Intent{LeadID: id, Tenant: e.sim.Ctx(), Marker: mk.encode(), CreatedAt: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
-	body := plan.ContactBody()
-	created, _, err := e.client.Contacts.Create(ctx, &body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	created := e.orphanCreate(t, id, func(mk *marker) {
+		mk.LeadKey, mk.LeadID = "", "" // match by name and website only
+	})
 	rec, err := e.eng.Reconcile(ctx)
 	if err != nil || len(rec) != 1 || rec[0].ContactID != created.ContactId {
 		t.Fatalf("Reconcile = %+v, %v; want company %d", rec, err, created.ContactId)

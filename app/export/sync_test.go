@@ -225,18 +225,7 @@ func TestCrashBetweenCreateAndCommitIsReconciled(t *testing.T) {
 	ctx := context.Background()
 	// The app wrote its intent and SuperOffice created the company, but the
 	// app died before it stored the company id.
-	_, plan, err := e.eng.Plan(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.db.AddIntent(ctx, store.Intent{LeadID: id, Tenant: e.sim.Ctx(), Marker: markerFor(plan).encode(), CreatedAt: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
-	body := plan.ContactBody()
-	created, _, err := e.client.Contacts.Create(ctx, &body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	created := e.orphanCreate(t, id, func(*marker) {})
 	// Start-up.
 	rec, err := e.eng.Reconcile(ctx)
 	if err != nil || len(rec) != 1 || rec[0].ContactID != created.ContactId {

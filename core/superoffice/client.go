@@ -242,7 +242,6 @@ func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error)
 		var (
 			authErr *AuthError
 			misErr  *MisdirectedError
-			rateErr *RateLimitError
 		)
 		switch {
 		case errors.As(apiErr, &authErr) && resp.StatusCode == http.StatusUnauthorized && !authRetried && c.canRefresh():
@@ -268,15 +267,8 @@ func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error)
 				return r, apiErr
 			}
 			throttled++
-			wait := c.backoff(throttled)
-			if errors.As(apiErr, &rateErr) && rateErr.RetryAfter > 0 {
-				if rateErr.RetryAfter > c.retry.MaxRetryAfter {
-					return r, apiErr
-				}
-				wait = rateErr.RetryAfter
-			}
-			if err := c.sleep(ctx, wait); err != nil {
-				return r, fmt.Errorf("superoffice: %s %s: %w", req.Method, path, err)
+			if err := c.pause(ctx, req.Method, path, throttled, apiErr); err != nil {
+				return r, err
 			}
 			continue
 		case retryableStatus(resp.StatusCode):
@@ -287,15 +279,8 @@ func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error)
 				return r, apiErr
 			}
 			retries++
-			wait := c.backoff(retries)
-			if errors.As(apiErr, &rateErr) && rateErr.RetryAfter > 0 {
-				if rateErr.RetryAfter > c.retry.MaxRetryAfter {
-					return r, apiErr
-				}
-				wait = rateErr.RetryAfter
-			}
-			if err := c.sleep(ctx, wait); err != nil {
-				return r, fmt.Errorf("superoffice: %s %s: %w", req.Method, path, err)
+			if err := c.pause(ctx, req.Method, path, retries, apiErr); err != nil {
+				return r, err
 			}
 			continue
 		}
@@ -383,4 +368,23 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 		return err
 	}
 	return c.clock.Sleep(ctx, d)
+}
+
+// pause waits before try n of a request again: as long as the answer's
+// Retry-After says, else the backoff. It returns the error to give up
+// with when Retry-After asks for longer than the policy allows or the
+// context ends.
+func (c *Client) pause(ctx context.Context, method, path string, n int, apiErr error) error {
+	wait := c.backoff(n)
+	var rateErr *RateLimitError
+	if errors.As(apiErr, &rateErr) && rateErr.RetryAfter > 0 {
+		if rateErr.RetryAfter > c.retry.MaxRetryAfter {
+			return apiErr
+		}
+		wait = rateErr.RetryAfter
+	}
+	if err := c.sleep(ctx, wait); err != nil {
+		return fmt.Errorf("superoffice: %s %s: %w", method, path, err)
+	}
+	return nil
 }
