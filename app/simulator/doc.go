@@ -49,7 +49,7 @@
 // default tenant takes the forgiving reading of each; Config.Strict takes
 // the least forgiving one (a whole-object write of CustomFields replaces
 // the dictionary, unknown properties and keys, wrong types and the OData
-// doubled quote ” are refused with 400), so a client tested against both
+// doubled quote (two apostrophes) are refused with 400), so a client tested against both
 // depends on neither. The forgiving readings: a PATCH replace of
 // CustomFields with an object (and a PUT) only changes the keys given;
 // unknown CustomFields keys are ignored; JSON Patch operations on unknown
