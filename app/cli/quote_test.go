@@ -15,7 +15,7 @@ import (
 
 // TestMatchApostropheNameStrict: `match` finds a company whose name has an
 // apostrophe on a strict tenant, which answers the undocumented doubled
-// quote ” with a 400, and no $filter carries an apostrophe at all
+// quote (two apostrophes) with a 400, and no $filter carries an apostrophe at all
 // (issue 14 item 3).
 func TestMatchApostropheNameStrict(t *testing.T) {
 	keyOnce.Do(func() { simKey, _ = rsa.GenerateKey(rand.Reader, 2048) })
