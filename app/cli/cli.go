@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"io"
 	"net/http"
 	"os"
@@ -81,6 +82,7 @@ func IsCommand(arg string) bool {
 
 // Run runs one command and returns the process exit code.
 func Run(ctx context.Context, env Env, args []string) int {
+	msg.SetLanguage(env.lang())
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(env.Stdout)
 		if len(args) == 0 {
@@ -96,6 +98,19 @@ func Run(ctx context.Context, env Env, args []string) int {
 	fmt.Fprintf(env.Stderr, "rabitiq-superoffice: unknown command %q\n", args[0])
 	usage(env.Stderr)
 	return ExitUsage
+}
+
+// lang is the language the CLI speaks: RABITIQ_LANG, then the locale, as
+// the window does.
+func (env Env) lang() msg.Lang { return msg.Choose(env.Getenv) }
+
+// texts renders messages in l.
+func texts(l msg.Lang, ms []msg.Message) []string {
+	out := make([]string, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, m.Text(l))
+	}
+	return out
 }
 
 func usage(w io.Writer) {

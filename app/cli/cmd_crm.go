@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -163,7 +164,10 @@ type candidateJSON struct {
 	OrgNr     string   `json:"orgNr"`
 	Domain    string   `json:"domain"`
 	Score     float64  `json:"score"`
-	Reasons   []string `json:"reasons"`
+	Reasons   []string `json:"reasons"` // in the CLI's language
+	// ReasonCodes are the reasons as codes with arguments, index for
+	// index, so scripts need not parse words.
+	ReasonCodes []msg.Message `json:"reasonCodes"`
 }
 
 func runMatch(ctx context.Context, env Env, args []string) int {
@@ -188,7 +192,8 @@ func runMatch(ctx context.Context, env Env, args []string) int {
 	}
 	out := make([]candidateJSON, 0, len(cands))
 	for _, c := range cands {
-		out = append(out, candidateJSON{c.Company.ContactID, c.Company.Name, c.Company.OrgNr, match.Domain(c.Company.Website), c.Score, append([]string{}, c.Reasons...)})
+		out = append(out, candidateJSON{ContactID: c.Company.ContactID, Name: c.Company.Name, OrgNr: c.Company.OrgNr,
+			Domain: match.Domain(c.Company.Website), Score: c.Score, Reasons: texts(env.lang(), c.Reasons), ReasonCodes: append([]msg.Message{}, c.Reasons...)})
 	}
 	if *asJSON {
 		if err := writeJSON(env.Stdout, map[string]any{"candidates": out}); err != nil {

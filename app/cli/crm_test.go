@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
@@ -150,6 +151,27 @@ func TestPreviewMatchSyncEndToEnd(t *testing.T) {
 	}
 	if len(md.Candidates) == 0 || md.Candidates[0].ContactID != 40 || md.Candidates[0].Score < 0.99 {
 		t.Fatalf("candidates = %+v", md.Candidates)
+	}
+	// The reasons speak the CLI's language; their codes stay the same.
+	for _, c := range []struct{ lang, reason string }{{"da", "CVR matcher"}, {"en", "CVR matches"}} {
+		lenv := maps.Clone(env)
+		lenv["RABITIQ_LANG"] = c.lang
+		var got struct {
+			Candidates []struct {
+				Reasons     []string `json:"reasons"`
+				ReasonCodes []struct {
+					Code string `json:"code"`
+				} `json:"reasonCodes"`
+			} `json:"candidates"`
+		}
+		lm := run(t, lenv, "match", "lead_00000_4ef8aa38", "--json")
+		if err := json.Unmarshal([]byte(lm.stdout), &got); err != nil || len(got.Candidates) == 0 {
+			t.Fatalf("match in %s: %v %s", c.lang, err, lm.stderr)
+		}
+		first := got.Candidates[0]
+		if len(first.Reasons) == 0 || first.Reasons[0] != c.reason || len(first.ReasonCodes) != len(first.Reasons) || first.ReasonCodes[0].Code != "match.cvr-match" {
+			t.Errorf("match in %s: reasons %q, codes %+v", c.lang, first.Reasons, first.ReasonCodes)
+		}
 	}
 
 	sy := run(t, env, "sync", "lead_00000_4ef8aa38", "--contact", "40", "--json")

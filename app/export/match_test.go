@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ func tenantWith(companies ...simulator.SeedCompany) *simulator.Seed {
 
 func hasReason(c match.Candidate, r string) bool {
 	for _, x := range c.Reasons {
-		if x == r {
+		if x.Text(msg.Danish) == r {
 			return true
 		}
 	}

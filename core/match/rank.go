@@ -4,7 +4,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strconv"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // Company is one SuperOffice company (contact) a tenant search returned,
@@ -23,9 +24,10 @@ type Candidate struct {
 	Company Company
 	// Score is in [0, 1]; see Score for the formula.
 	Score float64
-	// Reasons say in Danish, for the match dialog, why the score is what
-	// it is: "CVR matcher", "samme domæne", "navn 94 % ens", ….
-	Reasons []string
+	// Reasons say, as messages the window and the CLI render in the
+	// user's language, why the score is what it is: "CVR matcher",
+	// "samme domæne", "navn 94 % ens", ….
+	Reasons []msg.Message
 	// OrgNrMatch: both org numbers are valid and equal.
 	OrgNrMatch bool
 	// Conflict: both org numbers are valid and differ, so this is another
@@ -39,20 +41,20 @@ type Candidate struct {
 	NameSimilarity float64
 }
 
-// Reasons shown in the match dialog, exported so the UI and tests need not
-// repeat the strings. The org-number reasons say "CVR" for a Danish lead
-// and "org.nr." for a Norwegian or Swedish one, which is what a Danish user
-// calls each. The name reason, "navn N % ens", is built per candidate: N is
-// NameSimilarity floored to whole percent, so "100 %" only ever means names
-// equal after normalisation (e.g. "Jensen ApS" and "Jensen A/S").
+// The codes of the reasons (core/msg has their words). The org-number
+// reasons say "CVR" for a Danish lead and "org.nr." for a Norwegian or
+// Swedish one, which is what a Danish user calls each. The name reason
+// carries pct: NameSimilarity floored to whole percent, so "100 %" only
+// ever means names equal after normalisation ("Jensen ApS", "Jensen A/S").
 const (
-	ReasonCVRMatch      = "CVR matcher"     // equal valid CVR
-	ReasonCVRConflict   = "CVR afviger"     // different valid CVR
-	ReasonOrgNrMatch    = "org.nr. matcher" // equal valid NO/SE number
-	ReasonOrgNrConflict = "org.nr. afviger" // different valid NO/SE number
-	ReasonDomainMatch   = "samme domæne"    // same website domain
-	ReasonHolding       = "holdingselskab"  // the company is a holding, the lead is not
-	ReasonOperating     = "driftsselskab"   // the lead is a holding, the company is not
+	ReasonCVRMatch      = msg.MatchCVR           // equal valid CVR
+	ReasonCVRConflict   = msg.MatchCVRConflict   // different valid CVR
+	ReasonOrgNrMatch    = msg.MatchOrgNr         // equal valid NO/SE number
+	ReasonOrgNrConflict = msg.MatchOrgNrConflict // different valid NO/SE number
+	ReasonDomainMatch   = msg.MatchDomain        // same website domain
+	ReasonName          = msg.MatchName          // names alike, with pct
+	ReasonHolding       = msg.MatchHolding       // the company is a holding, the lead is not
+	ReasonOperating     = msg.MatchOperating     // the lead is a holding, the company is not
 )
 
 // Scoring constants; Score documents how they combine.
@@ -116,7 +118,7 @@ func prepare(q Query) prepared {
 
 // score is Score on a prepared query.
 func (p prepared) score(c Company) Candidate {
-	cand := Candidate{Company: c, Reasons: make([]string, 0, 4)}
+	cand := Candidate{Company: c, Reasons: make([]msg.Message, 0, 4)}
 
 	// A company's OrgNr is read by its shape alone: the lead's country
 	// says nothing about where a tenant company is registered.
@@ -155,29 +157,30 @@ func (p prepared) score(c Company) Candidate {
 	switch {
 	case cand.OrgNrMatch:
 		cand.Score = orgMatchBase + orgMatchBonus*name + orgMatchBonus*domain
-		cand.Reasons = append(cand.Reasons, orgReason(p.org.Country, true))
+		cand.Reasons = append(cand.Reasons, msg.New(orgReason(p.org.Country, true)))
 	case cand.Conflict:
 		cand.Score = conflictBase + conflictName*name + conflictDomain*domain
-		cand.Reasons = append(cand.Reasons, orgReason(p.org.Country, false))
+		cand.Reasons = append(cand.Reasons, msg.New(orgReason(p.org.Country, false)))
 	default:
 		cand.Score = min(1-(1-nameWeight*name)*(1-domainWeight*domain), nameDomainCap)
 	}
 	cand.Score = clamp01(cand.Score)
 
 	if cand.DomainMatch {
-		cand.Reasons = append(cand.Reasons, ReasonDomainMatch)
+		cand.Reasons = append(cand.Reasons, msg.New(ReasonDomainMatch))
 	}
 	if len(p.name.Tokens) > 0 && len(cn.Tokens) > 0 {
 		pct := int(math.Floor(sim*100 + percentTolerance))
-		cand.Reasons = append(cand.Reasons, "navn "+strconv.Itoa(pct)+" % ens")
+		cand.Reasons = append(cand.Reasons, msg.New(ReasonName, "pct", pct))
 	}
 	if holdingReason != "" {
-		cand.Reasons = append(cand.Reasons, holdingReason)
+		cand.Reasons = append(cand.Reasons, msg.New(holdingReason))
 	}
 	return cand
 }
 
-// orgReason words an org-number match or conflict for the lead's country.
+// orgReason is the code of an org-number match or conflict for the lead's
+// country.
 func orgReason(country string, match bool) string {
 	switch {
 	case country == Denmark && match:

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"slices"
 	"testing"
 
@@ -179,8 +180,8 @@ func TestScore(t *testing.T) {
 			if got.Score < tt.min-1e-9 || got.Score > tt.max+1e-9 {
 				t.Errorf("Score = %.4f, want in [%.4f, %.4f]", got.Score, tt.min, tt.max)
 			}
-			if !slices.Equal(got.Reasons, tt.reasons) {
-				t.Errorf("Reasons = %q, want %q", got.Reasons, tt.reasons)
+			if danish := reasonTexts(got.Reasons); !slices.Equal(danish, tt.reasons) {
+				t.Errorf("Reasons = %q, want %q", danish, tt.reasons)
 			}
 			if got.Certain() != tt.orgMatch {
 				t.Errorf("Certain() = %v, want %v", got.Certain(), tt.orgMatch)
@@ -218,4 +219,13 @@ func TestScoreOrgNumberVariantForms(t *testing.T) {
 			}
 		})
 	}
+}
+
+// reasonTexts renders reasons in Danish, the words the table above uses.
+func reasonTexts(rs []msg.Message) []string {
+	out := []string{}
+	for _, r := range rs {
+		out = append(out, r.Text(msg.Danish))
+	}
+	return out
 }

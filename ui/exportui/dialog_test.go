@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"strings"
 	"sync"
 	"testing"
@@ -56,8 +57,8 @@ func (f *fakeService) synced() []export.Choice {
 }
 
 var (
-	certain  = match.Candidate{Company: match.Company{ContactID: 10, Name: "Alfa A/S", OrgNr: "29935181"}, Score: 0.99, OrgNrMatch: true, Reasons: []string{"CVR matcher"}}
-	nameOnly = match.Candidate{Company: match.Company{ContactID: 11, Name: "Alfa ApS"}, Score: 0.9, Reasons: []string{"navn 100 % ens"}}
+	certain  = match.Candidate{Company: match.Company{ContactID: 10, Name: "Alfa A/S", OrgNr: "29935181"}, Score: 0.99, OrgNrMatch: true, Reasons: []msg.Message{msg.New(match.ReasonCVRMatch)}}
+	nameOnly = match.Candidate{Company: match.Company{ContactID: 11, Name: "Alfa ApS"}, Score: 0.9, Reasons: []msg.Message{msg.New(match.ReasonName, "pct", 100)}}
 )
 
 func start(t *testing.T, svc *fakeService, lead store.LeadRow) (*Flow, chan *export.Result) {

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 //go:embed translations/*.json
@@ -42,6 +44,10 @@ var current = "da"
 // come from data tables with a column per language (the 37 field labels).
 func Current() string { return current }
 
+// Lang is the current language as the message catalogue (core/msg) names
+// it, to render domain messages in the UI's language.
+func Lang() msg.Lang { return msg.Lang(current) }
+
 // Pick returns da or en by the current language.
 func Pick(da, en string) string {
 	if current == "en" {
@@ -61,6 +67,7 @@ func Load(language string) error {
 		return err
 	}
 	current = language
+	msg.SetLanguage(msg.Lang(language))
 	return nil
 }
 
