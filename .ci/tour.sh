@@ -18,6 +18,12 @@ export RABITIQ_BROWSER=headless RABITIQ_DEMO_AUTO_APPROVE=1
 DB="$XDG_CONFIG_HOME/RabitIQ SuperOffice/demo/leads.db"
 
 got=$("$BIN" version); [ "$got" = "$VERSION" ] || { echo "tour: version printed $got, FyneApp.toml says $VERSION"; exit 1; }
+# Scripts read the CLI's stderr: no Fyne locale noise under LANG=C.UTF-8.
+err=$(LC_ALL=C.UTF-8 "$BIN" version 2>&1 >/dev/null) || true
+[ -z "$err" ] || { echo "tour: version wrote to stderr under LC_ALL=C.UTF-8: $err"; exit 1; }
+# No display (ssh, cron): one line and exit 1, no GLFW stack trace.
+rc=0; msg=$(env -u DISPLAY -u WAYLAND_DISPLAY "$BIN" --demo 2>&1) || rc=$?
+[ "$rc" = 1 ] && [ "$(printf '%s\n' "$msg" | wc -l)" = 1 ] || { echo "tour: without a display the app exited $rc with: $msg"; exit 1; }
 gcc -O2 -o "$TMP/xdnddrop" .ci/xdnddrop.c -lX11
 
 . .ci/xvfb.sh

@@ -66,8 +66,8 @@ func commands() []command {
 	}
 }
 
-// IsCommand reports whether arg names a CLI command; anything else (no
-// arguments, or flags such as --demo) opens the window.
+// IsCommand reports whether arg names a CLI command (or help). Whether the
+// window opens is Dispatch's decision.
 func IsCommand(arg string) bool {
 	if arg == "help" || arg == "-h" || arg == "--help" {
 		return true
@@ -95,7 +95,10 @@ func Run(ctx context.Context, env Env, args []string) int {
 			return c.run(ctx, env, args[1:])
 		}
 	}
-	fmt.Fprintf(env.Stderr, "rabitiq-superoffice: unknown command %q\n", args[0])
+	if strings.HasPrefix(args[0], "-") {
+		return badWindowFlags(env, args)
+	}
+	unknownCommand(env, args[0])
 	usage(env.Stderr)
 	return ExitUsage
 }

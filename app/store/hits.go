@@ -55,6 +55,7 @@ func (s *idSet) Len() int {
 // hitSet returns the ids of the leads a word search matches, or nil when
 // query has no words (punctuation only).
 func (d *DB) hitSet(ctx context.Context, query string) (*idSet, error) {
+	query, _ = CapSearch(query)
 	hq, args := hitsQuery(query)
 	if hq == "" {
 		return nil, nil
@@ -67,22 +68,45 @@ func (d *DB) hitSet(ctx context.Context, query string) (*idSet, error) {
 	}
 	rows, err := d.db.QueryContext(ctx, hq, args...)
 	if err != nil {
-		return nil, fmt.Errorf("search leads: %w", err)
+		return nil, fmt.Errorf("search leads: %w", cancelled(ctx, err))
 	}
 	defer rows.Close()
 	ids := &idSet{}
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("search leads: %w", err)
+			return nil, fmt.Errorf("search leads: %w", cancelled(ctx, err))
 		}
 		ids.add(id)
+		if testHookHitRow != nil {
+			testHookHitRow()
+		}
 	}
 	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search leads: %w", cancelled(ctx, err))
+	}
+	// SQLite stops a statement whose context ends as if it had no more
+	// rows or with "interrupted"; either way these hits are incomplete
+	// and must neither be cached nor counted.
+	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("search leads: %w", err)
 	}
 	d.hits.query, d.hits.gen, d.hits.ids = query, gen, ids
 	return ids, nil
+}
+
+// testHookHitRow, when set by a test, runs after each hit is read: where
+// a test cancels a search midway, deterministically.
+var testHookHitRow func()
+
+// cancelled returns ctx's error when ctx has ended, so that callers can
+// tell a search stopped by the next keystroke (errors.Is
+// context.Canceled) from a failed one; else err.
+func cancelled(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return err
 }
 
 // pageOfHits walks the order's index and keeps the ids in hits, skipping

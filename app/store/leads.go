@@ -56,7 +56,7 @@ const (
 
 // ListOptions selects a page of leads.
 type ListOptions struct {
-	Query  string // word prefixes of name, CVR, industry, location or contacts, or digits of a CVR; empty = all
+	Query  string // word prefixes of name, CVR, industry, location or contacts, or digits of a CVR; empty = all; capped by CapSearch
 	Sort   Sort
 	Offset int
 	Limit  int // 0 = no limit
@@ -91,11 +91,11 @@ func (d *DB) ListLeads(ctx context.Context, opt ListOptions) ([]LeadRow, error) 
 		if hits.Len() >= manyHitsThreshold {
 			ids, err := d.pageOfHits(ctx, index, order, hits, opt.Offset, opt.Limit)
 			if err != nil {
-				return nil, fmt.Errorf("list leads: %w", err)
+				return nil, fmt.Errorf("list leads: %w", cancelled(ctx, err))
 			}
 			out, err := d.rowsByID(ctx, ids)
 			if err != nil {
-				return nil, fmt.Errorf("list leads: %w", err)
+				return nil, fmt.Errorf("list leads: %w", cancelled(ctx, err))
 			}
 			return out, nil
 		}
@@ -109,18 +109,24 @@ func (d *DB) ListLeads(ctx context.Context, opt ListOptions) ([]LeadRow, error) 
 	q := `SELECT ` + rowColumns + ` FROM (` + page + `) p JOIN leads l ON l.id = p.id JOIN sync_state s ON s.lead_id = l.id` + order
 	rows, err := d.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("list leads: %w", err)
+		return nil, fmt.Errorf("list leads: %w", cancelled(ctx, err))
 	}
 	defer rows.Close()
 	var out []LeadRow
 	for rows.Next() {
 		r, err := scanRow(rows)
 		if err != nil {
-			return nil, fmt.Errorf("list leads: %w", err)
+			return nil, fmt.Errorf("list leads: %w", cancelled(ctx, err))
 		}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list leads: %w", cancelled(ctx, err))
+	}
+	if err := ctx.Err(); err != nil { // stopped early: out may be short
+		return nil, fmt.Errorf("list leads: %w", err)
+	}
+	return out, nil
 }
 
 // manyHitsThreshold is where walking an order's index beats sorting the
@@ -129,6 +135,8 @@ func (d *DB) ListLeads(ctx context.Context, opt ListOptions) ([]LeadRow, error) 
 const manyHitsThreshold = 2000
 
 // CountLeads counts the leads that match query (all leads when empty).
+// Like ListLeads it searches CapSearch(query) only, and it stops with an
+// error that wraps ctx.Err() when ctx ends (the next keystroke).
 func (d *DB) CountLeads(ctx context.Context, query string) (int, error) {
 	hits, err := d.hitSet(ctx, query)
 	if err != nil {
@@ -140,7 +148,7 @@ func (d *DB) CountLeads(ctx context.Context, query string) (int, error) {
 	w, args := where(query) // punctuation only, or no query
 	var n int
 	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM leads l`+w, args...).Scan(&n); err != nil {
-		return 0, fmt.Errorf("count leads: %w", err)
+		return 0, fmt.Errorf("count leads: %w", cancelled(ctx, err))
 	}
 	return n, nil
 }

@@ -1,13 +1,13 @@
 // Command rabitiq-superoffice is the RabitIQ SuperOffice desktop app. With
-// no command it opens the window; with a command it runs headless (see
-// `rabitiq-superoffice help`). One window runs per database: a second
-// start brings the first window forward and exits.
+// no arguments, or only --demo and --db, it opens the window; with a
+// command it runs headless (see `rabitiq-superoffice help`). One window
+// runs per database: a second start brings the first window forward and
+// exits.
 package main
 
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"os/signal"
@@ -15,24 +15,27 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/cli"
 	"github.com/rabitiq/superoffice-sync/app/desktop"
 	"github.com/rabitiq/superoffice-sync/app/instance"
+	"github.com/rabitiq/superoffice-sync/cmd/rabitiq-superoffice/internal/localeenv"
 )
 
 func main() {
-	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+	localeenv.Restore()
+	route := cli.Dispatch(os.Args[1:])
+	if !route.Window {
 		attachConsole()
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		code := cli.Run(ctx, cli.OSEnv(), os.Args[1:])
 		stop()
 		os.Exit(code)
 	}
-	fs := flag.NewFlagSet("rabitiq-superoffice", flag.ContinueOnError)
-	var opts desktop.Options
-	fs.StringVar(&opts.DBPath, "db", os.Getenv("RABITIQ_DB"), "database file")
-	fs.BoolVar(&opts.Demo, "demo", false, "open with the demo tenant and sample leads in a separate database")
-	if err := fs.Parse(os.Args[1:]); err != nil {
-		os.Exit(cli.ExitUsage)
+	if route.DBPath == "" {
+		route.DBPath = os.Getenv("RABITIQ_DB")
 	}
-	err := desktop.Run(opts)
+	if msg := noDisplay(os.Getenv); msg != "" {
+		alert(msg)
+		os.Exit(1)
+	}
+	err := desktop.Run(desktop.Options{DBPath: route.DBPath, Demo: route.Demo})
 	var running *instance.RunningError
 	switch {
 	case err == nil:

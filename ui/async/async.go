@@ -9,7 +9,10 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-var inline atomic.Bool
+var (
+	inline atomic.Bool
+	queue  atomic.Pointer[chan func()]
+)
 
 // RunInline makes Run synchronous until the test ends. Fyne's test driver
 // runs fyne.Do inline on whatever goroutine calls it, so a background
@@ -21,11 +24,30 @@ func RunInline(t interface{ Cleanup(func()) }) {
 	t.Cleanup(func() { inline.Store(false) })
 }
 
+// RunQueued makes Run work on a goroutine as in the window, but hand each
+// done to the returned channel instead of to fyne.Do, until the test ends.
+// The test then plays the UI goroutine: it receives and calls each done
+// itself, so it can see two Runs overlap (a search cancelled by the next)
+// without widgets being touched from two goroutines.
+func RunQueued(t interface{ Cleanup(func()) }) <-chan func() {
+	ch := make(chan func(), 16)
+	queue.Store(&ch)
+	t.Cleanup(func() { queue.Store(nil) })
+	return ch
+}
+
 // Run runs work on a new goroutine and then done with its result on the
 // UI goroutine.
 func Run[T any](work func() T, done func(T)) {
 	if inline.Load() {
 		done(work())
+		return
+	}
+	if q := queue.Load(); q != nil {
+		go func() {
+			v := work()
+			*q <- func() { done(v) }
+		}()
 		return
 	}
 	go func() {

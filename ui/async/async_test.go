@@ -20,3 +20,19 @@ func TestRunDeliversOnTheUIGoroutineAndInline(t *testing.T) {
 		t.Fatalf("inline Run did not deliver before returning: %d", n)
 	}
 }
+
+func TestRunQueuedHandsDoneToTheTest(t *testing.T) {
+	test.NewTempApp(t)
+	q := RunQueued(t)
+	release := make(chan struct{})
+	n := 0
+	Run(func() int { <-release; return 3 }, func(v int) { n = v })
+	if n != 0 {
+		t.Fatal("done ran before the work was released")
+	}
+	close(release)
+	(<-q)()
+	if n != 3 {
+		t.Fatalf("queued done delivered %d", n)
+	}
+}

@@ -72,6 +72,10 @@ type View struct {
 	root   fyne.CanvasObject
 	timer  *time.Timer
 	cancel context.CancelFunc
+	// stop cancels the running count of a search; seq numbers the
+	// searches, so that a count that was overtaken is dropped.
+	stop context.CancelFunc
+	seq  uint64
 }
 
 // searchDelay is the default Debounce: short enough to feel instant,
@@ -115,9 +119,12 @@ func New(svc Service, win fyne.Window) *View {
 // Content returns the screen's root object.
 func (v *View) Content() fyne.CanvasObject { return v.root }
 
-// searchChanged runs the search once the user pauses typing. The timer
-// fires on its own goroutine, so the reload goes through async.Do.
+// searchChanged runs the search once the user pauses typing. A search
+// still running is for text the user has moved on from: it is cancelled
+// at once, so a slow search never holds the next one up. The timer fires
+// on its own goroutine, so the reload goes through async.Do.
 func (v *View) searchChanged(s string) {
+	v.stopSearch()
 	if v.timer != nil {
 		v.timer.Stop()
 	}
@@ -161,9 +168,45 @@ func (v *View) Checked() []int64 {
 	return out
 }
 
-// Reload re-counts the leads for the current search and drops cached rows.
+// stopSearch cancels the search that is counting, if any, and makes sure
+// its result, should it still arrive, is dropped.
+func (v *View) stopSearch() {
+	v.seq++
+	if v.stop != nil {
+		v.stop()
+		v.stop = nil
+	}
+}
+
+// counted is what a search's count found.
+type counted struct {
+	n   int
+	err error
+}
+
+// Reload re-counts the leads for the current search, off the UI goroutine
+// so the window keeps taking keystrokes, and then drops cached rows. A
+// later Reload or keystroke cancels it.
 func (v *View) Reload() {
-	n, err := v.svc.CountLeads(context.Background(), v.query)
+	v.stopSearch()
+	ctx, cancel := context.WithCancel(context.Background())
+	v.stop = cancel
+	seq, q := v.seq, v.query
+	async.Run(func() counted {
+		n, err := v.svc.CountLeads(ctx, q)
+		return counted{n, err}
+	}, func(c counted) {
+		cancel()
+		if seq != v.seq {
+			return // overtaken by a newer search
+		}
+		v.stop = nil
+		v.showCount(q, c.n, c.err)
+	})
+}
+
+// showCount shows the leads that the search q found.
+func (v *View) showCount(q string, n int, err error) {
 	if err != nil {
 		v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": err.Error()}))
 		return
@@ -172,11 +215,16 @@ func (v *View) Reload() {
 	v.pages = map[int][]store.LeadRow{}
 	v.List.UnselectAll()
 	v.List.Refresh()
-	if n == 0 && strings.TrimSpace(v.query) == "" {
+	if n == 0 && strings.TrimSpace(q) == "" {
 		v.Status.SetText(lang.L("Drop RabitIQ lead files here or use Import…"))
 		return
 	}
-	v.Status.SetText(lang.N("{{.Count}} leads", n, map[string]any{"Count": n}))
+	status := lang.N("{{.Count}} leads", n, map[string]any{"Count": n})
+	if _, capped := store.CapSearch(q); capped != 0 {
+		status += " – " + lang.L("only the first {{.Words}} words ({{.Chars}} characters) are searched",
+			map[string]any{"Words": store.MaxSearchWords, "Chars": store.MaxSearchRunes})
+	}
+	v.Status.SetText(status)
 }
 
 // Row returns the lead shown at list index id, loading its page if needed.
