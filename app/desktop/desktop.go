@@ -152,7 +152,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 			review(ids[1:])
 			return
 		}
-		exportui.StartOpts(svc, w, det.Row, exportui.Opts{Policy: policy, Reconnect: reconnect,
+		exportui.Start(svc, w, det.Row, exportui.Opts{Policy: policy, Reconnect: reconnect,
 			Done: func(*export.Result) { refresh(ids[0]); review(ids[1:]) }})
 	}
 	batchBtn := widget.NewButton(lang.L("Export several…"), func() {
@@ -174,7 +174,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 		prefs.SetInt(prefLastLead, int(r.LocalID))
 	}
 	detail.OnExport = func(r store.LeadRow) {
-		exportui.StartOpts(svc, w, r, exportui.Opts{Policy: policy, Reconnect: reconnect, Done: func(*export.Result) { refresh(r.LocalID) }})
+		exportui.Start(svc, w, r, exportui.Opts{Policy: policy, Reconnect: reconnect, Done: func(*export.Result) { refresh(r.LocalID) }})
 	}
 	integ.OnChange = func(s integrations.Status) {
 		detail.SetConnected(s.Connected)
