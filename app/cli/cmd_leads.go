@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"text/tabwriter"
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/buildinfo"
@@ -55,8 +54,7 @@ func runLeads(ctx context.Context, env Env, args []string) int {
 		}
 		return ExitOK
 	}
-	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tFIRMA\tSCORE\tCVR\tKONTAKTER\tSTATUS\tSUPEROFFICE")
+	table := [][]string{{"ID", "FIRMA", "SCORE", "CVR", "KONTAKTER", "STATUS", "SUPEROFFICE"}}
 	for _, r := range rows {
 		score, cvr, so := "–", r.CVR, "–"
 		if r.Score != nil {
@@ -68,13 +66,37 @@ func runLeads(ctx context.Context, env Env, args []string) int {
 		if r.SOContactID != nil {
 			so = fmt.Sprint(*r.SOContactID)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", r.LocalID, r.CompanyName, score, cvr, r.Contacts, r.Status, so)
+		table = append(table, []string{fmt.Sprint(r.LocalID), oneLine(r.CompanyName), score, cvr, fmt.Sprint(r.Contacts), string(r.Status), so})
 	}
-	if err := tw.Flush(); err != nil {
+	width := nameWidth(outputWidth(env), widthBesides(table, 1))
+	for _, row := range table[1:] {
+		row[1] = cut(row[1], width)
+	}
+	if err := writeTable(env.Stdout, table); err != nil {
 		return fail(env, ExitFailure, err)
 	}
 	fmt.Fprintf(env.Stdout, "%d leads\n", len(rows))
 	return ExitOK
+}
+
+// Company names can be any length; the name column gets what the other
+// columns leave of the line, so a line fits the terminal. defaultNameWidth
+// is its width when the terminal's is unknown (output to a file or pipe);
+// minNameWidth keeps names readable in a very narrow terminal. `leads
+// --json` keeps the full names.
+const (
+	defaultNameWidth = 40
+	minNameWidth     = 12
+)
+
+// nameWidth is the most terminal columns a company name may take in lines
+// total columns wide (0: unknown) of which the rest of the table takes
+// others.
+func nameWidth(total, others int) int {
+	if total <= 0 {
+		return defaultNameWidth
+	}
+	return max(total-others, minNameWidth)
 }
 
 func runVersion(_ context.Context, env Env, args []string) int {

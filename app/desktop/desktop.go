@@ -132,7 +132,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 	policy := prefPolicy{prefs}
 	var sh *shell.Shell
 	reconnect := func() {
-		sh.Tabs.SelectIndex(shell.TabIntegrations)
+		sh.Show(tabIntegrations)
 		integ.StartConnect()
 	}
 	refresh := func(id int64) {
@@ -152,7 +152,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 			review(ids[1:])
 			return
 		}
-		exportui.StartOpts(svc, w, det.Row, exportui.Opts{Policy: policy, Reconnect: reconnect,
+		exportui.Start(svc, w, det.Row, exportui.Opts{Policy: policy, Reconnect: reconnect,
 			Done: func(*export.Result) { refresh(ids[0]); review(ids[1:]) }})
 	}
 	batchBtn := widget.NewButton(lang.L("Export several…"), func() {
@@ -165,16 +165,16 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 			batchBtn.SetText(lang.L("Export several…"))
 		}
 	}
-	sh = shell.New(shell.Parts{List: list.Content(), Detail: detail.Content(), Fields: fields.Content(), Integrations: integ.Content(),
-		History: hist.Content(), LeadTools: container.NewHBox(batchBtn), OnHistoryTab: hist.Reload,
-		About: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo}), Demo: opts.Demo, OnFieldsTab: fields.Check})
+	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), detail.Content(), container.NewHBox(batchBtn)),
+		history: hist.Content(), onHistory: hist.Reload, fields: fields.Content(), onFields: fields.Check, integrations: integ.Content(),
+		about: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo})}.tabs(), opts.Demo)
 	list.ChooseFiles = func(done func([]string)) { chooseFiles(w, done) }
 	list.OnSelect = func(r store.LeadRow) {
 		detail.Show(r.LocalID)
 		prefs.SetInt(prefLastLead, int(r.LocalID))
 	}
 	detail.OnExport = func(r store.LeadRow) {
-		exportui.StartOpts(svc, w, r, exportui.Opts{Policy: policy, Reconnect: reconnect, Done: func(*export.Result) { refresh(r.LocalID) }})
+		exportui.Start(svc, w, r, exportui.Opts{Policy: policy, Reconnect: reconnect, Done: func(*export.Result) { refresh(r.LocalID) }})
 	}
 	integ.OnChange = func(s integrations.Status) {
 		detail.SetConnected(s.Connected)

@@ -59,30 +59,22 @@ type Flow struct {
 // Ready is closed when the search is done and its dialog is shown.
 func (f *Flow) Ready() <-chan struct{} { return f.ready }
 
-// Start searches SuperOffice for the lead's company in the background and
-// then shows the match dialog.
-func Start(svc Service, win fyne.Window, lead store.LeadRow, done func(*export.Result)) *Flow {
-	return StartWithPolicy(svc, win, lead, nil, done)
-}
-
-// StartWithPolicy is Start with a remembered overwrite policy.
-func StartWithPolicy(svc Service, win fyne.Window, lead store.LeadRow, policy Policy, done func(*export.Result)) *Flow {
-	return StartOpts(svc, win, lead, Opts{Policy: policy, Done: done})
-}
-
 // Opts are the optional parts of an export flow.
 type Opts struct {
+	// Policy, when set, remembers the overwrite choices of the preview.
 	Policy Policy
-	Done   func(*export.Result)
+	// Done is called after a sync succeeded, so the caller can refresh.
+	Done func(*export.Result)
 	// Reconnect, when set, is offered as "Forbind igen" when SuperOffice
 	// no longer accepts the sign-in.
 	Reconnect func()
 }
 
-// StartOpts is Start with options.
-func StartOpts(svc Service, win fyne.Window, lead store.LeadRow, o Opts) *Flow {
-	policy, done := o.Policy, o.Done
-	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: done, ready: make(chan struct{}), Policy: policy, reconnect: o.Reconnect}
+// Start searches SuperOffice for the lead's company in the background and
+// then shows the match dialog; o holds what the caller wants remembered,
+// told or offered, and may be zero.
+func Start(svc Service, win fyne.Window, lead store.LeadRow, o Opts) *Flow {
+	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: o.Done, ready: make(chan struct{}), Policy: o.Policy, reconnect: o.Reconnect}
 	wait := f.waiting(lang.L("Searching SuperOffice…"))
 	type result struct {
 		c   []match.Candidate
@@ -95,7 +87,7 @@ func StartOpts(svc Service, win fyne.Window, lead store.LeadRow, o Opts) *Flow {
 		wait.Hide()
 		defer close(f.ready)
 		if r.err != nil {
-			f.showError(r.err, func() { StartOpts(svc, win, lead, o) })
+			f.showError(r.err, func() { Start(svc, win, lead, o) })
 			return
 		}
 		f.showMatches(r.c)

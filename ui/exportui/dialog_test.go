@@ -64,7 +64,7 @@ var (
 func start(t *testing.T, svc *fakeService, lead store.LeadRow) (*Flow, chan *export.Result) {
 	w := uitest.Setup(t)
 	done := make(chan *export.Result, 1)
-	f := Start(svc, w, lead, func(r *export.Result) { done <- r })
+	f := Start(svc, w, lead, Opts{Done: func(r *export.Result) { done <- r }})
 	<-f.Ready()
 	return f, done
 }
@@ -159,7 +159,7 @@ func TestPreviewBeforeSyncAndOverwritePolicy(t *testing.T) {
 	svc := &previewService{fakeService: &fakeService{cands: []match.Candidate{certain}}}
 	pol := &memPolicy{}
 	done := make(chan *export.Result, 1)
-	f := StartWithPolicy(svc, w, store.LeadRow{LocalID: 1, CompanyName: "Alfa"}, pol, func(r *export.Result) { done <- r })
+	f := Start(svc, w, store.LeadRow{LocalID: 1, CompanyName: "Alfa"}, Opts{Policy: pol, Done: func(r *export.Result) { done <- r }})
 	<-f.Ready()
 	test.Tap(f.SyncChosen)
 	if len(svc.asked) != 1 || len(svc.synced()) != 0 || f.SyncPreviewed == nil {
@@ -186,7 +186,7 @@ func TestPreviewBeforeSyncAndOverwritePolicy(t *testing.T) {
 		t.Errorf("policy not remembered: %v", pol.fields)
 	}
 	// The next preview starts from the remembered policy.
-	g := StartWithPolicy(svc, w, store.LeadRow{LocalID: 2}, pol, nil)
+	g := Start(svc, w, store.LeadRow{LocalID: 2}, Opts{Policy: pol})
 	<-g.Ready()
 	test.Tap(g.SyncChosen)
 	if strings.Join(svc.asked[1].Overwrite, ",") != "Department" || !g.Overwrites["Department"].Checked {
@@ -198,7 +198,7 @@ func TestRevokedSignInOffersConnectAgain(t *testing.T) {
 	w := uitest.Setup(t)
 	svc := &fakeService{matchErr: fmt.Errorf("SuperOffice no longer accepts the sign-in: %w", auth.ErrNotConnected)}
 	asked := 0
-	f := StartOpts(svc, w, store.LeadRow{LocalID: 1}, Opts{Reconnect: func() { asked++ }})
+	f := Start(svc, w, store.LeadRow{LocalID: 1}, Opts{Reconnect: func() { asked++ }})
 	<-f.Ready()
 	top := uitest.Top(w)
 	if txt := strings.Join(uitest.Texts(top), " "); !strings.Contains(txt, "SuperOffice er ikke forbundet") {

@@ -1,7 +1,7 @@
-// Package shell is the main window's layout: the DEMO banner, the tabs
-// (Leads, Feltopsætning, Integrationer, Om) and the split between the lead
-// list and the lead's details. It composes the feature views and owns no
-// logic of its own.
+// Package shell is the main window's layout: the DEMO banner over a row of
+// tabs, one per screen, and the split between the lead list and the lead's
+// details. The screens come in as a list, so adding one is one more Tab;
+// the shell composes them and owns no logic of its own.
 package shell
 
 import (
@@ -11,75 +11,96 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
-// Parts are the screens the window shows.
-type Parts struct {
-	List, Detail, Fields, Integrations, About fyne.CanvasObject
-	// History is the sync log; LeadTools sits above the lead list (batch
-	// export). Both are optional.
-	History, LeadTools fyne.CanvasObject
-	Demo               bool
-	// OnFieldsTab is called when the Feltopsætning tab is opened, so the
-	// checklist can check the tenant live; OnHistoryTab likewise reloads
-	// the log.
-	OnFieldsTab, OnHistoryTab func()
+// Tab is one screen of the window.
+type Tab struct {
+	// Key names the tab for code that opens it (Shell.Show), so callers
+	// need not know where in the row it sits or what it is called in the
+	// current language.
+	Key     string
+	Title   string // shown, already translated
+	Icon    fyne.Resource
+	Content fyne.CanvasObject
+	// OnShow, when set, is called each time the tab is opened, so a screen
+	// can refresh what it shows (the field checklist asks the tenant, the
+	// sync log reloads). It is not called for the tab shown at start.
+	OnShow func()
 }
 
 // Shell is the composed window content.
 type Shell struct {
-	Tabs  *container.AppTabs
-	Split *container.Split
+	tabs  *container.AppTabs
+	items []Tab
 	root  fyne.CanvasObject
 }
 
-// Tab indexes.
-const (
-	TabLeads = iota
-	TabHistory
-	TabFields
-	TabIntegrations
-	TabAbout
-)
-
-// New lays the parts out.
-func New(p Parts) *Shell {
-	s := &Shell{}
-	s.Split = container.NewHSplit(p.List, p.Detail)
-	s.Split.Offset = 0.52
-	var leads fyne.CanvasObject = s.Split
-	if p.LeadTools != nil {
-		leads = container.NewBorder(p.LeadTools, nil, nil, nil, s.Split)
-	}
-	history := p.History
-	if history == nil {
-		history = widget.NewLabel("")
-	}
-	s.Tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("Leads"), theme.ListIcon(), leads),
-		container.NewTabItemWithIcon(lang.L("Sync log"), theme.HistoryIcon(), history),
-		container.NewTabItemWithIcon(lang.L("Field setup"), theme.ViewRefreshIcon(), p.Fields),
-		container.NewTabItemWithIcon(lang.L("Integrations"), theme.SettingsIcon(), container.NewPadded(p.Integrations)),
-		container.NewTabItemWithIcon(lang.L("About"), theme.InfoIcon(), p.About),
-	)
-	s.Tabs.OnSelected = func(t *container.TabItem) {
-		if t == s.Tabs.Items[TabFields] && p.OnFieldsTab != nil {
-			p.OnFieldsTab()
+// New lays the tabs out in the order given, under the DEMO banner when demo
+// is set.
+func New(tabs []Tab, demo bool) *Shell {
+	s := &Shell{items: tabs, tabs: container.NewAppTabs()}
+	for _, t := range tabs {
+		content := t.Content
+		if content == nil {
+			content = widget.NewLabel("")
 		}
-		if t == s.Tabs.Items[TabHistory] && p.OnHistoryTab != nil {
-			p.OnHistoryTab()
+		s.tabs.Append(container.NewTabItemWithIcon(t.Title, t.Icon, content))
+	}
+	s.tabs.OnSelected = func(it *container.TabItem) {
+		if i := s.index(it); i >= 0 && s.items[i].OnShow != nil {
+			s.items[i].OnShow()
 		}
 	}
-	s.root = s.Tabs
-	if p.Demo {
+	s.root = s.tabs
+	if demo {
 		bg := canvas.NewRectangle(color.NRGBA{R: 0xF2, G: 0xA5, B: 0x41, A: 0xff})
 		txt := widget.NewLabelWithStyle(lang.L("DEMO – a simulated SuperOffice tenant and sample leads; nothing leaves this computer"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-		s.root = container.NewBorder(container.NewStack(bg, txt), nil, nil, nil, s.Tabs)
+		s.root = container.NewBorder(container.NewStack(bg, txt), nil, nil, nil, s.tabs)
 	}
 	return s
 }
 
+// index is the position of a tab item in the row, -1 when it is not ours.
+func (s *Shell) index(it *container.TabItem) int {
+	for i, x := range s.tabs.Items {
+		if x == it {
+			return i
+		}
+	}
+	return -1
+}
+
+// Show opens the tab with the key (calling its OnShow unless it is already
+// open) and reports whether there is such a tab.
+func (s *Shell) Show(key string) bool {
+	for i, t := range s.items {
+		if t.Key == key {
+			s.tabs.SelectIndex(i)
+			return true
+		}
+	}
+	return false
+}
+
+// Current is the key of the open tab, "" when there is none.
+func (s *Shell) Current() string {
+	if i := s.tabs.SelectedIndex(); i >= 0 && i < len(s.items) {
+		return s.items[i].Key
+	}
+	return ""
+}
+
 // Content returns the window content.
 func (s *Shell) Content() fyne.CanvasObject { return s.root }
+
+// LeadsLayout is the content of the leads screen: the list beside the
+// lead's details, with tools (batch export), when given, above both.
+func LeadsLayout(list, detail, tools fyne.CanvasObject) fyne.CanvasObject {
+	split := container.NewHSplit(list, detail)
+	split.Offset = 0.52
+	if tools == nil {
+		return split
+	}
+	return container.NewBorder(tools, nil, nil, nil, split)
+}

@@ -4,37 +4,113 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rabitiq/superoffice-sync/ui/uitest"
 )
 
-func parts(demo bool, onFields func()) Parts {
-	return Parts{List: widget.NewLabel("list"), Detail: widget.NewLabel("detail"), Fields: widget.NewLabel("fields"),
-		Integrations: widget.NewLabel("integ"), About: widget.NewLabel("about"), Demo: demo, OnFieldsTab: onFields}
+// screens are three tabs that count how often each was shown.
+func screens(shown map[string]int) []Tab {
+	tab := func(key, title string) Tab {
+		return Tab{Key: key, Title: title, Icon: theme.InfoIcon(), Content: widget.NewLabel(title + " content"),
+			OnShow: func() { shown[key]++ }}
+	}
+	quiet := tab("about", "Om")
+	quiet.OnShow = nil // a screen with nothing to refresh
+	return []Tab{tab("leads", "Leads"), tab("fields", "Feltopsætning"), quiet}
 }
 
-func TestTabsBannerAndFieldCheck(t *testing.T) {
+func TestTabsAppearInTheOrderGiven(t *testing.T) {
 	w := uitest.Setup(t)
-	checked := 0
-	s := New(parts(true, func() { checked++ }))
+	s := New(screens(map[string]int{}), false)
 	w.SetContent(s.Content())
 	var names []string
-	for _, it := range s.Tabs.Items {
+	for i, it := range s.tabs.Items {
 		names = append(names, it.Text)
+		if it.Icon == nil {
+			t.Errorf("tab %d has no icon", i)
+		}
+		if l, ok := it.Content.(*widget.Label); !ok || l.Text != it.Text+" content" {
+			t.Errorf("tab %q shows %v", it.Text, it.Content)
+		}
 	}
-	if got := strings.Join(names, ","); got != "Leads,Synkroniseringslog,Feltopsætning,Integrationer,Om" {
+	if got := strings.Join(names, ","); got != "Leads,Feltopsætning,Om" {
 		t.Errorf("tabs = %s", got)
 	}
-	if !strings.Contains(strings.Join(uitest.Texts(s.Content()), " "), "DEMO") {
+	if s.Current() != "leads" {
+		t.Errorf("open at start: %q, want the first tab", s.Current())
+	}
+}
+
+func TestOnShowIsCalledWhenATabIsSelected(t *testing.T) {
+	w := uitest.Setup(t)
+	shown := map[string]int{}
+	s := New(screens(shown), false)
+	w.SetContent(s.Content())
+	if len(shown) != 0 {
+		t.Errorf("hooks ran before any tab was opened: %v", shown)
+	}
+	s.tabs.SelectIndex(1) // what a click on the tab does
+	s.tabs.SelectIndex(2) // no OnShow: nothing to call, nothing breaks
+	s.tabs.SelectIndex(0)
+	if shown["fields"] != 1 || shown["leads"] != 1 {
+		t.Errorf("shown = %v, want fields and leads once each", shown)
+	}
+}
+
+func TestShowSelectsByKey(t *testing.T) {
+	w := uitest.Setup(t)
+	shown := map[string]int{}
+	s := New(screens(shown), false)
+	w.SetContent(s.Content())
+	if !s.Show("fields") || s.Current() != "fields" || s.tabs.Selected().Text != "Feltopsætning" {
+		t.Fatalf("Show(fields) opened %q", s.Current())
+	}
+	if shown["fields"] != 1 {
+		t.Errorf("Show did not call OnShow: %v", shown)
+	}
+	s.Show("fields") // already open: no second refresh
+	if shown["fields"] != 1 {
+		t.Errorf("re-showing the open tab refreshed it again: %v", shown)
+	}
+	if s.Show("nope") || s.Current() != "fields" {
+		t.Errorf("an unknown key changed the tab to %q", s.Current())
+	}
+}
+
+func TestDemoBannerOnlyInDemoMode(t *testing.T) {
+	w := uitest.Setup(t)
+	demo := New(screens(map[string]int{}), true)
+	w.SetContent(demo.Content())
+	if !strings.Contains(strings.Join(uitest.Texts(demo.Content()), " "), "DEMO") {
 		t.Error("no DEMO banner in demo mode")
 	}
-	s.Tabs.SelectIndex(TabFields)
-	if checked != 1 {
-		t.Errorf("opening Feltopsætning checked %d times", checked)
-	}
-	plain := New(parts(false, nil))
+	plain := New(screens(map[string]int{}), false)
 	if strings.Contains(strings.Join(uitest.Texts(plain.Content()), " "), "DEMO") {
 		t.Error("DEMO banner outside demo mode")
+	}
+}
+
+func TestLeadsLayoutPutsToolsAboveTheSplit(t *testing.T) {
+	uitest.Setup(t)
+	list, detail, tools := widget.NewLabel("list"), widget.NewLabel("detail"), widget.NewLabel("tools")
+	if sp, ok := LeadsLayout(list, detail, nil).(*container.Split); !ok || sp.Leading != list || sp.Trailing != detail {
+		t.Errorf("without tools: not the list beside the details")
+	}
+	border, ok := LeadsLayout(list, detail, tools).(*fyne.Container)
+	if !ok {
+		t.Fatal("with tools: not a container")
+	}
+	hasSplit, hasTools := false, false
+	for _, o := range border.Objects {
+		sp, ok := o.(*container.Split)
+		hasSplit = hasSplit || ok && sp.Leading == list && sp.Trailing == detail
+		hasTools = hasTools || o == tools
+	}
+	if !hasSplit || !hasTools {
+		t.Errorf("with tools: split of list and details %v, tools %v", hasSplit, hasTools)
 	}
 }
