@@ -27,9 +27,12 @@ const (
 // core/fields (the guide's 37 custom fields) and the mapping all walk it.
 //
 // Adding a field is one Lead struct member, one row at the END of
-// fieldTable and a test of its reading; TestEveryFieldReachable then
-// proves the decoder, the hash and (in core/fields and core/mapping) the
-// custom field all see it.
+// fieldTable, `go generate ./core/lead/` (the key switch), the guide's
+// words in core/fields if it has a Prog ID, and a test of its reading.
+// The rest is checked for every row: TestEveryFieldReachable (the decoder
+// reads each spelling, the content hash sees it), core/fields'
+// TestEveryNumberedLeadFieldIsHere and core/mapping's
+// TestEveryFieldAloneReachesItsCustomField (it is written to SuperOffice).
 type Field struct {
 	// Key is the canonical key path as the contract spells it: "score",
 	// or "financials.revenueDkk" for a key that belongs in the
