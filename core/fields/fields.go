@@ -1,10 +1,13 @@
-// Package fields is the one table of the 37 RabitIQ custom fields that the
-// setup guide asks a SuperOffice admin to create. The import contract, the
-// mapping, the field-setup check, the UI checklist and the docs all read
-// this table, so a field is described in exactly one place.
+// Package fields is the table of the 37 RabitIQ custom fields that the
+// setup guide asks a SuperOffice admin to create. The mapping, the
+// field-setup check, the UI checklist and the docs all read it. It is
+// built from core/lead's field table (the lead key, kind and Prog ID of
+// each field) and the guide's words for each field number, so a field is
+// described in exactly one place.
 package fields
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -32,7 +35,8 @@ type Category struct {
 	Members []int  // field numbers in display order
 }
 
-// Field is one of the 37 RabitIQ custom fields.
+// Field is one of the 37 RabitIQ custom fields: a lead field with a Prog
+// ID (core/lead's field table says which) and the guide's words for it.
 type Field struct {
 	No            int    // 1..37
 	ProgID        string // "RabitIQ:N", the key the guide tells admins to set
@@ -46,75 +50,105 @@ type Field struct {
 	// of a user-defined field, e.g. "x_rabitiq_score".
 	ExtraName string
 
-	text func(*lead.Lead) string
-	num  func(*lead.Lead) lead.Number
+	lead lead.Field
 }
 
 // IsNumeric reports whether the field holds a number rather than text.
 func (f Field) IsNumeric() bool { return f.Type == Number || f.Type == Decimal }
 
+// Kind says what the lead value holds, e.g. lead.KindDate for the created
+// date, which the mapping prepares itself.
+func (f Field) Kind() lead.Kind { return f.lead.Kind }
+
 // Text returns the lead's text value for a text field ("" for numeric ones).
-func (f Field) Text(l *lead.Lead) string {
-	if f.text == nil {
-		return ""
-	}
-	return f.text(l)
-}
+func (f Field) Text(l *lead.Lead) string { return f.lead.Text(l) }
 
 // Num returns the lead's numeric value for a numeric field (invalid for text ones).
-func (f Field) Num(l *lead.Lead) lead.Number {
-	if f.num == nil {
-		return lead.Number{}
+func (f Field) Num(l *lead.Lead) lead.Number { return f.lead.Num(l) }
+
+// Kept returns what the lead file said for a date that could not be read
+// ("" for every other field), so the mapping can report it.
+func (f Field) Kept(l *lead.Lead) string { return f.lead.Kept(l) }
+
+// words is the guide's table row for a field: label and description.
+type words struct{ labelDA, labelEN, descDA, descEN string }
+
+// guide holds the guide's words by field number. Which lead value a
+// number holds, and its type, come from core/lead's field table.
+var guide = [...]words{
+	1:  {"RabitIQ Score", "RabitIQ Score", "Lead score 0-100", "Lead score 0-100"},
+	2:  {"Fit Begrundelse", "Fit Reasoning", "AI-begrundelse", "AI reasoning"},
+	3:  {"Branche", "Industry", "Virksomhedens branche", "The company's industry"},
+	4:  {"Størrelse", "Size", `Fx "51-200"`, `E.g. "51-200"`},
+	5:  {"Lokation", "Location", "Geografisk placering", "Geographic location"},
+	6:  {"RabitIQ Lead ID", "RabitIQ Lead ID", "Reference-ID", "Reference ID"},
+	7:  {"Købssignaler", "Buying Signals", "Identificerede signaler", "Identified signals"},
+	8:  {"Intent Score", "Intent Score", "Købsintent 0-100", "Purchase intent 0-100"},
+	9:  {"Intent Signaler", "Intent Signals", "Detaljerede signaler", "Detailed signals"},
+	10: {"Samtalestartere", "Conversation Starters", "Forslag til åbnere", "Suggested openers"},
+	11: {"Red Flags", "Red Flags", "Advarsler/risici", "Warnings/risks"},
+	12: {"Beskrivelse", "Description", "Virksomhedsbeskrivelse", "Company description"},
+	13: {"Forretningsmodel", "Business Model", "Business model", "Business model"},
+	14: {"Målgruppe", "Target Audience", "Target audience", "Target audience"},
+	15: {"Teknologier", "Technologies", "Teknologier virksomheden bruger", "Technologies the company uses"},
+	16: {"Omsætning DKK", "Revenue DKK", "Seneste års omsætning", "Last year's revenue"},
+	17: {"Resultat DKK", "Profit DKK", "Seneste års resultat", "Last year's profit"},
+	18: {"Antal ansatte", "Employees", "Antal medarbejdere", "Number of employees"},
+	19: {"Vækstrate %", "Growth Rate %", "Årlig vækstrate", "Annual growth rate"},
+	20: {"Profitmargin %", "Profit Margin %", "Profitmargin", "Profit margin"},
+	21: {"Konkurrenter", "Competitors", "Liste over konkurrenter", "List of competitors"},
+	22: {"Konkurrenceanalyse", "Competitive Analysis", "AI-genereret konkurrenceanalyse", "AI-generated competitive analysis"},
+	23: {"Markedsanalyse", "Market Analysis", "Markedsanalyse og trends", "Market analysis and trends"},
+	24: {"Styrker", "Strengths", "SWOT: Strengths", "SWOT: Strengths"},
+	25: {"Svagheder", "Weaknesses", "SWOT: Weaknesses", "SWOT: Weaknesses"},
+	26: {"Muligheder", "Opportunities", "SWOT: Opportunities", "SWOT: Opportunities"},
+	27: {"Trusler", "Threats", "SWOT: Threats", "SWOT: Threats"},
+	28: {"Kundeanmeldelser", "Customer Reviews", "Sammenfatning af kundeanmeldelser", "Summary of customer reviews"},
+	29: {"Medarbejderanmeldelser", "Employee Reviews", "Sammenfatning fra Glassdoor m.fl.", "Summary from Glassdoor and others"},
+	30: {"Vækstsignaler", "Growth Signals", "Identificerede vækstsignaler", "Identified growth signals"},
+	31: {"Branche-udfordringer", "Industry Pain Points", "Industry pain points", "Industry pain points"},
+	32: {"Åbne stillinger", "Open Positions", "Jobopslag og hiring signals", "Job postings and hiring signals"},
+	33: {"AI Salgsplaybook", "AI Sales Playbook", "AI-genereret salgsplaybook", "AI-generated sales playbook"},
+	34: {"Brugernoter", "User Notes", "Dine noter fra RabitIQ", "Your notes from RabitIQ"},
+	35: {"Oprettet dato", "Created Date", "Hvornår lead blev oprettet (YYYY-MM-DD)", "When the lead was created (YYYY-MM-DD)"},
+	36: {"CVR-nummer", "CVR Number", "Dansk virksomhedsregistreringsnummer", "Danish company registration number"},
+	37: {"Adresse", "Address", "Fuld virksomhedsadresse", "Full company address"},
+}
+
+var all = build()
+
+// build joins core/lead's fields that have a Prog ID with the guide's
+// words, in field-number order.
+func build() []Field {
+	var out []Field
+	for _, lf := range lead.Fields() {
+		if lf.ProgNo <= 0 {
+			continue
+		}
+		var w words
+		if lf.ProgNo < len(guide) {
+			w = guide[lf.ProgNo]
+		}
+		last := lf.Key[strings.LastIndexByte(lf.Key, '.')+1:]
+		out = append(out, Field{
+			No: lf.ProgNo, ProgID: ProgID(lf.ProgNo), Type: typeOf(lf.Kind), LeadKey: lf.Key,
+			LabelDA: w.labelDA, LabelEN: w.labelEN, DescriptionDA: w.descDA, DescriptionEN: w.descEN,
+			ExtraName: "x_rabitiq_" + snake(last), lead: lf,
+		})
 	}
-	return f.num(l)
+	sort.Slice(out, func(i, j int) bool { return out[i].No < out[j].No })
+	return out
 }
 
-func t(no int, da, en string, typ Type, dDA, dEN, key string, get func(*lead.Lead) string) Field {
-	return Field{No: no, LabelDA: da, LabelEN: en, Type: typ, DescriptionDA: dDA, DescriptionEN: dEN, LeadKey: key, text: get}
-}
-
-func n(no int, da, en string, dDA, dEN, key string, get func(*lead.Lead) lead.Number) Field {
-	return Field{No: no, LabelDA: da, LabelEN: en, Type: Number, DescriptionDA: dDA, DescriptionEN: dEN, LeadKey: key, num: get}
-}
-
-var all = []Field{
-	n(1, "RabitIQ Score", "RabitIQ Score", "Lead score 0-100", "Lead score 0-100", "score", func(l *lead.Lead) lead.Number { return l.Score }),
-	t(2, "Fit Begrundelse", "Fit Reasoning", LongText, "AI-begrundelse", "AI reasoning", "reasonForFit", func(l *lead.Lead) string { return l.ReasonForFit }),
-	t(3, "Branche", "Industry", Text, "Virksomhedens branche", "The company's industry", "industry", func(l *lead.Lead) string { return l.Industry }),
-	t(4, "Størrelse", "Size", Text, `Fx "51-200"`, `E.g. "51-200"`, "size", func(l *lead.Lead) string { return l.Size }),
-	t(5, "Lokation", "Location", Text, "Geografisk placering", "Geographic location", "location", func(l *lead.Lead) string { return l.Location }),
-	t(6, "RabitIQ Lead ID", "RabitIQ Lead ID", Text, "Reference-ID", "Reference ID", "id", func(l *lead.Lead) string { return l.ID }),
-	t(7, "Købssignaler", "Buying Signals", LongText, "Identificerede signaler", "Identified signals", "buyingSignals", func(l *lead.Lead) string { return l.BuyingSignals }),
-	n(8, "Intent Score", "Intent Score", "Købsintent 0-100", "Purchase intent 0-100", "intentScore", func(l *lead.Lead) lead.Number { return l.IntentScore }),
-	t(9, "Intent Signaler", "Intent Signals", LongText, "Detaljerede signaler", "Detailed signals", "intentSignals", func(l *lead.Lead) string { return l.IntentSignals }),
-	t(10, "Samtalestartere", "Conversation Starters", LongText, "Forslag til åbnere", "Suggested openers", "conversationStarters", func(l *lead.Lead) string { return l.ConversationStarters }),
-	t(11, "Red Flags", "Red Flags", LongText, "Advarsler/risici", "Warnings/risks", "redFlags", func(l *lead.Lead) string { return l.RedFlags }),
-	t(12, "Beskrivelse", "Description", LongText, "Virksomhedsbeskrivelse", "Company description", "description", func(l *lead.Lead) string { return l.Description }),
-	t(13, "Forretningsmodel", "Business Model", Text, "Business model", "Business model", "businessModel", func(l *lead.Lead) string { return l.BusinessModel }),
-	t(14, "Målgruppe", "Target Audience", Text, "Target audience", "Target audience", "targetAudience", func(l *lead.Lead) string { return l.TargetAudience }),
-	t(15, "Teknologier", "Technologies", LongText, "Teknologier virksomheden bruger", "Technologies the company uses", "technologies", func(l *lead.Lead) string { return l.Technologies }),
-	n(16, "Omsætning DKK", "Revenue DKK", "Seneste års omsætning", "Last year's revenue", "financials.revenueDkk", func(l *lead.Lead) lead.Number { return l.RevenueDKK }),
-	n(17, "Resultat DKK", "Profit DKK", "Seneste års resultat", "Last year's profit", "financials.profitDkk", func(l *lead.Lead) lead.Number { return l.ProfitDKK }),
-	n(18, "Antal ansatte", "Employees", "Antal medarbejdere", "Number of employees", "financials.employees", func(l *lead.Lead) lead.Number { return l.Employees }),
-	n(19, "Vækstrate %", "Growth Rate %", "Årlig vækstrate", "Annual growth rate", "financials.growthRatePct", func(l *lead.Lead) lead.Number { return l.GrowthRatePct }),
-	n(20, "Profitmargin %", "Profit Margin %", "Profitmargin", "Profit margin", "financials.profitMarginPct", func(l *lead.Lead) lead.Number { return l.ProfitMarginPct }),
-	t(21, "Konkurrenter", "Competitors", LongText, "Liste over konkurrenter", "List of competitors", "competitors", func(l *lead.Lead) string { return l.Competitors }),
-	t(22, "Konkurrenceanalyse", "Competitive Analysis", LongText, "AI-genereret konkurrenceanalyse", "AI-generated competitive analysis", "competitiveAnalysis", func(l *lead.Lead) string { return l.CompetitiveAnalysis }),
-	t(23, "Markedsanalyse", "Market Analysis", LongText, "Markedsanalyse og trends", "Market analysis and trends", "marketAnalysis", func(l *lead.Lead) string { return l.MarketAnalysis }),
-	t(24, "Styrker", "Strengths", LongText, "SWOT: Strengths", "SWOT: Strengths", "swot.strengths", func(l *lead.Lead) string { return l.Strengths }),
-	t(25, "Svagheder", "Weaknesses", LongText, "SWOT: Weaknesses", "SWOT: Weaknesses", "swot.weaknesses", func(l *lead.Lead) string { return l.Weaknesses }),
-	t(26, "Muligheder", "Opportunities", LongText, "SWOT: Opportunities", "SWOT: Opportunities", "swot.opportunities", func(l *lead.Lead) string { return l.Opportunities }),
-	t(27, "Trusler", "Threats", LongText, "SWOT: Threats", "SWOT: Threats", "swot.threats", func(l *lead.Lead) string { return l.Threats }),
-	t(28, "Kundeanmeldelser", "Customer Reviews", LongText, "Sammenfatning af kundeanmeldelser", "Summary of customer reviews", "customerReviews", func(l *lead.Lead) string { return l.CustomerReviews }),
-	t(29, "Medarbejderanmeldelser", "Employee Reviews", LongText, "Sammenfatning fra Glassdoor m.fl.", "Summary from Glassdoor and others", "employeeReviews", func(l *lead.Lead) string { return l.EmployeeReviews }),
-	t(30, "Vækstsignaler", "Growth Signals", LongText, "Identificerede vækstsignaler", "Identified growth signals", "growthSignals", func(l *lead.Lead) string { return l.GrowthSignals }),
-	t(31, "Branche-udfordringer", "Industry Pain Points", LongText, "Industry pain points", "Industry pain points", "industryPainPoints", func(l *lead.Lead) string { return l.IndustryPainPoints }),
-	t(32, "Åbne stillinger", "Open Positions", LongText, "Jobopslag og hiring signals", "Job postings and hiring signals", "jobPostings", func(l *lead.Lead) string { return l.JobPostings }),
-	t(33, "AI Salgsplaybook", "AI Sales Playbook", LongText, "AI-genereret salgsplaybook", "AI-generated sales playbook", "salesPlaybook", func(l *lead.Lead) string { return l.SalesPlaybook }),
-	t(34, "Brugernoter", "User Notes", LongText, "Dine noter fra RabitIQ", "Your notes from RabitIQ", "notes", func(l *lead.Lead) string { return l.Notes }),
-	t(35, "Oprettet dato", "Created Date", Text, "Hvornår lead blev oprettet (YYYY-MM-DD)", "When the lead was created (YYYY-MM-DD)", "createdAt", func(l *lead.Lead) string { return l.CreatedAt }),
-	t(36, "CVR-nummer", "CVR Number", Text, "Dansk virksomhedsregistreringsnummer", "Danish company registration number", "cvr", func(l *lead.Lead) string { return l.CVR }),
-	t(37, "Adresse", "Address", LongText, "Fuld virksomhedsadresse", "Full company address", "address", func(l *lead.Lead) string { return l.Address }),
+// typeOf is the field type the guide asks for a kind of lead value.
+func typeOf(k lead.Kind) Type {
+	switch k {
+	case lead.KindNumber:
+		return Number
+	case lead.KindLong:
+		return LongText
+	}
+	return Text
 }
 
 var categories = []Category{
@@ -127,15 +161,6 @@ var categories = []Category{
 	{Key: "reviews", NameDA: "Anmeldelser & signaler", NameEN: "Reviews & signals", Ranges: "28-31", Members: []int{28, 29, 30, 31}},
 	{Key: "playbook", NameDA: "Jobopslag & playbook", NameEN: "Job postings & playbook", Ranges: "32-33", Members: []int{32, 33}},
 	{Key: "notes", NameDA: "Noter & metadata", NameEN: "Notes & metadata", Ranges: "34-35", Members: []int{34, 35}},
-}
-
-func init() {
-	for i := range all {
-		f := &all[i]
-		f.ProgID = ProgID(f.No)
-		last := f.LeadKey[strings.LastIndexByte(f.LeadKey, '.')+1:]
-		f.ExtraName = "x_rabitiq_" + snake(last)
-	}
 }
 
 // ProgID returns the guide's Prog ID for field number no.

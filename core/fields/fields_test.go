@@ -27,12 +27,33 @@ func TestTableIsComplete(t *testing.T) {
 			t.Errorf("field %d repeats key %q / %q", f.No, f.LeadKey, f.ExtraName)
 		}
 		seenKey[f.LeadKey], seenExtra[f.ExtraName] = true, true
-		if f.IsNumeric() == (f.text != nil) || f.IsNumeric() != (f.num != nil) {
-			t.Errorf("field %d: accessor does not match type %s", f.No, f.Type)
-		}
+	}
+	// Every guide row belongs to a lead field with that Prog ID, so a
+	// number cannot have words but no value, or a value but no words.
+	if len(guide) != len(all)+1 || guide[0] != (words{}) {
+		t.Errorf("the guide has %d rows for %d lead fields", len(guide)-1, len(all))
 	}
 	if got := all[15].ExtraName; got != "x_rabitiq_revenue_dkk" {
 		t.Errorf("field 16 ExtraName = %q", got)
+	}
+}
+
+// Every lead field with a Prog ID is the custom field of that number: a
+// row added to core/lead's field table needs only its words in guide.
+func TestEveryNumberedLeadFieldIsHere(t *testing.T) {
+	n := 0
+	for _, lf := range lead.Fields() {
+		if lf.ProgNo == 0 {
+			continue
+		}
+		n++
+		f, ok := ByNo(lf.ProgNo)
+		if !ok || f.LeadKey != lf.Key || f.Kind() != lf.Kind || f.IsNumeric() != (lf.Kind == lead.KindNumber) {
+			t.Errorf("lead field %s (Prog ID %d) is field %+v", lf.Key, lf.ProgNo, f)
+		}
+	}
+	if n != len(All()) {
+		t.Errorf("%d lead fields have a Prog ID, %d custom fields", n, len(All()))
 	}
 }
 

@@ -9,8 +9,10 @@ import (
 // 0-based position in the file, line the line the lead starts on, raw its
 // bytes.
 func (d *decoder) finish(st *leadState, res *Result, idx, line int, raw []byte) {
-	if !st.rejected && st.slots[fCompanyName].prio == 0 {
-		st.reject(fieldInfo[fCompanyName].canon, "missing or blank; a lead needs a company name")
+	for f := range fieldTable {
+		if r := &fieldTable[f]; r.need != "" && st.slots[f].prio == 0 {
+			st.reject(r.name, "missing or blank; "+r.need)
+		}
 	}
 	if st.rejected {
 		res.Rejected = append(res.Rejected, Rejection{
@@ -31,7 +33,7 @@ func (d *decoder) finish(st *leadState, res *Result, idx, line int, raw []byte) 
 	sl := &st.slots
 	text := func(f field) string { return str[sl[f].a:sl[f].b] }
 	for f := range sl {
-		if fieldInfo[f].kind == kNum && sl[f].prio > 0 && !sl[f].num.Valid {
+		if fieldTable[f].Kind == KindNumber && sl[f].prio > 0 && !sl[f].num.Valid {
 			sl[f].num.Text = text(field(f))
 		}
 	}
@@ -39,7 +41,7 @@ func (d *decoder) finish(st *leadState, res *Result, idx, line int, raw []byte) 
 	warn := func(f field, format string, args ...any) {
 		p := sl[f].path()
 		if p == "" {
-			p = fieldInfo[f].canon
+			p = fieldTable[f].name
 		}
 		warns = append(warns, p+": "+fmt.Sprintf(format, args...))
 	}
@@ -47,69 +49,40 @@ func (d *decoder) finish(st *leadState, res *Result, idx, line int, raw []byte) 
 		if sl[f].bad {
 			warn(field(f), "invalid UTF-8 replaced by U+FFFD")
 		}
-		if fieldInfo[f].kind == kNum && sl[f].prio > 0 && !sl[f].num.Valid {
+		if fieldTable[f].Kind == KindNumber && sl[f].prio > 0 && !sl[f].num.Valid {
 			warn(field(f), "cannot read %q as a number; kept as text, field left empty", sl[f].num.Text)
 		}
 	}
-	for _, f := range [...]field{fScore, fIntentScore} {
-		if n := sl[f].num; n.Valid && (n.Value < 0 || n.Value > 100) {
-			warn(f, "%s is outside 0–100; kept as is", strconv.FormatFloat(n.Value, 'f', -1, 64))
+	for f := range sl {
+		if n := sl[f].num; n.Valid {
+			if bounds, out := fieldTable[f].outside(n); out {
+				warn(field(f), "%s is outside %s; kept as is", strconv.FormatFloat(n.Value, 'f', -1, 64), bounds)
+			}
 		}
 	}
 
-	*l = Lead{
-		ID:                   text(fID),
-		CompanyName:          text(fCompanyName),
-		Website:              text(fWebsite),
-		Industry:             text(fIndustry),
-		Size:                 text(fSize),
-		Location:             text(fLocation),
-		Address:              text(fAddress),
-		Score:                sl[fScore].num,
-		IntentScore:          sl[fIntentScore].num,
-		ReasonForFit:         text(fReasonForFit),
-		Description:          text(fDescription),
-		BusinessModel:        text(fBusinessModel),
-		TargetAudience:       text(fTargetAudience),
-		Technologies:         text(fTechnologies),
-		BuyingSignals:        text(fBuyingSignals),
-		IntentSignals:        text(fIntentSignals),
-		ConversationStarters: text(fConversationStarters),
-		RedFlags:             text(fRedFlags),
-		RevenueDKK:           sl[fRevenue].num,
-		ProfitDKK:            sl[fProfit].num,
-		Employees:            sl[fEmployees].num,
-		GrowthRatePct:        sl[fGrowth].num,
-		ProfitMarginPct:      sl[fMargin].num,
-		Competitors:          text(fCompetitors),
-		CompetitiveAnalysis:  text(fCompetitiveAnalysis),
-		MarketAnalysis:       text(fMarketAnalysis),
-		Strengths:            text(fStrengths),
-		Weaknesses:           text(fWeaknesses),
-		Opportunities:        text(fOpportunities),
-		Threats:              text(fThreats),
-		CustomerReviews:      text(fCustomerReviews),
-		EmployeeReviews:      text(fEmployeeReviews),
-		GrowthSignals:        text(fGrowthSignals),
-		IndustryPainPoints:   text(fIndustryPainPoints),
-		JobPostings:          text(fJobPostings),
-		SalesPlaybook:        text(fSalesPlaybook),
-		Notes:                text(fNotes),
-		Contacts:             buildContacts(st, str),
-		Raw:                  raw,
-	}
-	if t := text(fCVR); t != "" {
-		l.CVR, l.CVRValid = NormalizeCVR(t)
-		if !l.CVRValid {
-			warn(fCVR, "%q is not a valid CVR number (8 digits, modulus 11); kept but not used for matching", t)
-		}
-	}
-	if t := text(fCreatedAt); t != "" {
-		if day, ok := parseDate(t); ok {
-			l.CreatedAt = day
-		} else {
-			l.CreatedAtText = t
-			warn(fCreatedAt, "cannot read %q as a date (want YYYY-MM-DD, DD-MM-YYYY or RFC 3339); kept as text", t)
+	*l = Lead{Contacts: buildContacts(st, str), Raw: raw}
+	for f := range fieldTable {
+		r, t := &fieldTable[f], text(field(f))
+		switch {
+		case r.Kind == KindNumber:
+			*r.num(l) = sl[f].num
+		case t == "":
+		case r.Kind == KindCVR:
+			cvr, ok := NormalizeCVR(t)
+			*r.str(l), *r.valid(l) = cvr, ok
+			if !ok {
+				warn(field(f), "%q is not a valid CVR number (8 digits, modulus 11); kept but not used for matching", t)
+			}
+		case r.Kind == KindDate:
+			if day, ok := parseDate(t); ok {
+				*r.str(l) = day
+			} else {
+				*r.kept(l) = t
+				warn(field(f), "cannot read %q as a date (want YYYY-MM-DD, DD-MM-YYYY or RFC 3339); kept as text", t)
+			}
+		default:
+			*r.str(l) = t
 		}
 	}
 	warns = append(warns, st.warns...)

@@ -78,53 +78,83 @@ func normHost(w string) string {
 // read as "changed" once rather than colliding.
 const contentHashVersion = "rabitiq-lead/v1\x00"
 
+// hashedV1 is the number of fieldTable rows the v1 encoding writes, in
+// table order: the fields the format had when the hash was first stored.
+const hashedV1 = 39
+
 // ContentHash is a hex SHA-256 of the normalised lead: every field and
 // contact, never Raw. It is what re-import compares to tell "unchanged"
 // from "changed", so a file that was only re-indented, had its keys
 // reordered or spelled in snake_case, or had a list turned into the same
 // "• item" text hashes the same as before.
 //
-// Each value is written length-prefixed in a fixed field order, so no two
-// different leads share an encoding. New Lead fields must be appended at
-// the end (with contentHashVersion bumped if old hashes must change).
-func (l *Lead) ContentHash() string {
-	b := make([]byte, 0, 1024+len(l.Description)+len(l.SalesPlaybook)+len(l.CompetitiveAnalysis))
+// Each value is written length-prefixed in fieldTable order, so no two
+// different leads share an encoding: the first hashedV1 fields, then the
+// contacts, then each field appended to the table later, but only when
+// the lead has a value for it and prefixed by its key. So adding a field
+// leaves the stored hash of every lead without it as it was, and
+// testdata/contenthash.golden.jsonl proves the v1 encoding never moves.
+// Bump contentHashVersion if old hashes must change.
+func (l *Lead) ContentHash() string { return contentHash(l, fieldTable[:]) }
+
+// contentHash hashes l as rows describe it; the first hashedV1 rows must
+// be the v1 fields.
+func contentHash(l *Lead, rows []Field) string {
+	b := make([]byte, 0, 4096)
 	b = append(b, contentHashVersion...)
-	str := func(ss ...string) {
-		for _, s := range ss {
-			b = binary.AppendUvarint(b, uint64(len(s)))
-			b = append(b, s...)
-		}
+	for i := range rows[:hashedV1] {
+		b = rows[i].appendHash(b, l)
 	}
-	num := func(ns ...Number) {
-		for _, n := range ns {
-			if !n.Valid {
-				b = append(b, 0)
-				str(n.Text)
-				continue
-			}
-			b = append(b, 1)
-			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(n.Value))
-		}
-	}
-	str(l.ID, l.CompanyName, l.Website, l.Industry, l.Size, l.Location, l.Address, l.CVR)
-	if l.CVRValid {
-		b = append(b, 1)
-	} else {
-		b = append(b, 0)
-	}
-	num(l.Score, l.IntentScore)
-	str(l.ReasonForFit, l.Description, l.BusinessModel, l.TargetAudience, l.Technologies,
-		l.BuyingSignals, l.IntentSignals, l.ConversationStarters, l.RedFlags)
-	num(l.RevenueDKK, l.ProfitDKK, l.Employees, l.GrowthRatePct, l.ProfitMarginPct)
-	str(l.Competitors, l.CompetitiveAnalysis, l.MarketAnalysis,
-		l.Strengths, l.Weaknesses, l.Opportunities, l.Threats,
-		l.CustomerReviews, l.EmployeeReviews, l.GrowthSignals, l.IndustryPainPoints,
-		l.JobPostings, l.SalesPlaybook, l.Notes, l.CreatedAt, l.CreatedAtText)
 	b = binary.AppendUvarint(b, uint64(len(l.Contacts)))
 	for _, c := range l.Contacts {
-		str(c.Name, c.Title, c.Email, c.Phone, c.LinkedIn)
+		b = appendStr(b, c.Name, c.Title, c.Email, c.Phone, c.LinkedIn)
+	}
+	for i := range rows[hashedV1:] {
+		if f := &rows[hashedV1+i]; f.has(l) {
+			b = appendStr(b, f.Key)
+			b = f.appendHash(b, l)
+		}
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+// appendHash appends the field's value in l in the hash encoding: text
+// length-prefixed; a number as 1 and its bits, or 0 and its text; a CVR
+// followed by its validity; a date followed by its unreadable text.
+func (f *Field) appendHash(b []byte, l *Lead) []byte {
+	switch f.Kind {
+	case KindNumber:
+		n := f.Num(l)
+		if !n.Valid {
+			return appendStr(append(b, 0), n.Text)
+		}
+		return binary.LittleEndian.AppendUint64(append(b, 1), math.Float64bits(n.Value))
+	case KindCVR:
+		b = appendStr(b, f.Text(l))
+		if *f.valid(l) {
+			return append(b, 1)
+		}
+		return append(b, 0)
+	case KindDate:
+		return appendStr(b, f.Text(l), f.Kept(l))
+	}
+	return appendStr(b, f.Text(l))
+}
+
+// has reports whether the field has any value in l.
+func (f *Field) has(l *Lead) bool {
+	if f.valid != nil && *f.valid(l) {
+		return true
+	}
+	return f.Num(l) != Number{} || f.Text(l) != "" || f.Kept(l) != ""
+}
+
+// appendStr appends each string length-prefixed.
+func appendStr(b []byte, ss ...string) []byte {
+	for _, s := range ss {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	return b
 }

@@ -138,10 +138,10 @@ func (d *decoder) slotValue(st *leadState, f field, r int8, parent, k []byte) er
 	s := &d.s
 	sl := &st.slots[f]
 	c := s.data[s.pos]
-	kd := fieldInfo[f].kind
-	if (c == '{' || c == '[') && kd != kShort && kd != kLong {
+	kd := fieldTable[f].Kind
+	if (c == '{' || c == '[') && kd != KindShort && kd != KindLong {
 		want := "string"
-		if kd == kNum {
+		if kd == KindNumber {
 			want = "number"
 		}
 		st.reject(pathOf(parent, k), "want "+want+", got "+kindName(c))
@@ -154,8 +154,8 @@ func (d *decoder) slotValue(st *leadState, f field, r int8, parent, k []byte) er
 	var bad bool
 	var num Number
 	switch kd {
-	case kShort, kLong:
-		b, err := d.renderText(kd == kLong)
+	case KindShort, KindLong:
+		b, err := d.renderText(kd == KindLong)
 		if err != nil {
 			return err
 		}
@@ -170,7 +170,7 @@ func (d *decoder) slotValue(st *leadState, f field, r int8, parent, k []byte) er
 		}
 		d.lb = append(d.lb, t...)
 		bad = b
-		if kd == kNum && len(t) > 0 {
+		if kd == KindNumber && len(t) > 0 {
 			num = readNumber(t, kc)
 		}
 	}

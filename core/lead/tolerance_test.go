@@ -123,8 +123,8 @@ func TestLongText(t *testing.T) {
 	// Every long text field renders lists.
 	var members []string
 	for f := range numFields {
-		if fieldInfo[f].kind == kLong {
-			members = append(members, `"`+fieldInfo[f].canon+`": ["x"]`)
+		if fieldTable[f].Kind == KindLong {
+			members = append(members, `"`+fieldTable[f].name+`": ["x"]`)
 		}
 	}
 	l, _ := one(t, `"name": "A", `+strings.Join(members, ", "))

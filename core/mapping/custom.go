@@ -7,13 +7,7 @@ import (
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/core/fields"
-)
-
-// Fields whose value the mapping prepares itself rather than taking the
-// table accessor's text as is.
-const (
-	fieldCreatedDate = 35 // YYYY-MM-DD, also from CreatedAtText to report it
-	fieldCVR         = 36 // the same normalised number as OrgNr
+	"github.com/rabitiq/superoffice-sync/core/lead"
 )
 
 // customFields encodes the 37 RabitIQ fields into Plan.CustomFields. Only
@@ -73,8 +67,8 @@ func (m *mapper) hasValue(f fields.Field) bool {
 		n := f.Num(m.l)
 		return n.Valid || oneLine(n.Text) != ""
 	}
-	if f.No == fieldCreatedDate {
-		return oneLine(m.l.CreatedAt+m.l.CreatedAtText) != ""
+	if f.Kind() == lead.KindDate {
+		return oneLine(f.Text(m.l)+f.Kept(m.l)) != ""
 	}
 	return block(f.Text(m.l)) != ""
 }
@@ -90,16 +84,18 @@ func (m *mapper) encode(f fields.Field, typ fields.Type) (string, bool) {
 		}
 		return m.encodeNumber(f, n.Value, typ)
 	}
+	// A date and a CVR number are prepared here rather than sent as the
+	// accessor's text: the date as YYYY-MM-DD, the CVR normalised as OrgNr.
 	var s string
-	switch f.No {
-	case fieldCreatedDate:
-		d, ok := m.createdAt(f.ProgID)
+	switch f.Kind() {
+	case lead.KindDate:
+		d, ok := m.date(f)
 		if !ok {
 			return "", false
 		}
 		s = d
-	case fieldCVR:
-		s = NormalizeOrgNr(m.l.CVR)
+	case lead.KindCVR:
+		s = NormalizeOrgNr(f.Text(m.l))
 	default:
 		s = f.Text(m.l)
 	}
@@ -178,13 +174,13 @@ func parseNumber(s string) (float64, bool) {
 	return x, true
 }
 
-// createdAt returns the lead's creation date as YYYY-MM-DD for field 35.
+// date returns a date field (the creation date, field 35) as YYYY-MM-DD.
 // The importer already normalised it; a date with a time part is cut to
 // the date, and anything else is reported rather than sent.
-func (m *mapper) createdAt(progID string) (string, bool) {
-	s := oneLine(m.l.CreatedAt)
+func (m *mapper) date(f fields.Field) (string, bool) {
+	s := oneLine(f.Text(m.l))
 	if s == "" {
-		m.warn(progID, "sendes ikke: %s kunne ikke læses som en dato", quote(m.l.CreatedAtText))
+		m.warn(f.ProgID, "sendes ikke: %s kunne ikke læses som en dato", quote(f.Kept(m.l)))
 		return "", false
 	}
 	if len(s) >= 10 && (len(s) == 10 || s[10] == 'T' || s[10] == ' ') {
@@ -192,6 +188,6 @@ func (m *mapper) createdAt(progID string) (string, bool) {
 			return s[:10], true
 		}
 	}
-	m.warn(progID, "sendes ikke: %s er ikke en dato på formen ÅÅÅÅ-MM-DD", quote(s))
+	m.warn(f.ProgID, "sendes ikke: %s er ikke en dato på formen ÅÅÅÅ-MM-DD", quote(s))
 	return "", false
 }
