@@ -5,10 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
 // Refresh retries: SuperOffice's token endpoint answering 5xx or
@@ -36,17 +37,17 @@ func retryableRefresh(err error) (bool, time.Duration) {
 	return false, 0
 }
 
-// retryAfter reads a Retry-After in seconds; dates are rare on token
-// endpoints and fall back to the backoff.
+// retryAfter is how long the token endpoint asked us to wait, capped:
+// read as the REST client reads it.
 func retryAfter(r *http.Response) time.Duration {
 	if r == nil {
 		return 0
 	}
-	secs, err := strconv.Atoi(r.Header.Get("Retry-After"))
-	if err != nil || secs <= 0 {
+	d, ok := superoffice.RetryAfter(r, time.Now())
+	if !ok || d <= 0 {
 		return 0
 	}
-	return min(time.Duration(secs)*time.Second, refreshMaxRetryAfter)
+	return min(d, refreshMaxRetryAfter)
 }
 
 func (m *Manager) sleep(ctx context.Context, d time.Duration) error {

@@ -172,120 +172,63 @@ func (c *Client) NewRequest(method, path string, body any) (*Request, error) {
 	return r, nil
 }
 
-// Do sends req and decodes a 2xx JSON body into v (if v is not nil).
-// Idempotent requests are retried per the RetryPolicy, and any request
-// refused with 429 is sent again after Retry-After; any request gets
-// one retry after a 401 (with a token refresh) and one after a 421 (with
-// a re-resolved base), because both mean the server did not act on it.
-// Failures are typed: see CheckResponse and *AmbiguousError.
+// Do sends req (see BareDo) and decodes a 2xx JSON body into v, if v is
+// not nil.
 func (c *Client) Do(ctx context.Context, req *Request, v any) (*Response, error) {
+	r, body, err := c.BareDo(ctx, req)
+	if err != nil || v == nil || len(bytes.TrimSpace(body)) == 0 {
+		return r, err
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return r, fmt.Errorf("superoffice: %s %s: decode response: %w", req.Method, req.errPath(), err)
+	}
+	return r, nil
+}
+
+// BareDo sends req and returns the body of its 2xx answer, undecoded.
+// Idempotent requests are retried per the RetryPolicy, and any request
+// refused with 429 is sent again after Retry-After; any request gets one
+// retry after a 401 (with a token refresh) and one after a 421 (with a
+// re-resolved base), because both mean the server did not act on it.
+// Failures are typed: see CheckResponse and *AmbiguousError.
+func (c *Client) BareDo(ctx context.Context, req *Request) (*Response, []byte, error) {
 	if ctx == nil {
-		return nil, errors.New("superoffice: nil context")
+		return nil, nil, errors.New("superoffice: nil context")
 	}
-	path := pathOnly(req.Path)
-	if path == "" {
-		path = "{api}" // the API root, as the docs write it
-	}
-	var (
-		attempts, retries     int // sends so far; transient retries so far
-		throttled             int // 429 answers waited out so far
-		authRetried, resolved bool
-	)
+	var t tries
 	for {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("superoffice: %s %s: %w", req.Method, path, err)
+			return nil, nil, fmt.Errorf("superoffice: %s %s: %w", req.Method, req.errPath(), err)
 		}
-		attempts++
+		t.attempts++
 		at, sendErr := c.send(ctx, req)
-		resp, body := at.resp, at.body
 		if sendErr != nil {
-			var tErr *tokenError
-			if errors.As(sendErr, &tErr) {
-				return nil, fmt.Errorf("superoffice: %s %s: %w", req.Method, path, tErr.err)
-			}
-			if ctx.Err() != nil {
-				if !req.Idempotent && !notSent(sendErr) {
-					return nil, &AmbiguousError{Method: req.Method, Path: path, Err: ctx.Err()}
-				}
-				return nil, fmt.Errorf("superoffice: %s %s: %w", req.Method, path, ctx.Err())
-			}
-			var perm *permanentError
-			if !req.Idempotent || errors.As(sendErr, &perm) {
-				if req.Idempotent || notSent(sendErr) {
-					return nil, fmt.Errorf("superoffice: %s %s: %w", req.Method, path, sendErr)
-				}
-				return nil, &AmbiguousError{Method: req.Method, Path: path, Err: sendErr}
-			}
-			if retries+1 >= c.retry.MaxAttempts {
-				return nil, fmt.Errorf("superoffice: %s %s: gave up after %d attempts: %w", req.Method, path, attempts, sendErr)
-			}
-			retries++
-			if err := c.sleep(ctx, c.backoff(retries)); err != nil {
-				return nil, fmt.Errorf("superoffice: %s %s: %w", req.Method, path, err)
+			if err := c.afterSendError(ctx, req, sendErr, &t); err != nil {
+				return nil, nil, err
 			}
 			continue
 		}
-		r := &Response{Response: resp, Attempts: attempts}
-		apiErr := checkResponse(resp, c.clock.Now())
+		r := &Response{Response: at.resp, Attempts: t.attempts}
+		apiErr := checkResponse(at.resp, c.clock.Now())
 		if apiErr == nil {
-			if v != nil && len(bytes.TrimSpace(body)) > 0 {
-				if err := json.Unmarshal(body, v); err != nil {
-					return r, fmt.Errorf("superoffice: %s %s: decode response: %w", req.Method, path, err)
-				}
-			}
-			return r, nil
+			return r, at.body, nil
 		}
-		_ = resp.Body.Close()
-		setRequestInfo(apiErr, req.Method, path, attempts)
+		_ = at.resp.Body.Close()
+		setRequestInfo(apiErr, req.Method, req.errPath(), t.attempts)
 		redactToken(apiErr, at.token)
-
-		var (
-			authErr *AuthError
-			misErr  *MisdirectedError
-		)
-		switch {
-		case errors.As(apiErr, &authErr) && resp.StatusCode == http.StatusUnauthorized && !authRetried && c.canRefresh():
-			authRetried = true
-			if err := c.refresh(ctx); err != nil {
-				authErr.RefreshErr = err
-				return r, authErr
-			}
-			continue
-		case errors.As(apiErr, &misErr) && !resolved && c.resolver != nil:
-			resolved = true
-			if err := c.reresolve(ctx); err != nil {
-				misErr.ResolveErr = err
-				return r, misErr
-			}
-			continue
-		case resp.StatusCode == http.StatusTooManyRequests:
-			// SuperOffice refused the request before acting on it, so any
-			// request, a create too, may wait and go again. Throttling is
-			// the server pacing us, not a failure: it has its own budget
-			// and does not use up the attempts kept for real failures.
-			if throttled+1 >= c.retry.MaxThrottled {
-				return r, apiErr
-			}
-			throttled++
-			if err := c.pause(ctx, req.Method, path, throttled, apiErr); err != nil {
-				return r, err
-			}
-			continue
-		case retryableStatus(resp.StatusCode):
-			if !req.Idempotent {
-				return r, &AmbiguousError{Method: req.Method, Path: path, Err: apiErr}
-			}
-			if retries+1 >= c.retry.MaxAttempts {
-				return r, apiErr
-			}
-			retries++
-			if err := c.pause(ctx, req.Method, path, retries, apiErr); err != nil {
-				return r, err
-			}
-			continue
+		if err := c.afterAPIError(ctx, req, at.resp, apiErr, &t); err != nil {
+			return r, nil, err
 		}
-		return r, apiErr
 	}
+}
+
+// errPath is the request's path as error texts show it: no query, and
+// "{api}" for the API root, as the docs write it.
+func (req *Request) errPath() string {
+	if p := pathOnly(req.Path); p != "" {
+		return p
+	}
+	return "{api}"
 }
 
 // setRequestInfo replaces the absolute URL path with the request's
@@ -368,23 +311,4 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 		return err
 	}
 	return c.clock.Sleep(ctx, d)
-}
-
-// pause waits before try n of a request again: as long as the answer's
-// Retry-After says, else the backoff. It returns the error to give up
-// with when Retry-After asks for longer than the policy allows or the
-// context ends.
-func (c *Client) pause(ctx context.Context, method, path string, n int, apiErr error) error {
-	wait := c.backoff(n)
-	var rateErr *RateLimitError
-	if errors.As(apiErr, &rateErr) && rateErr.RetryAfter > 0 {
-		if rateErr.RetryAfter > c.retry.MaxRetryAfter {
-			return apiErr
-		}
-		wait = rateErr.RetryAfter
-	}
-	if err := c.sleep(ctx, wait); err != nil {
-		return fmt.Errorf("superoffice: %s %s: %w", method, path, err)
-	}
-	return nil
 }

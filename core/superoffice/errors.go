@@ -232,6 +232,14 @@ func responseNow(r *http.Response, now time.Time) time.Time {
 	return now
 }
 
+// RetryAfter reads an answer's Retry-After, delta-seconds or an HTTP date
+// (against the answer's Date, else now): the one reading of the header
+// for the REST client and the sign-in's token refresh. ok is false when
+// the header is absent or unreadable.
+func RetryAfter(r *http.Response, now time.Time) (time.Duration, bool) {
+	return parseRetryAfter(r.Header.Get("Retry-After"), responseNow(r, now))
+}
+
 // parseRetryAfter reads delta-seconds or an HTTP date. ok is false when the
 // header is absent or unreadable; past dates give 0 with ok true.
 func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
