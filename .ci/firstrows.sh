@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 WORK=${FIRSTROWS_DIR:-/tmp/rabitiq-firstrows}; mkdir -p "$WORK"
 DB=$WORK/leads-100k.db
 if [ ! -s "$DB" ]; then
-	go run ./app/store/genleads.go 100000 "$WORK/leads-100k.json"
+	go run ./cmd/genleads 100000 "$WORK/leads-100k.json"
 	/usr/bin/time -v "$BIN" import --db "$DB" "$WORK/leads-100k.json" 2>"$WORK/import-time.txt" | tail -3
 	grep -E 'Elapsed|Maximum resident' "$WORK/import-time.txt"
 	rm -f "$WORK/leads-100k.json"

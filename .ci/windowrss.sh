@@ -26,7 +26,7 @@ BIN=$(realpath "${1:-bin/rabitiq-superoffice}"); shift $(($# > 0 ? 1 : 0))
 cd "$(dirname "$0")/.."
 WORK=${WINDOWRSS_DIR:-/tmp/rabitiq-windowrss}; mkdir -p "$WORK"
 JSON=$WORK/leads-100k.json DB100K=$WORK/leads-100k.db ONE=$WORK/one-lead.db
-[ -s "$JSON" ] || go run ./app/store/genleads.go 100000 "$JSON"
+[ -s "$JSON" ] || go run ./cmd/genleads 100000 "$JSON"
 [ -s "$DB100K" ] || "$BIN" import --db "$DB100K" "$JSON" 2>/dev/null | tail -1
 [ -s "$ONE" ] || "$BIN" import --db "$ONE" testdata/samples/one-lead.json 2>/dev/null | tail -1
 # A binary the linker has just written sits in the page cache in a state

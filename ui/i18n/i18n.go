@@ -40,10 +40,6 @@ func Language(getenv func(string) string) string {
 
 var current = "da"
 
-// Current returns the language last loaded ("da" or "en"), for texts that
-// come from data tables with a column per language (the 37 field labels).
-func Current() string { return current }
-
 // Lang is the current language as the message catalogue (core/msg) names
 // it, to render domain messages in the UI's language.
 func Lang() msg.Lang { return msg.Lang(current) }
@@ -73,6 +69,3 @@ func Load(language string) error {
 
 // LoadFromEnv picks the language from the process environment and loads it.
 func LoadFromEnv() error { return Load(Language(os.Getenv)) }
-
-// Files exposes the embedded translation files for tests.
-func Files() embed.FS { return files }

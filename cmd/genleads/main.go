@@ -1,10 +1,8 @@
-//go:build ignore
-
 // genleads writes N generated leads (default 100,000) as one JSON array to
 // a file, 1000 at a time so it never holds the whole 330 MB, for
 // .ci/firstrows.sh and manual scale tests:
 //
-//	go run ./app/store/genleads.go 100000 /tmp/leads-100k.json
+//	go run ./cmd/genleads 100000 /tmp/leads-100k.json
 package main
 
 import (
@@ -17,7 +15,7 @@ import (
 
 func main() {
 	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: go run ./app/store/genleads.go N FILE")
+		fmt.Fprintln(os.Stderr, "usage: go run ./cmd/genleads N FILE")
 		os.Exit(2)
 	}
 	n, err := strconv.Atoi(os.Args[1])
