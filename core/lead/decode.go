@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -14,6 +13,14 @@ import (
 // MaxFileSize is the largest lead file accepted (256 MiB). A bigger file is
 // refused before it is read, so a wrong drop cannot exhaust memory.
 const MaxFileSize = 256 << 20
+
+// MaxLeadSize is the largest single lead accepted (8 MiB of JSON; real
+// leads are 2-5 KB). A bigger lead is rejected, with its index and line,
+// and the file's other leads import: reading it would otherwise take
+// memory in proportion to its size, which one hostile or broken lead
+// could use to exhaust the machine. The streamed reader keeps at most
+// this much of a lead while it checks the rest is well-formed.
+const MaxLeadSize = 8 << 20
 
 // MaxDepth is the deepest nesting of arrays and objects accepted. Real lead
 // files nest 4 levels (array, lead, contacts, contact); the limit bounds
@@ -118,18 +125,16 @@ type decoder struct {
 }
 
 // DecodeFile reads the lead file at path. The size is checked before
-// reading, so a file over MaxFileSize is refused without loading it.
+// reading, so a file over MaxFileSize is refused without loading it, and
+// only a regular file is opened (ErrNotRegular), so a pipe or device
+// named *.json cannot hang it.
 func DecodeFile(path string) (*Result, error) {
 	name := filepath.Base(path)
-	f, err := os.Open(path)
+	f, fi, err := openRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("open lead file: %w", err)
+		return nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("stat lead file %s: %w", name, err)
-	}
 	if fi.Size() > MaxFileSize {
 		return nil, tooLarge(name, fi.Size())
 	}
@@ -198,6 +203,18 @@ func Decode(name string, data []byte) (*Result, error) {
 	if lines && !(errors.As(err, &se) && se.too) {
 		return d.ndjson(body)
 	}
+	var sh *shapeError
+	if errors.As(err, &sh) {
+		// No leads, but only a well-formed file may say so: a broken
+		// one (`{"leads": 5,`, `1 2`) is a syntax error.
+		chk := scanner{data: data, pos: body}
+		chk.ws()
+		if serr := chk.skip(); serr != nil {
+			err = serr
+		} else if !chk.atEnd() {
+			err = chk.errAt(chk.pos, "unexpected data after the top-level value")
+		}
+	}
 	return nil, d.fileError(err)
 }
 
@@ -234,6 +251,10 @@ func (d *decoder) top(res *Result) error {
 		wrapper, err := d.leadObject(st, true, res)
 		if err != nil || wrapper {
 			return err
+		}
+		if n := s.pos - start; n > MaxLeadSize {
+			res.Rejected = append(res.Rejected, tooBigLead(d.file, 0, line, int64(n)))
+			return nil
 		}
 		d.finish(st, res, 0, line, d.full[start:s.pos:s.pos])
 		return nil
@@ -276,6 +297,10 @@ func (d *decoder) lead(res *Result, idx int) error {
 		if err := s.skip(); err != nil {
 			return err
 		}
+		if n := s.pos - start; n > MaxLeadSize {
+			res.Rejected = append(res.Rejected, tooBigLead(d.file, idx, line, int64(n)))
+			return nil
+		}
 		res.Rejected = append(res.Rejected, Rejection{
 			File: d.file, Index: idx, Line: line, Reason: "want a lead object, got " + kindName(c),
 		})
@@ -286,8 +311,19 @@ func (d *decoder) lead(res *Result, idx int) error {
 	if _, err := d.leadObject(&d.st, false, res); err != nil {
 		return err
 	}
+	if n := s.pos - start; n > MaxLeadSize {
+		res.Rejected = append(res.Rejected, tooBigLead(d.file, idx, line, int64(n)))
+		return nil
+	}
 	d.finish(&d.st, res, idx, line, d.full[start:s.pos:s.pos])
 	return nil
+}
+
+// tooBigLead is the rejection of a lead over MaxLeadSize; size is the
+// length of its JSON text.
+func tooBigLead(file string, idx, line int, size int64) Rejection {
+	return Rejection{File: file, Index: idx, Line: line, Reason: fmt.Sprintf(
+		"lead is %.1f MiB; leads larger than %d MiB are not imported", float64(size)/(1<<20), MaxLeadSize>>20)}
 }
 
 // ndjson reads the file as JSON Lines: every non-blank line is one lead

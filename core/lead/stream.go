@@ -6,8 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -32,25 +32,30 @@ const StreamBatch = 1000
 // nothing do so in one transaction. An error from fn stops the reading and
 // is returned as is.
 func DecodeStream(path string, batch int, fn func(res *Result, done, total int64) error) error {
-	name := filepath.Base(path)
-	f, err := os.Open(path)
+	f, fi, err := openRegular(path)
 	if err != nil {
-		return fmt.Errorf("open lead file: %w", err)
+		return err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("stat lead file %s: %w", name, err)
+	whole := func() (*Result, error) { return DecodeFile(path) }
+	return decodeStream(filepath.Base(path), f, fi.Size(), batch, whole, fn)
+}
+
+// decodeStream is DecodeStream over r, a file of total bytes called name;
+// whole reads the file in one piece when it is not an array.
+func decodeStream(name string, r io.Reader, total int64, batch int, whole func() (*Result, error), fn func(res *Result, done, total int64) error) error {
+	size := 1 << 20
+	if total >= 0 && total < int64(size) {
+		size = int(total) + 16 // small files (and fuzzing) need no 1 MiB buffer
 	}
-	total := fi.Size()
-	sp := &splitter{r: bufio.NewReaderSize(f, 1<<20), line: 1, col: 1, file: name}
+	sp := &splitter{r: bufio.NewReaderSize(r, size), line: 1, col: 1, file: name}
 	if bom, _ := sp.r.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		_, _ = sp.r.Discard(3)
 		sp.off = 3
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	if c, err := sp.peekNonSpace(); err != nil || c != '[' || ext == ".ndjson" || ext == ".jsonl" {
-		res, err := DecodeFile(path)
+		res, err := whole()
 		if err != nil {
 			return err
 		}
@@ -71,13 +76,20 @@ type splitter struct {
 	line, col int
 }
 
-// errTruncated: the file ended inside an element.
-var errTruncated = errors.New("file ended inside a value")
+// Why value stopped before an element's end.
+var (
+	errTruncated = errors.New("file ended inside a value")
+	errTooDeep   = errors.New("value nested too deeply")
+	errTooBig    = errors.New("value larger than MaxLeadSize")
+)
 
 // element is one array element's place in a batch's bytes and in the file.
+// A big element (over MaxLeadSize) has no bytes: size is its length.
 type element struct {
 	start, end int
 	line, col  int
+	big        bool
+	size       int64
 }
 
 func (sp *splitter) readByte() (byte, error) {
@@ -175,15 +187,27 @@ func (sp *splitter) array(batch int, emit func(*Result) error) error {
 			chunk = make([]byte, 0, batch*3500)
 		}
 		e := element{start: len(chunk), line: sp.line, col: sp.col}
-		if chunk, err = sp.value(chunk); err != nil {
-			if errors.Is(err, errTruncated) {
-				// Let the decoder say what the cut-off lead lacks.
-				e.end = len(chunk)
-				if _, derr := sp.decode(chunk, []element{e}, idx); derr != nil {
-					return derr
-				}
-				return sp.syntax("unexpected end of input (file truncated?)")
+		chunk, err = sp.value(chunk)
+		switch {
+		case errors.Is(err, errTooBig):
+			// Check the rest without keeping it; the lead is then
+			// rejected in its place among the others.
+			size, berr := sp.skipBig(chunk[e.start:], e)
+			if berr != nil {
+				return sp.firstError(chunk, elems, idx, berr)
 			}
+			chunk, e.big, e.size = chunk[:e.start], true, size
+		case errors.Is(err, errTruncated), errors.Is(err, errTooDeep):
+			// Let the decoder say what the cut-off lead lacks, or
+			// find an earlier fault: its message places it exactly.
+			e.end = len(chunk)
+			fallback := sp.syntax("unexpected end of input (file truncated?)")
+			if errors.Is(err, errTooDeep) {
+				fallback = &FileError{File: sp.file, Line: sp.line, Column: sp.col, Err: ErrTooDeep,
+					Msg: fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)}
+			}
+			return sp.firstError(chunk, append(elems, e), idx, fallback)
+		case err != nil:
 			return err
 		}
 		e.end = len(chunk)
@@ -208,25 +232,34 @@ func (sp *splitter) array(batch int, emit func(*Result) error) error {
 
 // value appends one JSON value's bytes to dst: an object or array up to
 // its matching bracket (outside strings), a string, or a bare scalar.
-// Whether the bytes are valid JSON is for the decoder to say.
+// Whether the bytes are valid JSON is for the decoder to say. It stops
+// early with errTooDeep at a bracket past MaxDepth (the bracket kept) and
+// with errTooBig once the value has more than MaxLeadSize bytes, so one
+// element never takes more memory than that.
 func (sp *splitter) value(dst []byte) ([]byte, error) {
+	start := len(dst)
 	depth, inStr, esc := 0, false, false
 	for {
 		b, err := sp.r.Peek(1)
 		if errors.Is(err, io.EOF) {
-			if depth == 0 && !inStr && len(dst) > 0 {
+			if depth == 0 && !inStr && len(dst) > start {
 				return dst, nil
 			}
 			return dst, errTruncated
 		}
 		if err != nil {
-			return dst, fmt.Errorf("read lead file %s: %w", sp.file, err)
+			return dst, fmt.Errorf("read lead file %s: %w", shown(sp.file), err)
 		}
 		c := b[0]
-		if depth == 0 && !inStr && len(dst) > 0 && (c == ',' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+		if depth == 0 && !inStr && len(dst) > start && (c == ',' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
 			return dst, nil // the end of a bare scalar
 		}
 		_, _ = sp.readByte()
+		if len(dst) == cap(dst) && len(dst)-start > 1<<20 {
+			// A big element: grow once to what it may use, not by
+			// steps that together allocate several times that.
+			dst = slices.Grow(dst, start+MaxLeadSize+1-len(dst))
+		}
 		dst = append(dst, c)
 		switch {
 		case inStr:
@@ -244,14 +277,96 @@ func (sp *splitter) value(dst []byte) ([]byte, error) {
 		case c == '"':
 			inStr = true
 		case c == '{' || c == '[':
+			// The element sits at the second level (in the top array).
+			if 1+depth >= MaxDepth {
+				return dst, errTooDeep
+			}
 			depth++
 		case c == '}' || c == ']':
 			depth--
 			if depth <= 0 {
 				return dst, nil
 			}
+		case depth == 0 && len(dst) == start+1 && c == ',':
+			return dst, nil // a missing element ("[1,,2]"): the decoder says so
+		}
+		if len(dst)-start > MaxLeadSize {
+			return dst, errTooBig
 		}
 	}
+}
+
+// firstError returns the first fault in file order among the batch's
+// pending elements, or err when they are all well-formed.
+func (sp *splitter) firstError(chunk []byte, elems []element, idx int, err error) error {
+	if _, derr := sp.decode(chunk, elems, idx); derr != nil {
+		return derr
+	}
+	return err
+}
+
+// skipBig reads the rest of an element too big to keep, whose first
+// bytes (prefix) are already read, checking that it is well-formed and
+// keeping nothing. It returns the element's length in bytes.
+func (sp *splitter) skipBig(prefix []byte, e element) (int64, error) {
+	var c checker
+	if n := c.feed(prefix); c.msg != "" {
+		line, col := placeIn(prefix[:n], e.line, e.col)
+		return 0, sp.checkError(&c, line, col)
+	}
+	size := int64(len(prefix))
+	for !c.done {
+		if _, err := sp.r.Peek(1); errors.Is(err, io.EOF) {
+			return 0, sp.syntax("unexpected end of input (file truncated?)")
+		} else if err != nil {
+			return 0, fmt.Errorf("read lead file %s: %w", shown(sp.file), err)
+		}
+		buf, _ := sp.r.Peek(sp.r.Buffered())
+		n := c.feed(buf)
+		sp.advance(buf[:n])
+		_, _ = sp.r.Discard(n)
+		size += int64(n)
+		if c.msg != "" {
+			return 0, sp.checkError(&c, sp.line, sp.col)
+		}
+	}
+	return size, nil
+}
+
+// advance counts bytes already consumed from the reader's buffer into the
+// offset, line and column.
+func (sp *splitter) advance(b []byte) {
+	sp.off += int64(len(b))
+	sp.line, sp.col = placeIn(b, sp.line, sp.col)
+}
+
+// placeIn returns the line and column after b, which starts at line, col.
+func placeIn(b []byte, line, col int) (int, int) {
+	if nl := bytes.LastIndexByte(b, '\n'); nl >= 0 {
+		return line + bytes.Count(b, []byte{'\n'}), 1 + chars(b[nl+1:])
+	}
+	return line, col + chars(b)
+}
+
+// chars counts characters as readByte does: bytes that do not continue a
+// UTF-8 sequence.
+func chars(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// checkError is the FileError for a fault the checker found at line, col.
+func (sp *splitter) checkError(c *checker, line, col int) error {
+	fe := &FileError{File: sp.file, Line: line, Column: col - c.back, Err: ErrSyntax, Msg: "not well-formed JSON: " + c.msg}
+	if c.too {
+		fe.Err, fe.Msg = ErrTooDeep, fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)
+	}
+	return fe
 }
 
 // decode runs the ordinary lead decoder over each element of a batch,
@@ -260,6 +375,10 @@ func (sp *splitter) decode(chunk []byte, elems []element, idx int) (*Result, err
 	d := &decoder{file: sp.file, full: chunk}
 	res := &Result{File: sp.file}
 	for i, e := range elems {
+		if e.big {
+			res.Rejected = append(res.Rejected, tooBigLead(sp.file, idx+i, e.line, e.size))
+			continue
+		}
 		d.s = scanner{data: chunk[:e.end], pos: e.start, depth: 1, lnPos: e.start, lnLine: e.line, buf: d.s.buf}
 		err := d.lead(res, idx+i)
 		if err == nil && !d.s.atEnd() {
