@@ -51,10 +51,11 @@ func stringLead(n int, tail string) func(w *bufio.Writer) {
 	return func(w *bufio.Writer) {
 		w.WriteString(`{"companyName": "Huge ApS", "notes": "`)
 		chunk := bytes.Repeat([]byte("abcdefg æøå \\\" \\u00e6 "), 1<<12)
-		for ; n >= len(chunk); n -= len(chunk) {
+		left := n // the writer may be called again
+		for ; left >= len(chunk); left -= len(chunk) {
 			w.Write(chunk)
 		}
-		w.WriteString(strings.Repeat("x", n)) // not cut inside an escape
+		w.WriteString(strings.Repeat("x", left)) // not cut inside an escape
 		w.WriteString(`"` + tail + `}`)
 	}
 }

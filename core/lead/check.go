@@ -20,6 +20,15 @@ type checker struct {
 	msg   string // why the value is not well-formed, when it is not
 	too   bool   // msg is the nesting limit
 	back  int    // the fault is this many bytes (ASCII, one line) before the byte that broke
+	base  int    // the depth the value sits at (1 for an element of the top array)
+
+	// With keys set, the checker notes whether the value is an object
+	// with a "leads" key (or an alias of it) at its top level: such a
+	// wrapper is not one lead, however big.
+	keys    bool
+	wrapper bool
+	kbuf    [32]byte
+	kn      int // bytes of the key so far; past len(kbuf) it is no known key
 }
 
 // chkState is where the checker stands in the grammar.
@@ -46,10 +55,6 @@ const (
 	chExp                        // in the exponent digits
 )
 
-// base is the depth of the value the checker reads: a lead sits in the
-// top-level array, so its brackets start at the second level.
-const chkBase = 1
-
 // feed reads b and returns how many bytes it used. It stops early at the
 // end of the value (done; a number ends only at the byte after it, which
 // is not used) or at the first byte that breaks the grammar (msg is set
@@ -57,7 +62,7 @@ const chkBase = 1
 func (c *checker) feed(b []byte) int {
 	i := 0
 	for i < len(b) && !c.done && c.msg == "" {
-		if c.st == chStr {
+		if c.st == chStr && !c.topKey() {
 			// Most of a huge lead is string text: skip it in one loop.
 			for i < len(b) && b[i] != '"' && b[i] != '\\' && b[i] >= 0x20 {
 				i++
@@ -104,6 +109,9 @@ func (c *checker) ended() {
 func (c *checker) step(x byte) bool {
 	switch c.st {
 	case chStr:
+		if c.topKey() {
+			c.keyByte(x)
+		}
 		switch {
 		case x == '"':
 			if c.key {
@@ -168,7 +176,7 @@ func (c *checker) step(x byte) bool {
 		if x != '"' {
 			return c.fail(x, "where an object key was expected")
 		}
-		c.st, c.key = chStr, true
+		c.st, c.key, c.kn = chStr, true, 0
 		return true
 	case chColon:
 		if x != ':' {
@@ -205,7 +213,7 @@ func (c *checker) close(byte) bool {
 func (c *checker) value(x byte) bool {
 	switch {
 	case x == '{' || x == '[':
-		if chkBase+c.depth >= MaxDepth {
+		if c.base+c.depth >= MaxDepth {
 			c.msg, c.too = fmt.Sprintf("nested deeper than %d levels", MaxDepth), true
 			return false
 		}
@@ -272,4 +280,39 @@ func (c *checker) number(x byte) bool {
 	}
 	c.ended()
 	return false
+}
+
+// topKey reports a key of the value's own object being read, when keys
+// are noted.
+func (c *checker) topKey() bool { return c.keys && c.key && c.depth == 1 }
+
+// keyByte notes one byte of a top-level key; at its closing quote it
+// decides whether the key is the wrapper's. An escape in such a key makes
+// the value a possible wrapper: only the decoder can tell.
+func (c *checker) keyByte(x byte) {
+	switch {
+	case x == '\\':
+		c.wrapper = true
+	case x != '"':
+		if c.kn < len(c.kbuf) {
+			c.kbuf[c.kn] = x
+		}
+		c.kn++
+	case c.kn <= len(c.kbuf):
+		var nb [32]byte
+		if nk, ok := normKey(&nb, c.kbuf[:c.kn]); ok {
+			if f, _, ok := lookup(scLead, nk); ok && f == fLeads {
+				c.wrapper = true
+			}
+		}
+	}
+}
+
+// complete reports a whole value read: done, or a number at the end of
+// the input, which only the end closes.
+func (c *checker) complete() bool {
+	if c.done {
+		return true
+	}
+	return c.msg == "" && c.depth == 0 && (c.st == chZero || c.st == chInt || c.st == chFrac || c.st == chExp)
 }

@@ -140,7 +140,9 @@ func DecodeFile(path string) (*Result, error) {
 	}
 	// Read at most one byte past the limit: the file may grow after Stat,
 	// or be a pipe whose size Stat does not know.
-	data := make([]byte, 0, fi.Size()+1)
+	// Room for the file and the MinRead that ReadFrom wants free before
+	// it sees the end: with less, it doubles the buffer at the last read.
+	data := make([]byte, 0, fi.Size()+bytes.MinRead)
 	buf := bytes.NewBuffer(data)
 	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, fmt.Errorf("read lead file %s: %w", name, err)
@@ -246,6 +248,9 @@ func (d *decoder) top(res *Result) error {
 		return d.leadArray(res)
 	case '{':
 		start, line := s.pos, s.lineAt(s.pos)
+		if big, err := d.bigLead(res, 0, line, true); big || err != nil {
+			return err
+		}
 		st := &leadState{}
 		d.lb = d.lb[:0]
 		wrapper, err := d.leadObject(st, true, res)
@@ -293,6 +298,9 @@ func (d *decoder) lead(res *Result, idx int) error {
 	s := &d.s
 	start := s.pos
 	line := s.lineAt(start)
+	if big, err := d.bigLead(res, idx, line, false); big || err != nil {
+		return err
+	}
 	if c := s.data[start]; c != '{' {
 		if err := s.skip(); err != nil {
 			return err
@@ -317,13 +325,6 @@ func (d *decoder) lead(res *Result, idx int) error {
 	}
 	d.finish(&d.st, res, idx, line, d.full[start:s.pos:s.pos])
 	return nil
-}
-
-// tooBigLead is the rejection of a lead over MaxLeadSize; size is the
-// length of its JSON text.
-func tooBigLead(file string, idx, line int, size int64) Rejection {
-	return Rejection{File: file, Index: idx, Line: line, Reason: fmt.Sprintf(
-		"lead is %.1f MiB; leads larger than %d MiB are not imported", float64(size)/(1<<20), MaxLeadSize>>20)}
 }
 
 // ndjson reads the file as JSON Lines: every non-blank line is one lead

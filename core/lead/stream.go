@@ -54,7 +54,11 @@ func decodeStream(name string, r io.Reader, total int64, batch int, whole func()
 		sp.off = 3
 	}
 	ext := strings.ToLower(filepath.Ext(name))
-	if c, err := sp.peekNonSpace(); err != nil || c != '[' || ext == ".ndjson" || ext == ".jsonl" {
+	c, err := sp.peekNonSpace()
+	if err == nil && c == '{' && total > MaxLeadSize && ext != ".ndjson" && ext != ".jsonl" {
+		return sp.object(whole, func(res *Result) error { return fn(res, total, total) })
+	}
+	if err != nil || c != '[' || ext == ".ndjson" || ext == ".jsonl" {
 		res, err := whole()
 		if err != nil {
 			return err
@@ -303,70 +307,6 @@ func (sp *splitter) firstError(chunk []byte, elems []element, idx int, err error
 		return derr
 	}
 	return err
-}
-
-// skipBig reads the rest of an element too big to keep, whose first
-// bytes (prefix) are already read, checking that it is well-formed and
-// keeping nothing. It returns the element's length in bytes.
-func (sp *splitter) skipBig(prefix []byte, e element) (int64, error) {
-	var c checker
-	if n := c.feed(prefix); c.msg != "" {
-		line, col := placeIn(prefix[:n], e.line, e.col)
-		return 0, sp.checkError(&c, line, col)
-	}
-	size := int64(len(prefix))
-	for !c.done {
-		if _, err := sp.r.Peek(1); errors.Is(err, io.EOF) {
-			return 0, sp.syntax("unexpected end of input (file truncated?)")
-		} else if err != nil {
-			return 0, fmt.Errorf("read lead file %s: %w", shown(sp.file), err)
-		}
-		buf, _ := sp.r.Peek(sp.r.Buffered())
-		n := c.feed(buf)
-		sp.advance(buf[:n])
-		_, _ = sp.r.Discard(n)
-		size += int64(n)
-		if c.msg != "" {
-			return 0, sp.checkError(&c, sp.line, sp.col)
-		}
-	}
-	return size, nil
-}
-
-// advance counts bytes already consumed from the reader's buffer into the
-// offset, line and column.
-func (sp *splitter) advance(b []byte) {
-	sp.off += int64(len(b))
-	sp.line, sp.col = placeIn(b, sp.line, sp.col)
-}
-
-// placeIn returns the line and column after b, which starts at line, col.
-func placeIn(b []byte, line, col int) (int, int) {
-	if nl := bytes.LastIndexByte(b, '\n'); nl >= 0 {
-		return line + bytes.Count(b, []byte{'\n'}), 1 + chars(b[nl+1:])
-	}
-	return line, col + chars(b)
-}
-
-// chars counts characters as readByte does: bytes that do not continue a
-// UTF-8 sequence.
-func chars(b []byte) int {
-	n := 0
-	for _, c := range b {
-		if c&0xC0 != 0x80 {
-			n++
-		}
-	}
-	return n
-}
-
-// checkError is the FileError for a fault the checker found at line, col.
-func (sp *splitter) checkError(c *checker, line, col int) error {
-	fe := &FileError{File: sp.file, Line: line, Column: col - c.back, Err: ErrSyntax, Msg: "not well-formed JSON: " + c.msg}
-	if c.too {
-		fe.Err, fe.Msg = ErrTooDeep, fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)
-	}
-	return fe
 }
 
 // decode runs the ordinary lead decoder over each element of a batch,
