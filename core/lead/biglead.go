@@ -64,7 +64,7 @@ func (sp *splitter) check(c *checker, prefix []byte, e element) (int64, error) {
 		return 0, sp.checkError(c, line, col)
 	}
 	size := int64(len(prefix))
-	for !c.done {
+	for !c.done && !c.wrapper {
 		if _, err := sp.r.Peek(1); errors.Is(err, io.EOF) {
 			return 0, sp.syntax("unexpected end of input (file truncated?)")
 		} else if err != nil {

@@ -55,13 +55,13 @@ const (
 	chExp                        // in the exponent digits
 )
 
-// feed reads b and returns how many bytes it used. It stops early at the
-// end of the value (done; a number ends only at the byte after it, which
+// feed reads b and returns how many bytes it used. It stops early on
+// seeing a wrapper's key (when keys are noted), at the end of the value (done; a number ends only at the byte after it, which
 // is not used) or at the first byte that breaks the grammar (msg is set
 // and b[n] is that byte).
 func (c *checker) feed(b []byte) int {
 	i := 0
-	for i < len(b) && !c.done && c.msg == "" {
+	for i < len(b) && !c.done && !c.wrapper && c.msg == "" {
 		if c.st == chStr && !c.topKey() {
 			// Most of a huge lead is string text: skip it in one loop.
 			for i < len(b) && b[i] != '"' && b[i] != '\\' && b[i] >= 0x20 {

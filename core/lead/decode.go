@@ -122,6 +122,11 @@ type decoder struct {
 	arena []byte // text rendering scratch
 	pairs []part
 	slab  []Lead
+
+	// prescan: check each lead's size before decoding it (bigLead), in
+	// the shapes read whole where a lead may be huge (a wrapper's
+	// leads, JSON Lines). A streamed array's leads are small already.
+	prescan bool
 }
 
 // DecodeFile reads the lead file at path. The size is checked before
@@ -298,8 +303,10 @@ func (d *decoder) lead(res *Result, idx int) error {
 	s := &d.s
 	start := s.pos
 	line := s.lineAt(start)
-	if big, err := d.bigLead(res, idx, line, false); big || err != nil {
-		return err
+	if d.prescan {
+		if big, err := d.bigLead(res, idx, line, false); big || err != nil {
+			return err
+		}
 	}
 	if c := s.data[start]; c != '{' {
 		if err := s.skip(); err != nil {
@@ -334,6 +341,7 @@ func (d *decoder) ndjson(body int) (*Result, error) {
 	res := &Result{File: d.file}
 	data := d.full
 	idx := 0
+	d.prescan = true
 	for ln, pos := 1, body; pos < len(data); ln++ {
 		end := bytes.IndexByte(data[pos:], '\n')
 		if end < 0 {
