@@ -52,9 +52,9 @@ func TestFIFOIsAFileError(t *testing.T) {
 		t.Fatalf("FIFO as a file argument: %+v, want error %q", reps, want)
 	}
 
-	files := LeadFiles(dir)
+	files := Expand([]string{dir}) // a dropped folder
 	if len(files) != 2 || !strings.HasSuffix(files[1], "b-pipe.json") {
-		t.Fatalf("LeadFiles = %v, want the lead file and the FIFO (to report it)", files)
+		t.Fatalf("Expand(folder) = %v, want the lead file and the FIFO (to report it)", files)
 	}
 	reps = run(files)
 	if len(reps) != 2 || reps[0].Total() != 1 || reps[0].Error != "" || reps[1].Error != want {
