@@ -124,7 +124,7 @@ func TestBigLeadShapesBoundedAllocation(t *testing.T) {
 		max   uint64
 	}{
 		{"one.json", []func(w *bufio.Writer){big}, 40 << 20},
-		{"lines.ndjson", []func(w *bufio.Writer){small, text("\n"), big, text("\n"), small}, 64 << 20},
+		{"lines.ndjson", []func(w *bufio.Writer){small, text("\n"), big, text("\n"), small}, 40 << 20},
 		{"wrapper.json", []func(w *bufio.Writer){text(`{"leads": [`), small, text(","), big, text("]}")}, 64 << 20},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 )
 
 // MaxFileSize is the largest lead file accepted (256 MiB). A bigger file is
@@ -124,9 +123,11 @@ type decoder struct {
 	slab  []Lead
 
 	// prescan: check each lead's size before decoding it (bigLead), in
-	// the shapes read whole where a lead may be huge (a wrapper's
-	// leads, JSON Lines). A streamed array's leads are small already.
+	// a wrapper read whole, where a lead may be huge. A streamed array's
+	// leads are small already; JSON Lines check their lines' lengths.
 	prescan bool
+
+	line0 int // lines before full, when full is a streamed batch of lines
 }
 
 // DecodeFile reads the lead file at path. The size is checked before
@@ -236,6 +237,7 @@ func (d *decoder) fileError(err error) error {
 			fe.Err, fe.Msg = ErrTooDeep, fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)
 		}
 		fe.Line, fe.Column = lineCol(d.full, se.off)
+		fe.Line += d.line0
 		return fe
 	case errors.As(err, &sh):
 		fe := &FileError{File: d.file, Err: ErrNoLeads, Msg: sh.msg}
@@ -332,48 +334,4 @@ func (d *decoder) lead(res *Result, idx int) error {
 	}
 	d.finish(&d.st, res, idx, line, d.full[start:s.pos:s.pos])
 	return nil
-}
-
-// ndjson reads the file as JSON Lines: every non-blank line is one lead
-// and stands alone, so a broken line is a Rejection and the rest import.
-// Only nesting beyond MaxDepth still refuses the whole file.
-func (d *decoder) ndjson(body int) (*Result, error) {
-	res := &Result{File: d.file}
-	data := d.full
-	idx := 0
-	d.prescan = true
-	for ln, pos := 1, body; pos < len(data); ln++ {
-		end := bytes.IndexByte(data[pos:], '\n')
-		if end < 0 {
-			end = len(data)
-		} else {
-			end += pos
-		}
-		d.s = scanner{data: data[:end], pos: pos, lnPos: pos, lnLine: ln, buf: d.s.buf, line: true}
-		lineStart := pos
-		pos = end + 1
-		if d.s.atEnd() {
-			continue
-		}
-		nLeads, nRej, nWarn := len(res.Leads), len(res.Rejected), len(res.Warnings)
-		err := d.lead(res, idx)
-		if err == nil && !d.s.atEnd() {
-			err = d.s.errAt(d.s.pos, "unexpected data after the lead")
-		}
-		if err != nil {
-			var se *syntaxError
-			if !errors.As(err, &se) || se.too {
-				return nil, d.fileError(err)
-			}
-			// Drop whatever the broken line had produced.
-			res.Leads, res.Rejected, res.Warnings = res.Leads[:nLeads], res.Rejected[:nRej], res.Warnings[:nWarn]
-			col := 1 + utf8.RuneCount(data[lineStart:min(se.off, end)])
-			res.Rejected = append(res.Rejected, Rejection{
-				File: d.file, Index: idx, Line: ln,
-				Reason: fmt.Sprintf("line is not well-formed JSON: column %d: %s", col, se.msg),
-			})
-		}
-		idx++
-	}
-	return res, nil
 }

@@ -52,6 +52,9 @@ func FuzzDecodeLeads(f *testing.F) {
 	for _, s := range []string{`[1,,2]`, `[{"name":"A"},,{"name":"B"}]`, `[,]`, `01`, `{"leads": 5,`, "[\n{\"name\":\"A\"}\n]\n[1]", `[[[[[[`} {
 		f.Add("seed.json", []byte(s))
 	}
+	for _, s := range []string{"{\"name\":\"A\"}\r\n\n {\"name\":1} x\n[1,,2]\n{", "{\n\"name\": \"A\"}\n", " \n"} {
+		f.Add("seed.jsonl", []byte(s))
+	}
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		res, err := Decode(name, data)
 		checkStream(t, name, data, res, err)
@@ -124,7 +127,15 @@ func checkStream(t *testing.T, name string, data []byte, res *Result, err error)
 	}
 	body := bytes.TrimPrefix(data, []byte("\ufeff"))
 	ext := strings.ToLower(filepath.Ext(name))
-	streamed := ext != ".ndjson" && ext != ".jsonl" && bytes.HasPrefix(bytes.TrimLeft(body, " \t\r\n"), []byte("["))
+	if ext == ".ndjson" || ext == ".jsonl" {
+		// Streamed line by line: exactly what Decode reads.
+		if (serr == nil) != (err == nil) || (err != nil && serr.Error() != err.Error()) ||
+			(err == nil && (leads != len(res.Leads) || rejected != len(res.Rejected))) {
+			t.Fatalf("stream: %d leads, %d rejected, %v; Decode: %v", leads, rejected, serr, err)
+		}
+		return
+	}
+	streamed := bytes.HasPrefix(bytes.TrimLeft(body, " \t\r\n"), []byte("["))
 	if !streamed {
 		return // read whole, by Decode
 	}

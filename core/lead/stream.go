@@ -25,8 +25,12 @@ const StreamBatch = 1000
 // rejections and warnings with file-wide indexes and lines; done and total
 // are bytes read and the file's size, for progress.
 //
-// Other shapes (one lead, a {"leads": [...]} wrapper, NDJSON) are read
-// whole by DecodeFile and handed over as one batch. When the file turns
+// A JSON Lines file (.ndjson, .jsonl) is streamed the same way, line by
+// line, and a big file that is one lead object is checked without being
+// kept (its lead is over MaxLeadSize). Other shapes (a {"leads": [...]}
+// wrapper, a small single lead, JSON Lines sniffed in a .json file) are
+// read whole by DecodeFile and handed over as one batch. No lead over
+// MaxLeadSize is ever kept or decoded. When the file turns
 // out not to be well-formed, DecodeStream returns the *FileError after fn
 // may already have seen earlier batches: callers that must store all or
 // nothing do so in one transaction. An error from fn stops the reading and
@@ -53,20 +57,23 @@ func decodeStream(name string, r io.Reader, total int64, batch int, whole func()
 		_, _ = sp.r.Discard(3)
 		sp.off = 3
 	}
+	if batch <= 0 {
+		batch = StreamBatch
+	}
 	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".ndjson" || ext == ".jsonl" {
+		return sp.lines(batch, whole, func(res *Result) error { return fn(res, sp.off, total) })
+	}
 	c, err := sp.peekNonSpace()
-	if err == nil && c == '{' && total > MaxLeadSize && ext != ".ndjson" && ext != ".jsonl" {
+	if err == nil && c == '{' && total > MaxLeadSize {
 		return sp.object(whole, func(res *Result) error { return fn(res, total, total) })
 	}
-	if err != nil || c != '[' || ext == ".ndjson" || ext == ".jsonl" {
+	if err != nil || c != '[' {
 		res, err := whole()
 		if err != nil {
 			return err
 		}
 		return fn(res, total, total)
-	}
-	if batch <= 0 {
-		batch = StreamBatch
 	}
 	return sp.array(batch, func(res *Result) error { return fn(res, sp.off, total) })
 }
