@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 )
 
@@ -33,6 +34,23 @@ var readers = []struct {
 	}},
 	{"DecodeStream/1", func(path string) (reading, error) { return streamRead(path, 1) }},
 	{"DecodeStream/1000", func(path string) (reading, error) { return streamRead(path, 1000) }},
+	// A byte at a time: every buffer boundary falls everywhere once.
+	{"decodeStream/one-byte", func(path string) (reading, error) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return reading{}, err
+		}
+		name := filepath.Base(path)
+		var r reading
+		r.err = decodeStream(name, iotest.OneByteReader(bytes.NewReader(data)), int64(len(data)), 3,
+			func() (*Result, error) { return Decode(name, data) },
+			func(res *Result, _, _ int64) error {
+				r.leads += len(res.Leads)
+				r.rejected += len(res.Rejected)
+				return nil
+			})
+		return r, nil
+	}},
 }
 
 func streamRead(path string, batch int) (reading, error) {

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 )
 
@@ -121,6 +123,17 @@ func checkStream(t *testing.T, name string, data []byte, res *Result, err error)
 	var fe *FileError
 	if serr != nil && !errors.As(serr, &fe) {
 		t.Fatalf("stream: error %T %v", serr, serr)
+	}
+	// The same a byte at a time: buffer boundaries change nothing.
+	var leads1, rejected1 int
+	serr1 := decodeStream(name, iotest.OneByteReader(bytes.NewReader(data)), int64(len(data)), 2,
+		func() (*Result, error) { return Decode(name, data) },
+		func(r *Result, _, _ int64) error {
+			leads1, rejected1 = leads1+len(r.Leads), rejected1+len(r.Rejected)
+			return nil
+		})
+	if fmt.Sprint(serr1) != fmt.Sprint(serr) || leads1 != leads || rejected1 != rejected {
+		t.Fatalf("a byte at a time: %d leads, %d rejected, %v; at once: %d, %d, %v", leads1, rejected1, serr1, leads, rejected, serr)
 	}
 	if errors.Is(serr, ErrTooDeep) || errors.Is(err, ErrTooDeep) {
 		return

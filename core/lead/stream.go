@@ -246,62 +246,95 @@ func (sp *splitter) array(batch int, emit func(*Result) error) error {
 // Whether the bytes are valid JSON is for the decoder to say. It stops
 // early with errTooDeep at a bracket past MaxDepth (the bracket kept) and
 // with errTooBig once the value has more than MaxLeadSize bytes, so one
-// element never takes more memory than that.
+// element never takes much more memory than that (at most one read
+// buffer more). It works on the reader's buffered bytes a slice at a
+// time: string text, most of a lead, is skipped with vectorised searches.
 func (sp *splitter) value(dst []byte) ([]byte, error) {
 	start := len(dst)
 	depth, inStr, esc := 0, false, false
 	for {
-		b, err := sp.r.Peek(1)
-		if errors.Is(err, io.EOF) {
+		if _, err := sp.r.Peek(1); errors.Is(err, io.EOF) {
 			if depth == 0 && !inStr && len(dst) > start {
 				return dst, nil
 			}
 			return dst, errTruncated
-		}
-		if err != nil {
+		} else if err != nil {
 			return dst, fmt.Errorf("read lead file %s: %w", shown(sp.file), err)
 		}
-		c := b[0]
-		if depth == 0 && !inStr && len(dst) > start && (c == ',' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			return dst, nil // the end of a bare scalar
-		}
-		_, _ = sp.readByte()
-		if len(dst) == cap(dst) && len(dst)-start > 1<<20 {
-			// A big element: grow once to what it may use, not by
-			// steps that together allocate several times that.
-			dst = slices.Grow(dst, start+MaxLeadSize+1-len(dst))
-		}
-		dst = append(dst, c)
-		switch {
-		case inStr:
-			switch {
-			case esc:
-				esc = false
-			case c == '\\':
-				esc = true
-			case c == '"':
+		buf, _ := sp.r.Peek(sp.r.Buffered())
+		i, done := 0, false
+		var stop error
+	scan:
+		for i < len(buf) {
+			if inStr {
+				if esc {
+					esc = false
+					i++
+					continue
+				}
+				seg := buf[i:]
+				q := bytes.IndexByte(seg, '"')
+				if q < 0 {
+					q = len(seg)
+				}
+				if b := bytes.IndexByte(seg[:q], '\\'); b >= 0 {
+					i += b + 1
+					esc = true
+					continue
+				}
+				i += q
+				if i == len(buf) {
+					break
+				}
+				i++ // the closing quote
 				inStr = false
 				if depth == 0 {
-					return dst, nil
+					done = true
+					break
 				}
+				continue
 			}
-		case c == '"':
-			inStr = true
-		case c == '{' || c == '[':
-			// The element sits at the second level (in the top array).
-			if 1+depth >= MaxDepth {
-				return dst, errTooDeep
+			c := buf[i]
+			if depth == 0 && (len(dst) > start || i > 0) && (c == ',' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+				done = true // the end of a bare scalar, not consumed
+				break
 			}
-			depth++
-		case c == '}' || c == ']':
-			depth--
-			if depth <= 0 {
-				return dst, nil
+			i++
+			switch {
+			case c == '"':
+				inStr = true
+			case c == '{' || c == '[':
+				// The element sits at the second level (in the top array).
+				if 1+depth >= MaxDepth {
+					stop = errTooDeep
+					break scan
+				}
+				depth++
+			case c == '}' || c == ']':
+				depth--
+				if depth <= 0 {
+					done = true
+					break scan
+				}
+			case depth == 0 && len(dst) == start && i == 1 && c == ',':
+				done = true // a missing element ("[1,,2]"): the decoder says so
+				break scan
 			}
-		case depth == 0 && len(dst) == start+1 && c == ',':
-			return dst, nil // a missing element ("[1,,2]"): the decoder says so
 		}
-		if len(dst)-start > MaxLeadSize {
+		if need := len(dst) - start + i; need > 1<<20 && cap(dst)-len(dst) < i {
+			// A big element: grow once to what it may use, not by
+			// steps that together allocate several times that.
+			dst = slices.Grow(dst, max(i, start+MaxLeadSize+1<<20-len(dst)))
+		}
+		dst = append(dst, buf[:i]...)
+		sp.advance(buf[:i])
+		_, _ = sp.r.Discard(i)
+		switch {
+		case stop != nil:
+			return dst, stop
+		case done:
+			return dst, nil
+		case len(dst)-start > MaxLeadSize:
 			return dst, errTooBig
 		}
 	}
