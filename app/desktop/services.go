@@ -51,9 +51,10 @@ func (s *Services) ListLeads(ctx context.Context, opt store.ListOptions) ([]stor
 	return s.DB.ListLeads(ctx, opt)
 }
 
-// ImportFiles implements leads.Service.
+// ImportFiles implements leads.Service. A dropped folder imports the
+// lead files in it.
 func (s *Services) ImportFiles(ctx context.Context, paths []string) []importer.FileReport {
-	return importer.Files(ctx, s.DB, paths, s.Now)
+	return importer.Files(ctx, s.DB, importer.Expand(paths), s.Now)
 }
 
 // GetLead implements leads.DetailService.

@@ -153,3 +153,19 @@ func LeadFiles(dir string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// Expand replaces each folder among paths by the lead files in it
+// (LeadFiles), for a drop on the window, which may hold folders. Other
+// paths stay as they are, in order; a pipe or device among them, or in a
+// folder, is then reported by File as not a regular file.
+func Expand(paths []string) []string {
+	out := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			out = append(out, LeadFiles(p)...)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}

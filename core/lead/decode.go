@@ -5,15 +5,21 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 )
 
 // MaxFileSize is the largest lead file accepted (256 MiB). A bigger file is
 // refused before it is read, so a wrong drop cannot exhaust memory.
 const MaxFileSize = 256 << 20
+
+// MaxLeadSize is the largest single lead accepted (8 MiB of JSON; real
+// leads are 2-5 KB). A bigger lead is rejected, with its index and line,
+// and the file's other leads import: reading it would otherwise take
+// memory in proportion to its size, which one hostile or broken lead
+// could use to exhaust the machine. The streamed reader keeps at most
+// this much of a lead while it checks the rest is well-formed.
+const MaxLeadSize = 8 << 20
 
 // MaxDepth is the deepest nesting of arrays and objects accepted. Real lead
 // files nest 4 levels (array, lead, contacts, contact); the limit bounds
@@ -115,27 +121,34 @@ type decoder struct {
 	arena []byte // text rendering scratch
 	pairs []part
 	slab  []Lead
+
+	// prescan: check each lead's size before decoding it (bigLead), in
+	// a wrapper read whole, where a lead may be huge. A streamed array's
+	// leads are small already; JSON Lines check their lines' lengths.
+	prescan bool
+
+	line0 int // lines before full, when full is a streamed batch of lines
 }
 
 // DecodeFile reads the lead file at path. The size is checked before
-// reading, so a file over MaxFileSize is refused without loading it.
+// reading, so a file over MaxFileSize is refused without loading it, and
+// only a regular file is opened (ErrNotRegular), so a pipe or device
+// named *.json cannot hang it.
 func DecodeFile(path string) (*Result, error) {
 	name := filepath.Base(path)
-	f, err := os.Open(path)
+	f, fi, err := openRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("open lead file: %w", err)
+		return nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("stat lead file %s: %w", name, err)
-	}
 	if fi.Size() > MaxFileSize {
 		return nil, tooLarge(name, fi.Size())
 	}
 	// Read at most one byte past the limit: the file may grow after Stat,
 	// or be a pipe whose size Stat does not know.
-	data := make([]byte, 0, fi.Size()+1)
+	// Room for the file and the MinRead that ReadFrom wants free before
+	// it sees the end: with less, it doubles the buffer at the last read.
+	data := make([]byte, 0, fi.Size()+bytes.MinRead)
 	buf := bytes.NewBuffer(data)
 	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, fmt.Errorf("read lead file %s: %w", name, err)
@@ -198,6 +211,18 @@ func Decode(name string, data []byte) (*Result, error) {
 	if lines && !(errors.As(err, &se) && se.too) {
 		return d.ndjson(body)
 	}
+	var sh *shapeError
+	if errors.As(err, &sh) {
+		// No leads, but only a well-formed file may say so: a broken
+		// one (`{"leads": 5,`, `1 2`) is a syntax error.
+		chk := scanner{data: data, pos: body}
+		chk.ws()
+		if serr := chk.skip(); serr != nil {
+			err = serr
+		} else if !chk.atEnd() {
+			err = chk.errAt(chk.pos, "unexpected data after the top-level value")
+		}
+	}
 	return nil, d.fileError(err)
 }
 
@@ -212,6 +237,7 @@ func (d *decoder) fileError(err error) error {
 			fe.Err, fe.Msg = ErrTooDeep, fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)
 		}
 		fe.Line, fe.Column = lineCol(d.full, se.off)
+		fe.Line += d.line0
 		return fe
 	case errors.As(err, &sh):
 		fe := &FileError{File: d.file, Err: ErrNoLeads, Msg: sh.msg}
@@ -229,11 +255,18 @@ func (d *decoder) top(res *Result) error {
 		return d.leadArray(res)
 	case '{':
 		start, line := s.pos, s.lineAt(s.pos)
+		if big, err := d.bigLead(res, 0, line, true); big || err != nil {
+			return err
+		}
 		st := &leadState{}
 		d.lb = d.lb[:0]
 		wrapper, err := d.leadObject(st, true, res)
 		if err != nil || wrapper {
 			return err
+		}
+		if n := s.pos - start; n > MaxLeadSize {
+			res.Rejected = append(res.Rejected, tooBigLead(d.file, 0, line, int64(n)))
+			return nil
 		}
 		d.finish(st, res, 0, line, d.full[start:s.pos:s.pos])
 		return nil
@@ -272,9 +305,18 @@ func (d *decoder) lead(res *Result, idx int) error {
 	s := &d.s
 	start := s.pos
 	line := s.lineAt(start)
+	if d.prescan {
+		if big, err := d.bigLead(res, idx, line, false); big || err != nil {
+			return err
+		}
+	}
 	if c := s.data[start]; c != '{' {
 		if err := s.skip(); err != nil {
 			return err
+		}
+		if n := s.pos - start; n > MaxLeadSize {
+			res.Rejected = append(res.Rejected, tooBigLead(d.file, idx, line, int64(n)))
+			return nil
 		}
 		res.Rejected = append(res.Rejected, Rejection{
 			File: d.file, Index: idx, Line: line, Reason: "want a lead object, got " + kindName(c),
@@ -286,49 +328,10 @@ func (d *decoder) lead(res *Result, idx int) error {
 	if _, err := d.leadObject(&d.st, false, res); err != nil {
 		return err
 	}
+	if n := s.pos - start; n > MaxLeadSize {
+		res.Rejected = append(res.Rejected, tooBigLead(d.file, idx, line, int64(n)))
+		return nil
+	}
 	d.finish(&d.st, res, idx, line, d.full[start:s.pos:s.pos])
 	return nil
-}
-
-// ndjson reads the file as JSON Lines: every non-blank line is one lead
-// and stands alone, so a broken line is a Rejection and the rest import.
-// Only nesting beyond MaxDepth still refuses the whole file.
-func (d *decoder) ndjson(body int) (*Result, error) {
-	res := &Result{File: d.file}
-	data := d.full
-	idx := 0
-	for ln, pos := 1, body; pos < len(data); ln++ {
-		end := bytes.IndexByte(data[pos:], '\n')
-		if end < 0 {
-			end = len(data)
-		} else {
-			end += pos
-		}
-		d.s = scanner{data: data[:end], pos: pos, lnPos: pos, lnLine: ln, buf: d.s.buf, line: true}
-		lineStart := pos
-		pos = end + 1
-		if d.s.atEnd() {
-			continue
-		}
-		nLeads, nRej, nWarn := len(res.Leads), len(res.Rejected), len(res.Warnings)
-		err := d.lead(res, idx)
-		if err == nil && !d.s.atEnd() {
-			err = d.s.errAt(d.s.pos, "unexpected data after the lead")
-		}
-		if err != nil {
-			var se *syntaxError
-			if !errors.As(err, &se) || se.too {
-				return nil, d.fileError(err)
-			}
-			// Drop whatever the broken line had produced.
-			res.Leads, res.Rejected, res.Warnings = res.Leads[:nLeads], res.Rejected[:nRej], res.Warnings[:nWarn]
-			col := 1 + utf8.RuneCount(data[lineStart:min(se.off, end)])
-			res.Rejected = append(res.Rejected, Rejection{
-				File: d.file, Index: idx, Line: ln,
-				Reason: fmt.Sprintf("line is not well-formed JSON: column %d: %s", col, se.msg),
-			})
-		}
-		idx++
-	}
-	return res, nil
 }

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 )
 
@@ -44,11 +46,20 @@ func addSeeds(f *testing.F) {
 	}
 }
 
-// FuzzDecodeLeads: Decode never panics, and whatever it accepts is clean.
+// FuzzDecodeLeads: Decode and the streamed reader never panic, agree with
+// encoding/json (and each other) on what is well-formed JSON, and whatever
+// they accept is clean.
 func FuzzDecodeLeads(f *testing.F) {
 	addSeeds(f)
+	for _, s := range []string{`[1,,2]`, `[{"name":"A"},,{"name":"B"}]`, `[,]`, `01`, `{"leads": 5,`, "[\n{\"name\":\"A\"}\n]\n[1]", `[[[[[[`} {
+		f.Add("seed.json", []byte(s))
+	}
+	for _, s := range []string{"{\"name\":\"A\"}\r\n\n {\"name\":1} x\n[1,,2]\n{", "{\n\"name\": \"A\"}\n", " \n"} {
+		f.Add("seed.jsonl", []byte(s))
+	}
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		res, err := Decode(name, data)
+		checkStream(t, name, data, res, err)
 		if err != nil {
 			var fe *FileError
 			if res != nil || !errors.As(err, &fe) {
@@ -59,6 +70,11 @@ func FuzzDecodeLeads(f *testing.F) {
 				t.Fatalf("well-formed JSON refused: %v", err)
 			}
 			return
+		}
+		// What encoding/json calls broken is read only as JSON Lines.
+		body := bytes.TrimPrefix(data, []byte("\ufeff"))
+		if ext := strings.ToLower(filepath.Ext(name)); ext != ".ndjson" && ext != ".jsonl" && !json.Valid(body) && !jsonLines(body) {
+			t.Fatalf("not JSON, yet read: %d leads, %d rejected", len(res.Leads), len(res.Rejected))
 		}
 		for _, it := range res.Leads {
 			l := it.Lead
@@ -83,6 +99,80 @@ func FuzzDecodeLeads(f *testing.F) {
 			}
 		}
 	})
+}
+
+// readsAsLeads is a file verdict: read as JSON, with or without leads.
+func readsAsLeads(err error) bool {
+	var fe *FileError
+	return err == nil || (errors.Is(err, ErrNoLeads) && errors.As(err, &fe) && fe.Line > 0)
+}
+
+// checkStream reads data as DecodeStream would and compares with Decode's
+// result (res, err) and with encoding/json: a top-level array is streamed
+// and must be read exactly when it is valid JSON (within MaxDepth), with
+// the same leads and rejections as Decode; other shapes are read whole.
+func checkStream(t *testing.T, name string, data []byte, res *Result, err error) {
+	t.Helper()
+	var leads, rejected int
+	serr := decodeStream(name, bytes.NewReader(data), int64(len(data)), 2,
+		func() (*Result, error) { return Decode(name, data) },
+		func(r *Result, _, _ int64) error {
+			leads, rejected = leads+len(r.Leads), rejected+len(r.Rejected)
+			return nil
+		})
+	var fe *FileError
+	if serr != nil && !errors.As(serr, &fe) {
+		t.Fatalf("stream: error %T %v", serr, serr)
+	}
+	// The same a byte at a time: buffer boundaries change nothing.
+	var leads1, rejected1 int
+	serr1 := decodeStream(name, iotest.OneByteReader(bytes.NewReader(data)), int64(len(data)), 2,
+		func() (*Result, error) { return Decode(name, data) },
+		func(r *Result, _, _ int64) error {
+			leads1, rejected1 = leads1+len(r.Leads), rejected1+len(r.Rejected)
+			return nil
+		})
+	if fmt.Sprint(serr1) != fmt.Sprint(serr) || leads1 != leads || rejected1 != rejected {
+		t.Fatalf("a byte at a time: %d leads, %d rejected, %v; at once: %d, %d, %v", leads1, rejected1, serr1, leads, rejected, serr)
+	}
+	if errors.Is(serr, ErrTooDeep) || errors.Is(err, ErrTooDeep) {
+		return
+	}
+	body := bytes.TrimPrefix(data, []byte("\ufeff"))
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".ndjson" || ext == ".jsonl" {
+		// Streamed line by line: exactly what Decode reads.
+		if (serr == nil) != (err == nil) || (err != nil && serr.Error() != err.Error()) ||
+			(err == nil && (leads != len(res.Leads) || rejected != len(res.Rejected))) {
+			t.Fatalf("stream: %d leads, %d rejected, %v; Decode: %v", leads, rejected, serr, err)
+		}
+		return
+	}
+	streamed := bytes.HasPrefix(bytes.TrimLeft(body, " \t\r\n"), []byte("["))
+	if !streamed {
+		return // read whole, by Decode
+	}
+	if got, want := readsAsLeads(serr), json.Valid(body); got != want {
+		t.Fatalf("stream read as JSON = %v (%v), encoding/json valid = %v", got, serr, want)
+	}
+	if serr == nil && (err != nil || leads != len(res.Leads) || rejected != len(res.Rejected)) {
+		t.Fatalf("stream: %d leads, %d rejected; Decode: %v", leads, rejected, err)
+	}
+}
+
+// jsonLines reports what Decode reads as JSON Lines in a .json file: a
+// first value on one line, and more after it on a later line.
+func jsonLines(data []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var v json.RawMessage
+	if dec.Decode(&v) != nil {
+		return false
+	}
+	end := int(dec.InputOffset())
+	start := len(data) - len(bytes.TrimLeft(data, " \t\r\n"))
+	rest := data[end:]
+	gap := rest[:len(rest)-len(bytes.TrimLeft(rest, " \t\r\n"))]
+	return bytes.IndexByte(data[start:end], '\n') < 0 && bytes.IndexByte(gap, '\n') >= 0
 }
 
 // checkClean fails on text that is not UTF-8 or holds control characters
@@ -144,6 +234,35 @@ func FuzzScanValid(f *testing.F) {
 		}
 		if got, want := err == nil, json.Valid(data); got != want {
 			t.Fatalf("scanner valid = %v (%v), encoding/json valid = %v", got, err, want)
+		}
+	})
+}
+
+// FuzzChecker: the checker for leads too big to keep accepts exactly
+// what encoding/json accepts (within MaxDepth), however the bytes are cut
+// into slices.
+func FuzzChecker(f *testing.F) {
+	for _, s := range []string{`{"a":[1,-0.5e+3,true,null,"\u00e6"]}`, `[1,,2]`, `"\ud800"`, `01`, `{"a" 1}`, "\"\x7f\xff\"", `[-]`, `1.e5`, ` 12 `, `[1]x`} {
+		f.Add([]byte(s), uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, cut uint8) {
+		var c checker
+		n := 0
+		for _, part := range [][]byte{data[:min(int(cut), len(data))], data[min(int(cut), len(data)):]} {
+			if c.done || c.msg != "" {
+				break
+			}
+			n += c.feed(part)
+		}
+		if c.too {
+			return
+		}
+		ok := c.msg == "" && (c.done || (c.depth == 0 && c.st >= chZero && c.st != chDot && c.st != chE && c.st != chESign))
+		if ok && len(bytes.TrimLeft(data[n:], " \t\r\n")) > 0 {
+			ok = false // more after the value
+		}
+		if want := json.Valid(data); ok != want {
+			t.Fatalf("checker valid = %v (state %d, %q at %d), encoding/json valid = %v", ok, c.st, c.msg, n, want)
 		}
 	})
 }

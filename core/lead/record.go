@@ -110,6 +110,7 @@ func (d *decoder) member(st *leadState, sc scope, parent, k []byte, top bool, re
 			return &shapeError{off: s.pos, msg: fmt.Sprintf("%q must be an array of leads, got %s", k, kindName(c))}
 		}
 		*wrapper = true
+		d.prescan = true
 		return d.leadArray(res)
 	case fContacts:
 		return d.contacts(st, pathOf(parent, k))

@@ -6,8 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -25,39 +25,55 @@ const StreamBatch = 1000
 // rejections and warnings with file-wide indexes and lines; done and total
 // are bytes read and the file's size, for progress.
 //
-// Other shapes (one lead, a {"leads": [...]} wrapper, NDJSON) are read
-// whole by DecodeFile and handed over as one batch. When the file turns
+// A JSON Lines file (.ndjson, .jsonl) is streamed the same way, line by
+// line, and a big file that is one lead object is checked without being
+// kept (its lead is over MaxLeadSize). Other shapes (a {"leads": [...]}
+// wrapper, a small single lead, JSON Lines sniffed in a .json file) are
+// read whole by DecodeFile and handed over as one batch. No lead over
+// MaxLeadSize is ever kept or decoded. When the file turns
 // out not to be well-formed, DecodeStream returns the *FileError after fn
 // may already have seen earlier batches: callers that must store all or
 // nothing do so in one transaction. An error from fn stops the reading and
 // is returned as is.
 func DecodeStream(path string, batch int, fn func(res *Result, done, total int64) error) error {
-	name := filepath.Base(path)
-	f, err := os.Open(path)
+	f, fi, err := openRegular(path)
 	if err != nil {
-		return fmt.Errorf("open lead file: %w", err)
+		return err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("stat lead file %s: %w", name, err)
+	whole := func() (*Result, error) { return DecodeFile(path) }
+	return decodeStream(filepath.Base(path), f, fi.Size(), batch, whole, fn)
+}
+
+// decodeStream is DecodeStream over r, a file of total bytes called name;
+// whole reads the file in one piece when it is not an array.
+func decodeStream(name string, r io.Reader, total int64, batch int, whole func() (*Result, error), fn func(res *Result, done, total int64) error) error {
+	size := 1 << 20
+	if total >= 0 && total < int64(size) {
+		size = int(total) + 16 // small files (and fuzzing) need no 1 MiB buffer
 	}
-	total := fi.Size()
-	sp := &splitter{r: bufio.NewReaderSize(f, 1<<20), line: 1, col: 1, file: name}
+	sp := &splitter{r: bufio.NewReaderSize(r, size), line: 1, col: 1, file: name}
 	if bom, _ := sp.r.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		_, _ = sp.r.Discard(3)
 		sp.off = 3
 	}
+	if batch <= 0 {
+		batch = StreamBatch
+	}
 	ext := strings.ToLower(filepath.Ext(name))
-	if c, err := sp.peekNonSpace(); err != nil || c != '[' || ext == ".ndjson" || ext == ".jsonl" {
-		res, err := DecodeFile(path)
+	if ext == ".ndjson" || ext == ".jsonl" {
+		return sp.lines(batch, whole, func(res *Result) error { return fn(res, sp.off, total) })
+	}
+	c, err := sp.peekNonSpace()
+	if err == nil && c == '{' && total > MaxLeadSize {
+		return sp.object(whole, func(res *Result) error { return fn(res, total, total) })
+	}
+	if err != nil || c != '[' {
+		res, err := whole()
 		if err != nil {
 			return err
 		}
 		return fn(res, total, total)
-	}
-	if batch <= 0 {
-		batch = StreamBatch
 	}
 	return sp.array(batch, func(res *Result) error { return fn(res, sp.off, total) })
 }
@@ -71,13 +87,20 @@ type splitter struct {
 	line, col int
 }
 
-// errTruncated: the file ended inside an element.
-var errTruncated = errors.New("file ended inside a value")
+// Why value stopped before an element's end.
+var (
+	errTruncated = errors.New("file ended inside a value")
+	errTooDeep   = errors.New("value nested too deeply")
+	errTooBig    = errors.New("value larger than MaxLeadSize")
+)
 
 // element is one array element's place in a batch's bytes and in the file.
+// A big element (over MaxLeadSize) has no bytes: size is its length.
 type element struct {
 	start, end int
 	line, col  int
+	big        bool
+	size       int64
 }
 
 func (sp *splitter) readByte() (byte, error) {
@@ -175,15 +198,27 @@ func (sp *splitter) array(batch int, emit func(*Result) error) error {
 			chunk = make([]byte, 0, batch*3500)
 		}
 		e := element{start: len(chunk), line: sp.line, col: sp.col}
-		if chunk, err = sp.value(chunk); err != nil {
-			if errors.Is(err, errTruncated) {
-				// Let the decoder say what the cut-off lead lacks.
-				e.end = len(chunk)
-				if _, derr := sp.decode(chunk, []element{e}, idx); derr != nil {
-					return derr
-				}
-				return sp.syntax("unexpected end of input (file truncated?)")
+		chunk, err = sp.value(chunk)
+		switch {
+		case errors.Is(err, errTooBig):
+			// Check the rest without keeping it; the lead is then
+			// rejected in its place among the others.
+			size, berr := sp.skipBig(chunk[e.start:], e)
+			if berr != nil {
+				return sp.firstError(chunk, elems, idx, berr)
 			}
+			chunk, e.big, e.size = chunk[:e.start], true, size
+		case errors.Is(err, errTruncated), errors.Is(err, errTooDeep):
+			// Let the decoder say what the cut-off lead lacks, or
+			// find an earlier fault: its message places it exactly.
+			e.end = len(chunk)
+			fallback := sp.syntax("unexpected end of input (file truncated?)")
+			if errors.Is(err, errTooDeep) {
+				fallback = &FileError{File: sp.file, Line: sp.line, Column: sp.col, Err: ErrTooDeep,
+					Msg: fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)}
+			}
+			return sp.firstError(chunk, append(elems, e), idx, fallback)
+		case err != nil:
 			return err
 		}
 		e.end = len(chunk)
@@ -208,50 +243,110 @@ func (sp *splitter) array(batch int, emit func(*Result) error) error {
 
 // value appends one JSON value's bytes to dst: an object or array up to
 // its matching bracket (outside strings), a string, or a bare scalar.
-// Whether the bytes are valid JSON is for the decoder to say.
+// Whether the bytes are valid JSON is for the decoder to say. It stops
+// early with errTooDeep at a bracket past MaxDepth (the bracket kept) and
+// with errTooBig once the value has more than MaxLeadSize bytes, so one
+// element never takes much more memory than that (at most one read
+// buffer more). It works on the reader's buffered bytes a slice at a
+// time: string text, most of a lead, is skipped with vectorised searches.
 func (sp *splitter) value(dst []byte) ([]byte, error) {
+	start := len(dst)
 	depth, inStr, esc := 0, false, false
 	for {
-		b, err := sp.r.Peek(1)
-		if errors.Is(err, io.EOF) {
-			if depth == 0 && !inStr && len(dst) > 0 {
+		if _, err := sp.r.Peek(1); errors.Is(err, io.EOF) {
+			if depth == 0 && !inStr && len(dst) > start {
 				return dst, nil
 			}
 			return dst, errTruncated
+		} else if err != nil {
+			return dst, fmt.Errorf("read lead file %s: %w", shown(sp.file), err)
 		}
-		if err != nil {
-			return dst, fmt.Errorf("read lead file %s: %w", sp.file, err)
-		}
-		c := b[0]
-		if depth == 0 && !inStr && len(dst) > 0 && (c == ',' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			return dst, nil // the end of a bare scalar
-		}
-		_, _ = sp.readByte()
-		dst = append(dst, c)
-		switch {
-		case inStr:
-			switch {
-			case esc:
-				esc = false
-			case c == '\\':
-				esc = true
-			case c == '"':
+		buf, _ := sp.r.Peek(sp.r.Buffered())
+		i, done := 0, false
+		var stop error
+	scan:
+		for i < len(buf) {
+			if inStr {
+				if esc {
+					esc = false
+					i++
+					continue
+				}
+				seg := buf[i:]
+				q := bytes.IndexByte(seg, '"')
+				if q < 0 {
+					q = len(seg)
+				}
+				if b := bytes.IndexByte(seg[:q], '\\'); b >= 0 {
+					i += b + 1
+					esc = true
+					continue
+				}
+				i += q
+				if i == len(buf) {
+					break
+				}
+				i++ // the closing quote
 				inStr = false
 				if depth == 0 {
-					return dst, nil
+					done = true
+					break
 				}
+				continue
 			}
-		case c == '"':
-			inStr = true
-		case c == '{' || c == '[':
-			depth++
-		case c == '}' || c == ']':
-			depth--
-			if depth <= 0 {
-				return dst, nil
+			c := buf[i]
+			if depth == 0 && (len(dst) > start || i > 0) && (c == ',' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+				done = true // the end of a bare scalar, not consumed
+				break
+			}
+			i++
+			switch {
+			case c == '"':
+				inStr = true
+			case c == '{' || c == '[':
+				// The element sits at the second level (in the top array).
+				if 1+depth >= MaxDepth {
+					stop = errTooDeep
+					break scan
+				}
+				depth++
+			case c == '}' || c == ']':
+				depth--
+				if depth <= 0 {
+					done = true
+					break scan
+				}
+			case depth == 0 && len(dst) == start && i == 1 && c == ',':
+				done = true // a missing element ("[1,,2]"): the decoder says so
+				break scan
 			}
 		}
+		if need := len(dst) - start + i; need > 1<<20 && cap(dst)-len(dst) < i {
+			// A big element: grow once to what it may use, not by
+			// steps that together allocate several times that.
+			dst = slices.Grow(dst, max(i, start+MaxLeadSize+1<<20-len(dst)))
+		}
+		dst = append(dst, buf[:i]...)
+		sp.advance(buf[:i])
+		_, _ = sp.r.Discard(i)
+		switch {
+		case stop != nil:
+			return dst, stop
+		case done:
+			return dst, nil
+		case len(dst)-start > MaxLeadSize:
+			return dst, errTooBig
+		}
 	}
+}
+
+// firstError returns the first fault in file order among the batch's
+// pending elements, or err when they are all well-formed.
+func (sp *splitter) firstError(chunk []byte, elems []element, idx int, err error) error {
+	if _, derr := sp.decode(chunk, elems, idx); derr != nil {
+		return derr
+	}
+	return err
 }
 
 // decode runs the ordinary lead decoder over each element of a batch,
@@ -260,6 +355,10 @@ func (sp *splitter) decode(chunk []byte, elems []element, idx int) (*Result, err
 	d := &decoder{file: sp.file, full: chunk}
 	res := &Result{File: sp.file}
 	for i, e := range elems {
+		if e.big {
+			res.Rejected = append(res.Rejected, tooBigLead(sp.file, idx+i, e.line, e.size))
+			continue
+		}
 		d.s = scanner{data: chunk[:e.end], pos: e.start, depth: 1, lnPos: e.start, lnLine: e.line, buf: d.s.buf}
 		err := d.lead(res, idx+i)
 		if err == nil && !d.s.atEnd() {

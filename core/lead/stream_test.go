@@ -42,6 +42,14 @@ func TestDecodeStreamMatchesDecodeFile(t *testing.T) {
 		"trailing.json":  []byte("[{\"companyName\": \"A\"}]\n[{\"companyName\": \"B\"}] x"),
 		"comma.json":     []byte("[{\"companyName\": \"A\"},]"),
 		"deep.json":      []byte("[{\"companyName\": \"A\", \"x\": " + string(repeat('[', 70)) + string(repeat(']', 70)) + "}]"),
+		// JSON Lines, streamed line by line since issue 15 item 8.
+		"lines.ndjson":       []byte("\n{\"companyName\": \"A\"}\n  \n{\"companyName\": \"B\", \"x\": 01}\n[1]\n{\"companyName\": \"Ø\"} x\n{\"companyName\":\n{\"companyName\": \"C\"}"),
+		"crlf.jsonl":         []byte("\xef\xbb\xbf{\"companyName\": \"A\"}\r\n\r\n{\"companyName\": \"B\"}\r\n"),
+		"pretty.ndjson":      []byte("{\n  \"companyName\": \"A\"\n}\n"),
+		"array.ndjson":       []byte("[{\"companyName\": \"A\"},\n {\"companyName\": \"B\"}]\n"),
+		"empty.ndjson":       []byte(" \n\n"),
+		"deep-line.ndjson":   []byte("{\"companyName\": \"A\"}\n{\"companyName\": \"B\", \"x\": " + string(repeat('[', 70)) + "}\n"),
+		"broken-first.jsonl": []byte("{\"companyName\": \"A\"\n{\"companyName\": \"B\"}\n"),
 	}
 	for _, name := range []string{"leads-25.json", "one-lead.json", "wrapped-3.json", "leads-5.ndjson"} {
 		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "samples", name))

@@ -1,0 +1,318 @@
+package lead
+
+import "fmt"
+
+// checker reads one JSON value a slice at a time and says whether it is
+// well-formed, keeping none of it: its state is a few bytes and the open
+// brackets. The streamed reader hands it a lead too big to keep
+// (MaxLeadSize), so that such a lead is rejected on its own only when it
+// is valid JSON, and a broken file is refused, whatever the lead's size.
+// It accepts exactly the grammar the scanner does (RFC 8259, bytes that
+// are not UTF-8 allowed inside strings).
+type checker struct {
+	open  [MaxDepth]byte // the open brackets, '{' or '['
+	depth int            // how many of open are in use
+	st    chkState
+	key   bool   // the string being read is an object key
+	lit   string // the rest of the literal being read
+	hex   int    // \u digits still to read
+	done  bool   // the value is complete
+	msg   string // why the value is not well-formed, when it is not
+	too   bool   // msg is the nesting limit
+	back  int    // the fault is this many bytes (ASCII, one line) before the byte that broke
+	base  int    // the depth the value sits at (1 for an element of the top array)
+
+	// With keys set, the checker notes whether the value is an object
+	// with a "leads" key (or an alias of it) at its top level: such a
+	// wrapper is not one lead, however big.
+	keys    bool
+	wrapper bool
+	kbuf    [32]byte
+	kn      int // bytes of the key so far; past len(kbuf) it is no known key
+}
+
+// chkState is where the checker stands in the grammar.
+type chkState uint8
+
+const (
+	chValue      chkState = iota // a value must come
+	chValueOrEnd                 // after '[': a value or ']'
+	chKeyOrEnd                   // after '{': a key or '}'
+	chKey                        // after ',' in an object: a key
+	chColon                      // after a key
+	chAfter                      // after a value: ',' or a closing bracket
+	chStr                        // inside a string
+	chEsc                        // after a backslash
+	chHex                        // inside a \u escape
+	chLit                        // inside true, false or null
+	chMinus                      // after '-'
+	chZero                       // after a leading 0
+	chInt                        // in the integer digits
+	chDot                        // after '.'
+	chFrac                       // in the fraction digits
+	chE                          // after 'e'
+	chESign                      // after the exponent's sign
+	chExp                        // in the exponent digits
+)
+
+// feed reads b and returns how many bytes it used. It stops early on
+// seeing a wrapper's key (when keys are noted), at the end of the value (done; a number ends only at the byte after it, which
+// is not used) or at the first byte that breaks the grammar (msg is set
+// and b[n] is that byte).
+func (c *checker) feed(b []byte) int {
+	i := 0
+	for i < len(b) && !c.done && !c.wrapper && c.msg == "" {
+		if c.st == chStr && !c.topKey() {
+			// Most of a huge lead is string text: skip it in one loop.
+			for i < len(b) && b[i] != '"' && b[i] != '\\' && b[i] >= 0x20 {
+				i++
+			}
+			if i == len(b) {
+				break
+			}
+		}
+		if c.step(b[i]) {
+			i++
+		}
+	}
+	return i
+}
+
+func isWS(x byte) bool { return x == ' ' || x == '\t' || x == '\n' || x == '\r' }
+
+func isDigit(x byte) bool { return x >= '0' && x <= '9' }
+
+// fail records a grammar error at the current byte, which is not used.
+func (c *checker) fail(x byte, context string) bool {
+	switch {
+	case x == '\n' || x == '\r':
+		c.msg = "unexpected end of line " + context
+	case x < 0x20 || x >= 0x7f:
+		c.msg = fmt.Sprintf("unexpected byte 0x%02x %s", x, context)
+	default:
+		c.msg = fmt.Sprintf("unexpected %q %s", rune(x), context)
+	}
+	return false
+}
+
+// ended closes a value: the enclosing container decides what comes next.
+func (c *checker) ended() {
+	if c.depth == 0 {
+		c.done = true
+		return
+	}
+	c.st = chAfter
+}
+
+// step reads one byte and reports whether it used it; a number's end
+// leaves its terminator for the state after it.
+func (c *checker) step(x byte) bool {
+	switch c.st {
+	case chStr:
+		if c.topKey() {
+			c.keyByte(x)
+		}
+		switch {
+		case x == '"':
+			if c.key {
+				c.key, c.st = false, chColon
+			} else {
+				c.ended()
+			}
+		case x == '\\':
+			c.st = chEsc
+		case x < 0x20:
+			c.msg = fmt.Sprintf("control character 0x%02x in string", x)
+			return false
+		}
+		return true
+	case chEsc:
+		switch x {
+		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			c.st = chStr
+		case 'u':
+			c.st, c.hex = chHex, 4
+		default:
+			// Placed at the backslash, as the scanner places it.
+			c.msg, c.back = fmt.Sprintf("invalid escape '\\%c' in string", x), 1
+			return false
+		}
+		return true
+	case chHex:
+		if !isDigit(x) && !(x >= 'a' && x <= 'f') && !(x >= 'A' && x <= 'F') {
+			c.msg, c.back = "invalid \\u escape in string", 2+4-c.hex
+			return false
+		}
+		if c.hex--; c.hex == 0 {
+			c.st = chStr
+		}
+		return true
+	case chLit:
+		if x != c.lit[0] {
+			return c.fail(x, "in literal")
+		}
+		if c.lit = c.lit[1:]; c.lit == "" {
+			c.ended()
+		}
+		return true
+	case chMinus, chZero, chInt, chDot, chFrac, chE, chESign, chExp:
+		return c.number(x)
+	}
+	if isWS(x) {
+		return true
+	}
+	switch c.st {
+	case chValueOrEnd:
+		if x == ']' {
+			return c.close(x)
+		}
+		return c.value(x)
+	case chValue:
+		return c.value(x)
+	case chKeyOrEnd, chKey:
+		if x == '}' && c.st == chKeyOrEnd {
+			return c.close(x)
+		}
+		if x != '"' {
+			return c.fail(x, "where an object key was expected")
+		}
+		c.st, c.key, c.kn = chStr, true, 0
+		return true
+	case chColon:
+		if x != ':' {
+			return c.fail(x, "after object key (want ':')")
+		}
+		c.st = chValue
+		return true
+	default: // chAfter
+		top := c.open[c.depth-1]
+		switch {
+		case x == ',' && top == '{':
+			c.st = chKey
+			return true
+		case x == ',':
+			c.st = chValue
+			return true
+		case (x == '}' && top == '{') || (x == ']' && top == '['):
+			return c.close(x)
+		case top == '{':
+			return c.fail(x, "after object member (want ',' or '}')")
+		}
+		return c.fail(x, "after array element (want ',' or ']')")
+	}
+}
+
+// close ends the innermost container.
+func (c *checker) close(byte) bool {
+	c.depth--
+	c.ended()
+	return true
+}
+
+// value starts the value that begins with x.
+func (c *checker) value(x byte) bool {
+	switch {
+	case x == '{' || x == '[':
+		if c.base+c.depth >= MaxDepth {
+			c.msg, c.too = fmt.Sprintf("nested deeper than %d levels", MaxDepth), true
+			return false
+		}
+		c.open[c.depth] = x
+		c.depth++
+		c.st = chKeyOrEnd
+		if x == '[' {
+			c.st = chValueOrEnd
+		}
+	case x == '"':
+		c.st = chStr
+	case x == 't':
+		c.st, c.lit = chLit, "rue"
+	case x == 'f':
+		c.st, c.lit = chLit, "alse"
+	case x == 'n':
+		c.st, c.lit = chLit, "ull"
+	case x == '-':
+		c.st = chMinus
+	case x == '0':
+		c.st = chZero
+	case isDigit(x):
+		c.st = chInt
+	default:
+		return c.fail(x, "where a value was expected")
+	}
+	return true
+}
+
+// number reads one byte of a number; a byte that cannot continue it ends
+// the number (when it may end there) and is left for what follows.
+func (c *checker) number(x byte) bool {
+	switch {
+	case isDigit(x) && c.st != chZero:
+		switch c.st {
+		case chMinus:
+			c.st = chInt
+			if x == '0' {
+				c.st = chZero
+			}
+		case chDot:
+			c.st = chFrac
+		case chE, chESign:
+			c.st = chExp
+		}
+		return true
+	case x == '.' && (c.st == chZero || c.st == chInt):
+		c.st = chDot
+		return true
+	case (x == 'e' || x == 'E') && (c.st == chZero || c.st == chInt || c.st == chFrac):
+		c.st = chE
+		return true
+	case (x == '+' || x == '-') && c.st == chE:
+		c.st = chESign
+		return true
+	}
+	switch c.st {
+	case chMinus:
+		return c.fail(x, "in number")
+	case chDot:
+		return c.fail(x, "after decimal point")
+	case chE, chESign:
+		return c.fail(x, "in exponent")
+	}
+	c.ended()
+	return false
+}
+
+// topKey reports a key of the value's own object being read, when keys
+// are noted.
+func (c *checker) topKey() bool { return c.keys && c.key && c.depth == 1 }
+
+// keyByte notes one byte of a top-level key; at its closing quote it
+// decides whether the key is the wrapper's. An escape in such a key makes
+// the value a possible wrapper: only the decoder can tell.
+func (c *checker) keyByte(x byte) {
+	switch {
+	case x == '\\':
+		c.wrapper = true
+	case x != '"':
+		if c.kn < len(c.kbuf) {
+			c.kbuf[c.kn] = x
+		}
+		c.kn++
+	case c.kn <= len(c.kbuf):
+		var nb [32]byte
+		if nk, ok := normKey(&nb, c.kbuf[:c.kn]); ok {
+			if f, _, ok := lookup(scLead, nk); ok && f == fLeads {
+				c.wrapper = true
+			}
+		}
+	}
+}
+
+// complete reports a whole value read: done, or a number at the end of
+// the input, which only the end closes.
+func (c *checker) complete() bool {
+	if c.done {
+		return true
+	}
+	return c.msg == "" && c.depth == 0 && (c.st == chZero || c.st == chInt || c.st == chFrac || c.st == chExp)
+}
