@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"strconv"
 	"strings"
 
@@ -66,7 +67,7 @@ func (e *Engine) Diff(ctx context.Context, localID int64, ch Choice) (*Diff, err
 	d := &Diff{Fields: []FieldDiff{}, Persons: []PersonDiff{}}
 	truncated := map[string]bool{}
 	for _, w := range plan.Warnings {
-		if strings.Contains(w.Message, "afkortet") || strings.Contains(w.Message, "truncat") {
+		if w.Msg.Code == msg.MapTruncated || w.Msg.Code == msg.MapURLShortened {
 			truncated[w.Field] = true
 		}
 	}

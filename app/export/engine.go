@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"strings"
 	"sync"
 	"time"
@@ -120,8 +121,7 @@ func unconfirmed(skipped []string, rep fieldsetup.Report) []mapping.Warning {
 	var out []mapping.Warning
 	for _, id := range skipped {
 		if r, ok := rep.Result(id); ok && r.Status == fieldsetup.Suggested {
-			out = append(out, mapping.Warning{Field: id, Message: fmt.Sprintf(
-				"springes over: feltet %s i SuperOffice er ikke bekræftet; vælg \"Brug dette felt\" i Feltopsætning", r.TenantKey)})
+			out = append(out, mapping.Warning{Field: id, Msg: msg.New(msg.ExportFieldUnconfirmed, "key", r.TenantKey)})
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"strings"
 
 	"github.com/rabitiq/superoffice-sync/core/orgnr"
@@ -12,7 +13,7 @@ func (m *mapper) contact() {
 	l, c := m.l, &m.plan.Contact
 	c.Name = m.fit("Name", oneLine(l.CompanyName), m.lim.std("Name"))
 	if c.Name == "" {
-		m.warn("Name", "mangler: SuperOffice kræver et firmanavn")
+		m.warn("Name", msg.MapNameMissing)
 	}
 	c.Department = m.fit("Department", oneLine(l.Industry), m.lim.std("Department"))
 	c.OrgNr = m.orgNr()
@@ -34,7 +35,7 @@ func (m *mapper) orgNr() string {
 	v := NormalizeOrgNr(raw)
 	if !orgnr.ValidDK(v) { // the one CVR rule, shared with core/lead and core/match
 		if iso, _ := m.leadCountry(); iso == "DK" { // other countries have other formats
-			m.warn("OrgNr", "%s er ikke et gyldigt CVR-nummer; det skrives som angivet", quote(v))
+			m.warn("OrgNr", msg.MapOrgNrInvalid, "value", quote(v))
 		}
 	}
 	return m.fit("OrgNr", v, m.lim.std("OrgNr"))
@@ -72,16 +73,16 @@ func (m *mapper) website() []superoffice.EntityElement {
 	}
 	u := NormalizeURL(raw)
 	if u == "" {
-		m.warn("Urls[0].Value", "sendes ikke: %s ligner ikke en webadresse", quote(raw))
+		m.warn("Urls[0].Value", msg.MapURLInvalid, "value", quote(raw))
 		return nil
 	}
 	max := m.lim.std("Url")
 	if Length(u) > max {
 		if short := stripQuery(u); Length(short) <= max {
-			m.warn("Urls[0].Value", "afkortet fra %d til %d tegn (parametre efter ? fjernet)", Length(u), Length(short))
+			m.warn("Urls[0].Value", msg.MapURLShortened, "from", Length(u), "to", Length(short))
 			u = short
 		} else {
-			m.warn("Urls[0].Value", "sendes ikke: adressen er %d tegn, grænsen er %d", Length(u), max)
+			m.warn("Urls[0].Value", msg.MapAddressTooLong, "len", Length(u), "max", max)
 			return nil
 		}
 	}
@@ -97,7 +98,7 @@ func (m *mapper) address() *superoffice.Address {
 	}
 	a, ok := ParseAddress(raw)
 	if !ok {
-		m.warn("Address.Address1", "indeholder hele adressen: den kunne ikke deles i gade, postnummer og by")
+		m.warn("Address.Address1", msg.MapAddressUnsplit)
 		a = superoffice.StructuredAddress{Address1: raw}
 	}
 	a.Address1 = m.fit("Address.Address1", a.Address1, m.lim.std("Address1"))
@@ -161,14 +162,14 @@ func (m *mapper) tenantCountryByName(loc string) (string, bool) {
 func (m *mapper) country() *superoffice.Country {
 	iso, ok := m.leadCountry()
 	if loc := oneLine(m.l.Location); !ok && loc == "" {
-		m.warn("Country", "sat til Danmark (standard): lokation mangler")
+		m.warn("Country", msg.MapCountryDefault)
 	} else if !ok {
-		m.warn("Country", "sat til Danmark: lokationen %s genkendes ikke som et land", quote(loc))
+		m.warn("Country", msg.MapCountryUnknown, "value", quote(loc))
 	}
 	if len(m.t.Countries) == 0 {
 		n := ISONumeric(iso)
 		if n == 0 { // a country known only from the tenant's names
-			m.warn("Country", "sat til Danmark: %s har intet kendt land-id uden SuperOffice-landelisten", iso)
+			m.warn("Country", msg.MapCountryNoID, "iso", iso)
 			iso, n = "DK", ISONumeric("DK")
 		}
 		m.plan.Country, m.plan.CountryName = iso, DanishCountryName(iso)
@@ -178,12 +179,12 @@ func (m *mapper) country() *superoffice.Country {
 		return m.useTenantCountry(iso, c)
 	}
 	if iso != "DK" {
-		m.warn("Country", "sat til Danmark: %s findes ikke i SuperOffice-landelisten", DanishCountryName(iso))
+		m.warn("Country", msg.MapCountryNotInTenant, "countryDA", DanishCountryName(iso), "countryEN", iso)
 		if c, found := m.tenantCountry("DK"); found {
 			return m.useTenantCountry("DK", c)
 		}
 	}
-	m.warn("Country", "sendes ikke: Danmark findes ikke i SuperOffice-landelisten; SuperOffices standardland bruges")
+	m.warn("Country", msg.MapCountryNone)
 	return nil
 }
 

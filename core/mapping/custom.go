@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"math"
 	"strconv"
 	"strings"
@@ -26,7 +27,7 @@ func (m *mapper) customFields() {
 			continue
 		}
 		if other, dup := used[key]; dup {
-			m.warn(f.ProgID, "sendes ikke: SuperOffice-nøglen %s bruges allerede af %s", quote(key), other)
+			m.warn(f.ProgID, msg.MapKeyTaken, "key", quote(key), "other", other)
 			continue
 		}
 		v, ok := m.encode(f, m.fieldType(f))
@@ -79,7 +80,7 @@ func (m *mapper) encode(f fields.Field, typ fields.Type) (string, bool) {
 	if f.IsNumeric() {
 		n := f.Num(m.l)
 		if !n.Valid {
-			m.warn(f.ProgID, "sendes ikke: %s er ikke et tal", quote(n.Text))
+			m.warn(f.ProgID, msg.MapNotANumber, "value", quote(n.Text))
 			return "", false
 		}
 		return m.encodeNumber(f, n.Value, typ)
@@ -102,7 +103,7 @@ func (m *mapper) encode(f fields.Field, typ fields.Type) (string, bool) {
 	if typ == fields.Number || typ == fields.Decimal {
 		x, ok := parseNumber(s)
 		if !ok {
-			m.warn(f.ProgID, "sendes ikke: feltet er et talfelt i SuperOffice, og %s er ikke et tal", quote(s))
+			m.warn(f.ProgID, msg.MapTextNotANumber, "value", quote(s))
 			return "", false
 		}
 		return m.encodeNumber(f, x, typ)
@@ -129,20 +130,20 @@ func (m *mapper) encodeText(f fields.Field, s string, typ fields.Type) string {
 // the warning says to make the field a Decimal.
 func (m *mapper) encodeNumber(f fields.Field, x float64, typ fields.Type) (string, bool) {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
-		m.warn(f.ProgID, "sendes ikke: værdien er ikke et endeligt tal")
+		m.warn(f.ProgID, msg.MapNotFinite)
 		return "", false
 	}
 	switch typ {
 	case fields.Number:
 		r := math.Round(x)
 		if r > math.MaxInt32 || r < math.MinInt32 {
-			m.warn(f.ProgID, "sendes ikke: %s ligger uden for et Number-felts grænser (%d til %d); gør feltet til Decimal i SuperOffice", formatNumber(x), math.MinInt32, math.MaxInt32)
+			m.warn(f.ProgID, msg.MapOutOfRange, "value", formatNumber(x), "min", math.MinInt32, "max", math.MaxInt32)
 			return "", false
 		}
 		if r != x {
 			// A Number field holds whole numbers only; say so rather than
 			// let 12.5 % quietly become 13 %.
-			m.warn(f.ProgID, "afrundet fra %s til %s (feltet er et heltalsfelt; gør det til Decimal for at beholde decimalerne)", danishNumber(formatNumber(x)), danishNumber(formatNumber(r)))
+			m.warn(f.ProgID, msg.MapRounded, "from", x, "to", r)
 		}
 		return "[I:" + strconv.FormatInt(int64(r), 10) + "]", true
 	case fields.Decimal:
@@ -180,7 +181,7 @@ func parseNumber(s string) (float64, bool) {
 func (m *mapper) date(f fields.Field) (string, bool) {
 	s := oneLine(f.Text(m.l))
 	if s == "" {
-		m.warn(f.ProgID, "sendes ikke: %s kunne ikke læses som en dato", quote(f.Kept(m.l)))
+		m.warn(f.ProgID, msg.MapDateUnreadable, "value", quote(f.Kept(m.l)))
 		return "", false
 	}
 	if len(s) >= 10 && (len(s) == 10 || s[10] == 'T' || s[10] == ' ') {
@@ -188,6 +189,6 @@ func (m *mapper) date(f fields.Field) (string, bool) {
 			return s[:10], true
 		}
 	}
-	m.warn(f.ProgID, "sendes ikke: %s er ikke en dato på formen ÅÅÅÅ-MM-DD", quote(s))
+	m.warn(f.ProgID, msg.MapDateFormat, "value", quote(s))
 	return "", false
 }

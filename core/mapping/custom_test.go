@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"math"
 	"slices"
 	"strings"
@@ -146,7 +147,7 @@ func TestTenantFields(t *testing.T) {
 	}
 	cut := 0
 	for _, w := range ws {
-		if strings.Contains(w.Message, "afkortet") {
+		if w.Msg.Code == msg.MapTruncated {
 			cut++
 		}
 	}

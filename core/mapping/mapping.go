@@ -1,7 +1,7 @@
 package mapping
 
 import (
-	"fmt"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 
 	"github.com/rabitiq/superoffice-sync/core/fields"
 	"github.com/rabitiq/superoffice-sync/core/lead"
@@ -45,25 +45,33 @@ type TenantInfo struct {
 // "Urls[0].Value", "Country", and "Address.City" etc. for Street and Postal
 // alike), a Prog ID for a custom field ("RabitIQ:12"), or "Persons[i]" and
 // "Persons[i].<property>", where i is the index of the contact in
-// lead.Contacts (PersonPlan.Index), not in Plan.Persons.
+// lead.Contacts (PersonPlan.Index), not in Plan.Persons. Msg says what
+// happened, as a code the window and the CLI render in the user's language.
 type Warning struct {
-	Field   string
-	Message string
+	Field string
+	Msg   msg.Message
 }
 
-// String renders the warning as one Danish line for the user, e.g.
-// "Name afkortet fra 250 til 219 tegn". A custom field is shown with its
-// Danish label, because users know the fields by label, not by Prog ID.
-func (w Warning) String() string {
+// Text renders the warning as one line in l, e.g. "Name afkortet fra 250
+// til 219 tegn". A custom field is shown with its label, because users
+// know the fields by label, not by Prog ID.
+func (w Warning) Text(l msg.Lang) string {
 	field := w.Field
 	if f, ok := fields.ByProgID(field); ok {
-		field += " (" + f.LabelDA + ")"
+		label := f.LabelDA
+		if l == msg.English {
+			label = f.LabelEN
+		}
+		field += " (" + label + ")"
 	}
 	if field == "" {
-		return w.Message
+		return w.Msg.Text(l)
 	}
-	return field + " " + w.Message
+	return field + " " + w.Msg.Text(l)
 }
+
+// String renders the warning in the language msg.SetLanguage chose.
+func (w Warning) String() string { return w.Text(msg.Language()) }
 
 // Plan is everything one lead becomes in SuperOffice.
 //
@@ -99,9 +107,6 @@ type Plan struct {
 	// cut differently.
 	DocumentedLimits bool
 }
-
-// documentedLimitsNote is what a preview made offline tells the reader.
-const documentedLimitsNote = "Længderne er SuperOffices dokumenterede standard (tekstfelt 39, stort tekstfelt 199 tegn); din SuperOffice kan være sat op anderledes. Forbind for at se dens egne grænser."
 
 // PersonPlan is one person to create or update under the company.
 //
@@ -143,16 +148,16 @@ type mapper struct {
 	plan Plan
 }
 
-// warn records a warning with a formatted message.
-func (m *mapper) warn(field, format string, args ...any) {
-	m.plan.Warnings = append(m.plan.Warnings, Warning{Field: field, Message: fmt.Sprintf(format, args...)})
+// warn records a warning: a message code and its arguments by name.
+func (m *mapper) warn(field, code string, kv ...any) {
+	m.plan.Warnings = append(m.plan.Warnings, Warning{Field: field, Msg: msg.New(code, kv...)})
 }
 
 // fit cuts s to max and reports a cut under the given field name.
 func (m *mapper) fit(field, s string, max int) string {
 	out, cut := Truncate(s, max)
 	if cut {
-		m.warn(field, "afkortet fra %d til %d tegn", Length(s), max)
+		m.warn(field, msg.MapTruncated, "from", Length(s), "to", max)
 	}
 	return out
 }
@@ -166,7 +171,7 @@ func Map(l *lead.Lead, t TenantInfo) (Plan, []Warning) {
 	m.plan.CustomFields = map[string]string{}
 	m.plan.DocumentedLimits = len(t.FieldLengths) == 0 && len(t.Lengths) == 0
 	if l == nil {
-		m.warn("", "Intet lead at overføre")
+		m.warn("", msg.MapNoLead)
 		return m.plan, m.plan.Warnings
 	}
 	m.contact()

@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"fmt"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"strings"
 
 	"github.com/rabitiq/superoffice-sync/core/lead"
@@ -24,12 +25,12 @@ func (m *mapper) persons() {
 		first, middle, last := SplitName(c.Name)
 		if first+middle+last == "" && email != "" {
 			derived := nameFromEmail(email)
-			m.warn(field, "har intet navn; navnet %s er afledt af e-mailadressen", quote(derived))
+			m.warn(field, msg.MapNameFromEmail, "name", quote(derived))
 			first, middle, last = SplitName(derived)
 		}
 		if first+middle+last == "" && email == "" {
 			if oneLine(c.Name+c.Title+c.Phone+c.Email+c.LinkedIn) != "" {
-				m.warn(field, "sendes ikke: kontakten har hverken navn eller gyldig e-mailadresse")
+				m.warn(field, msg.MapPersonUnknowable)
 			}
 			continue
 		}
@@ -69,11 +70,11 @@ func (m *mapper) person(field string, i int, name [3]string, email string, c lea
 
 // mergePerson folds a repeated contact into the person it repeats.
 func (m *mapper) mergePerson(field string, p *PersonPlan, c lead.Contact) {
-	same := "samme e-mail"
+	code := msg.MapPersonSameEmail
 	if p.Email == "" {
-		same = "samme navn"
+		code = msg.MapPersonSameName
 	}
-	m.warn(field, "er en gentagelse af Persons[%d] (%s) og er slået sammen med den", p.Index, same)
+	m.warn(field, code, "index", p.Index)
 	if p.Person.Title == "" {
 		p.Person.Title = m.fit(field+".Title", oneLine(c.Title), m.lim.std("Title"))
 	}
@@ -90,11 +91,11 @@ func (m *mapper) email(field, raw string) string {
 	}
 	e := NormalizeEmail(raw)
 	if e == "" {
-		m.warn(field+".Emails", "sendes ikke: %s er ikke en gyldig e-mailadresse", quote(raw))
+		m.warn(field+".Emails", msg.MapEmailInvalid, "value", quote(raw))
 		return ""
 	}
 	if max := m.lim.std("Email"); Length(e) > max {
-		m.warn(field+".Emails", "sendes ikke: adressen er %d tegn, grænsen er %d", Length(e), max)
+		m.warn(field+".Emails", msg.MapAddressTooLong, "len", Length(e), "max", max)
 		return ""
 	}
 	return e
@@ -106,7 +107,7 @@ func (m *mapper) email(field, raw string) string {
 func (m *mapper) addPhones(field string, p *superoffice.PersonEntity, raw string) {
 	phones, bad := splitPhones(raw)
 	for _, b := range bad {
-		m.warn(field+".OfficePhones", "sendes ikke: %s kan ikke læses som et kontor- eller mobilnummer", quote(b))
+		m.warn(field+".OfficePhones", msg.MapPhoneUnreadable, "value", quote(b))
 	}
 	home := m.plan.Country
 	max := m.lim.std("Phone")
@@ -123,7 +124,7 @@ func (m *mapper) addPhones(field string, p *superoffice.PersonEntity, raw string
 			list, name = &p.MobilePhones, ".MobilePhones"
 		}
 		if Length(ph.value) > max {
-			m.warn(field+name, "sendes ikke: nummeret er %d tegn, grænsen er %d", Length(ph.value), max)
+			m.warn(field+name, msg.MapPhoneTooLong, "len", Length(ph.value), "max", max)
 			continue
 		}
 		*list = append(*list, superoffice.EntityElement{Value: ph.value})

@@ -3,6 +3,7 @@ package mapping
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 
 	"github.com/rabitiq/superoffice-sync/core/superoffice"
 )
@@ -13,8 +14,16 @@ type previewDoc struct {
 	CustomFields orderedFields              `json:"customFields"`
 	Persons      []superoffice.PersonEntity `json:"persons"`
 	Warnings     []string                   `json:"warnings"`
+	WarningCodes []warningCode              `json:"warningCodes"`
 	Skipped      []string                   `json:"skipped,omitempty"`
 	Note         string                     `json:"note,omitempty"`
+}
+
+// warningCode is a warning as a code, index for index with warnings, so
+// scripts need not parse words.
+type warningCode struct {
+	Field string `json:"field"`
+	msg.Message
 }
 
 // orderedFields is the customFields object in field order (RabitIQ:1,
@@ -65,7 +74,8 @@ func writeJSONString(b *bytes.Buffer, s string) error {
 // contact and persons are the ContactEntity and PersonEntity bodies exactly
 // as sent (persons without Contact, which the sync engine sets);
 // customFields is keyed by the tenant's keys in field order; warnings are
-// the Danish lines of Warning.String; skipped is left out when empty; note
+// the lines of Warning.String in the chosen language, and warningCodes the
+// same warnings as {field, code, args}; skipped is left out when empty; note
 // says when the lengths are SuperOffice's documented ones, not the
 // tenant's (Plan.DocumentedLimits). The
 // output is indented, ends in a newline and does not escape <, > and &.
@@ -75,16 +85,18 @@ func (p Plan) PreviewJSON() ([]byte, error) {
 		CustomFields: orderedFields{keys: p.WrittenKeys, values: p.CustomFields},
 		Persons:      make([]superoffice.PersonEntity, 0, len(p.Persons)),
 		Warnings:     make([]string, 0, len(p.Warnings)),
+		WarningCodes: make([]warningCode, 0, len(p.Warnings)),
 		Skipped:      p.Skipped,
 	}
 	if p.DocumentedLimits {
-		doc.Note = documentedLimitsNote
+		doc.Note = msg.New(msg.MapPreviewLimits).String()
 	}
 	for _, pp := range p.Persons {
 		doc.Persons = append(doc.Persons, pp.Person)
 	}
 	for _, w := range p.Warnings {
 		doc.Warnings = append(doc.Warnings, w.String())
+		doc.WarningCodes = append(doc.WarningCodes, warningCode{Field: w.Field, Message: w.Msg})
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

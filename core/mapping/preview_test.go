@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"strings"
 	"testing"
 
@@ -48,7 +49,7 @@ func TestPreviewJSONShape(t *testing.T) {
 		}
 	}
 	// Made offline, the preview says its lengths are the documented ones.
-	if strings.Join(keys, ",") != "contact,customFields,persons,warnings,note" {
+	if strings.Join(keys, ",") != "contact,customFields,persons,warnings,warningCodes,note" {
 		t.Errorf("top-level keys = %v", keys)
 	}
 	if !strings.Contains(string(js), `"note": "Længderne er SuperOffices dokumenterede standard`) {
@@ -101,15 +102,25 @@ func TestPreviewTableWriteError(t *testing.T) {
 	}
 }
 
-func TestWarningString(t *testing.T) {
-	for w, want := range map[Warning]string{
-		{Field: "Name", Message: "afkortet fra 250 til 219 tegn"}:        "Name afkortet fra 250 til 219 tegn",
-		{Field: "RabitIQ:16", Message: "sendes ikke"}:                    "RabitIQ:16 (Omsætning DKK) sendes ikke",
-		{Field: "", Message: "Intet lead at overføre"}:                   "Intet lead at overføre",
-		{Field: "Persons[1].Emails", Message: "sendes ikke: \"x\" er …"}: "Persons[1].Emails sendes ikke: \"x\" er …",
+// A warning names its field (a custom field by its label too) and reads
+// in the language asked for.
+func TestWarningText(t *testing.T) {
+	for _, c := range []struct {
+		w      Warning
+		da, en string
+	}{
+		{Warning{"Name", msg.New(msg.MapTruncated, "from", 250, "to", 219)}, "Name afkortet fra 250 til 219 tegn", "Name cut from 250 to 219 characters"},
+		{Warning{"RabitIQ:19", msg.New(msg.MapRounded, "from", 12.5, "to", 13.0)},
+			"RabitIQ:19 (Vækstrate %) afrundet fra 12,5 til 13 (feltet er et heltalsfelt; gør det til Decimal for at beholde decimalerne)",
+			"RabitIQ:19 (Growth Rate %) rounded from 12.5 to 13 (the field holds whole numbers; make it a Decimal to keep the decimals)"},
+		{Warning{"", msg.New(msg.MapNoLead)}, "Intet lead at overføre", "No lead to send"},
+		{Warning{"Persons[1].Emails", msg.New(msg.MapEmailInvalid, "value", `"x"`)}, `Persons[1].Emails sendes ikke: "x" er ikke en gyldig e-mailadresse`, `Persons[1].Emails not sent: "x" is not a valid e-mail address`},
 	} {
-		if got := w.String(); got != want {
-			t.Errorf("String() = %q, want %q", got, want)
+		if got := c.w.Text(msg.Danish); got != c.da {
+			t.Errorf("Danish %q, want %q", got, c.da)
+		}
+		if got := c.w.Text(msg.English); got != c.en {
+			t.Errorf("English %q, want %q", got, c.en)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"fmt"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"io"
 	"strconv"
 	"strings"
@@ -92,7 +93,7 @@ func (p Plan) WritePreviewTable(w io.Writer) error {
 		}
 	}
 	if p.DocumentedLimits {
-		rows = append(rows, row{label: "Bemærk"}, row{label: "  ", value: documentedLimitsNote, full: true})
+		rows = append(rows, row{label: "Bemærk"}, row{label: "  ", value: msg.New(msg.MapPreviewLimits).String(), full: true})
 	}
 	_, err := io.WriteString(w, renderTable(rows))
 	return err

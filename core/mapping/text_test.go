@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"sort"
 	"strings"
 	"testing"
@@ -177,7 +178,7 @@ func TestTruncationAtEachLimit(t *testing.T) {
 			}
 			var mine []string
 			for _, w := range ws {
-				if strings.HasSuffix(w.Field, lc.field) && strings.Contains(w.Message, "afkortet") {
+				if strings.HasSuffix(w.Field, lc.field) && w.Msg.Code == msg.MapTruncated {
 					mine = append(mine, w.String())
 				}
 			}

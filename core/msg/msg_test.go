@@ -25,7 +25,9 @@ func TestCatalogueRows(t *testing.T) {
 		if strings.TrimSpace(e.da) == "" || strings.TrimSpace(e.en) == "" {
 			t.Errorf("%s: a language is missing: %q / %q", c, e.da, e.en)
 		}
-		da, en := placeholder.FindAllString(e.da, -1), placeholder.FindAllString(e.en, -1)
+		// An argument named …DA or …EN is a word in that language (a
+		// Danish country name), which the other language says another way.
+		da, en := shared(placeholder.FindAllString(e.da, -1)), shared(placeholder.FindAllString(e.en, -1))
 		slices.Sort(da)
 		slices.Sort(en)
 		if !slices.Equal(da, en) {
@@ -35,6 +37,17 @@ func TestCatalogueRows(t *testing.T) {
 			t.Errorf("%s: codes are lower-case domain.words-with-dashes", c)
 		}
 	}
+}
+
+// shared drops the placeholders that belong to one language only.
+func shared(ps []string) []string {
+	var out []string
+	for _, p := range ps {
+		if !strings.HasSuffix(p, "DA}") && !strings.HasSuffix(p, "EN}") {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func TestRender(t *testing.T) {
