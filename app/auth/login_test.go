@@ -18,7 +18,7 @@ import (
 
 	"github.com/go-jose/go-jose/v4"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 var (
@@ -38,13 +38,13 @@ func signingKey(t *testing.T) *rsa.PrivateKey {
 	return simKey
 }
 
-func startSim(t *testing.T, mutate func(*simulator.Config)) *simulator.Server {
+func startSim(t *testing.T, mutate func(*sotest.Config)) *sotest.Server {
 	t.Helper()
-	cfg := simulator.Config{AutoApprove: true, CompanyName: "Ærø Test ApS", SigningKey: signingKey(t)}
+	cfg := sotest.Config{AutoApprove: true, CompanyName: "Ærø Test ApS", SigningKey: signingKey(t)}
 	if mutate != nil {
 		mutate(&cfg)
 	}
-	s, err := simulator.New(cfg)
+	s, err := sotest.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func (r *tokenRewriter) requests() int {
 }
 
 type harness struct {
-	sim *simulator.Server
+	sim *sotest.Server
 	kr  *MemKeyring
 	m   *Manager
 	b   *fakeBrowser
@@ -151,7 +151,7 @@ type harness struct {
 	cfg Config
 }
 
-func newHarness(t *testing.T, simCfg func(*simulator.Config)) *harness {
+func newHarness(t *testing.T, simCfg func(*sotest.Config)) *harness {
 	t.Helper()
 	sim := startSim(t, simCfg)
 	h := &harness{sim: sim, kr: &MemKeyring{MaxSecret: 2560}, b: &fakeBrowser{t: t}, rw: &tokenRewriter{}}
@@ -421,7 +421,7 @@ func TestLargeRefreshTokenIsChunked(t *testing.T) {
 }
 
 func TestSecretsNeverInErrors(t *testing.T) {
-	h := newHarness(t, func(c *simulator.Config) { c.ClientSecret = "right-secret" })
+	h := newHarness(t, func(c *sotest.Config) { c.ClientSecret = "right-secret" })
 	h.cfg.ClientSecret = "SECRET-CLIENT-VALUE"
 	var code string
 	h.b.rewrite = func(u *url.URL) { code = u.Query().Get("code") }

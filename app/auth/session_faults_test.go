@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
@@ -84,7 +84,7 @@ func TestOlderProcessKeepsOtherTenantSignIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.sim.Faults().RevokeRefreshTokens()
-	other := startSim(t, func(c *simulator.Config) { c.Ctx = "Cust54321" })
+	other := startSim(t, func(c *sotest.Config) { c.Ctx = "Cust54321" })
 	window := &Manager{Store: h.m.Store, HTTPClient: h.m.HTTPClient, OpenBrowser: h.b.open}
 	if _, err := window.Connect(context.Background(), Config{Authority: other.Authority(), ClientID: other.ClientID(), Environment: EnvSOD}, nil); err != nil {
 		t.Fatal(err)
@@ -102,7 +102,7 @@ func TestOlderProcessKeepsOtherTenantSignIn(t *testing.T) {
 // rotated token over a sign-in made since in another process, nor bring a
 // sign-in back after a disconnect.
 func TestOlderProcessDoesNotOverwriteNewerSignIn(t *testing.T) {
-	h := newHarness(t, func(c *simulator.Config) { c.RotateRefreshTokens = true })
+	h := newHarness(t, func(c *sotest.Config) { c.RotateRefreshTokens = true })
 	if _, err := h.connect(t); err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +191,7 @@ func TestRefreshRetriesBlips(t *testing.T) {
 // With a server that rotates refresh tokens, the new one must be saved:
 // the next process (the next cron run) starts from it.
 func TestRotatedRefreshTokenIsSaved(t *testing.T) {
-	h := newHarness(t, func(c *simulator.Config) { c.RotateRefreshTokens = true })
+	h := newHarness(t, func(c *sotest.Config) { c.RotateRefreshTokens = true })
 	s, err := h.connect(t)
 	if err != nil {
 		t.Fatal(err)

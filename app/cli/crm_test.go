@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 var (
@@ -24,10 +24,10 @@ var (
 	simKey  *rsa.PrivateKey
 )
 
-func startSim(t *testing.T, seed *simulator.Seed) *simulator.Server {
+func startSim(t *testing.T, seed *sotest.Seed) *sotest.Server {
 	t.Helper()
 	keyOnce.Do(func() { simKey, _ = rsa.GenerateKey(rand.Reader, 2048) })
-	s, err := simulator.New(simulator.Config{Seed: seed, AutoApprove: true, SigningKey: simKey, CompanyName: "Demo Tenant ApS", Strict: strictSim})
+	s, err := sotest.New(sotest.Config{Seed: seed, AutoApprove: true, SigningKey: simKey, CompanyName: "Demo Tenant ApS", Strict: strictSim})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,13 +43,13 @@ func startSim(t *testing.T, seed *simulator.Seed) *simulator.Server {
 	return s
 }
 
-func staticEnv(s *simulator.Server, db string) map[string]string {
+func staticEnv(s *sotest.Server, db string) map[string]string {
 	return map[string]string{"RABITIQ_SO_API_URL": s.APIURL(), "RABITIQ_SO_ACCESS_TOKEN": s.AccessToken(), "RABITIQ_DB": db}
 }
 
 func TestFieldsClassifiesMixedTenant(t *testing.T) {
-	fs := simulator.RabitIQFields()
-	var contact, person []simulator.CustomFieldDef
+	fs := sotest.RabitIQFields()
+	var contact, person []sotest.CustomFieldDef
 	for i, f := range fs {
 		switch i + 1 {
 		case 9: // missing
@@ -62,7 +62,7 @@ func TestFieldsClassifiesMixedTenant(t *testing.T) {
 			contact = append(contact, f)
 		}
 	}
-	s := startSim(t, &simulator.Seed{ContactFields: contact, PersonFields: person})
+	s := startSim(t, &sotest.Seed{ContactFields: contact, PersonFields: person})
 	r := run(t, staticEnv(s, ""), "fields", "--json")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -109,7 +109,7 @@ func TestNotConnectedExit3(t *testing.T) {
 }
 
 func TestPreviewMatchSyncEndToEnd(t *testing.T) {
-	s := startSim(t, &simulator.Seed{Companies: []simulator.SeedCompany{{ID: 40, Name: "Klitrose Byggeri", OrgNr: "29935181"}}})
+	s := startSim(t, &sotest.Seed{Companies: []sotest.SeedCompany{{ID: 40, Name: "Klitrose Byggeri", OrgNr: "29935181"}}})
 	db := filepath.Join(t.TempDir(), "leads.db")
 	env := staticEnv(s, db)
 	if r := run(t, env, "import", sample("one-lead.json")); r.code != 0 {
@@ -307,7 +307,7 @@ func TestConnectStatusDisconnect(t *testing.T) {
 }
 
 func TestDryRunWritesNothingAndSyncAll(t *testing.T) {
-	s := startSim(t, &simulator.Seed{Companies: []simulator.SeedCompany{{ID: 40, Name: "Klitrose Byggeri", OrgNr: "29935181", Department: "Egen afdeling"}}})
+	s := startSim(t, &sotest.Seed{Companies: []sotest.SeedCompany{{ID: 40, Name: "Klitrose Byggeri", OrgNr: "29935181", Department: "Egen afdeling"}}})
 	db := filepath.Join(t.TempDir(), "leads.db")
 	env := staticEnv(s, db)
 	if r := run(t, env, "import", sample("one-lead.json"), sample("wrapped-3.json")); r.code != 0 {

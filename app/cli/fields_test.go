@@ -7,19 +7,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 // A tenant with every RabitIQ field by Prog ID except Branche, and an
 // unrelated "Branche" field (SuperOffice:5) of its own.
-func brancheSeed() *simulator.Seed {
-	var defs []simulator.CustomFieldDef
-	for _, d := range simulator.RabitIQFields() {
+func brancheSeed() *sotest.Seed {
+	var defs []sotest.CustomFieldDef
+	for _, d := range sotest.RabitIQFields() {
 		if d.ProgId != "RabitIQ:3" {
 			defs = append(defs, d)
 		}
 	}
-	return &simulator.Seed{ContactFields: append(defs, simulator.CustomFieldDef{ProgId: "SuperOffice:5", Label: "Branche", Type: "ShortText"})}
+	return &sotest.Seed{ContactFields: append(defs, sotest.CustomFieldDef{ProgId: "SuperOffice:5", Label: "Branche", Type: "ShortText"})}
 }
 
 func fieldRows(t *testing.T, r result) map[string]map[string]string {

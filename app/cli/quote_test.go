@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 // TestMatchApostropheNameStrict: `match` finds a company whose name has an
@@ -19,7 +19,7 @@ import (
 // (issue 14 item 3).
 func TestMatchApostropheNameStrict(t *testing.T) {
 	keyOnce.Do(func() { simKey, _ = rsa.GenerateKey(rand.Reader, 2048) })
-	s, err := simulator.New(simulator.Config{Strict: true, AutoApprove: true, SigningKey: simKey, Seed: &simulator.Seed{Companies: []simulator.SeedCompany{
+	s, err := sotest.New(sotest.Config{Strict: true, AutoApprove: true, SigningKey: simKey, Seed: &sotest.Seed{Companies: []sotest.SeedCompany{
 		{ID: 40, Name: "Bagerens Mel og Brød's ApS"}, {ID: 41, Name: "Bagerens Brød A/S"},
 		{ID: 42, Name: "Jensen's Bøfhus A/S"}, {ID: 43, Name: "Jensen ApS"}}}})
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 // Every sample and test lead goes to the demo tenant (which lacks some
@@ -15,7 +15,7 @@ import (
 // fails the test on any violation), and a second sync of each writes
 // nothing: issue 14's "zero violations over the sample leads".
 func TestSamplesSyncCleanlyAndResyncWritesNothing(t *testing.T) {
-	s := startSim(t, simulator.DemoSeed())
+	s := startSim(t, sotest.DemoSeed())
 	db := filepath.Join(t.TempDir(), "leads.db")
 	env := staticEnv(s, db)
 	files := []string{sample("leads-25.json"), sample("leads-5.ndjson"), sample("wrapped-3.json"), sample("one-lead.json"),

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/assets"
 	"github.com/rabitiq/superoffice-sync/core/lead"
@@ -62,7 +62,7 @@ func startDemo(ctx context.Context, svc *Services) (func(), error) {
 	if err := SeedDemo(ctx, svc.DB, time.Now()); err != nil {
 		return nil, err
 	}
-	sim, err := simulator.New(simulator.Config{Seed: simulator.DemoSeed(), CompanyName: "Demo Tenant ApS",
+	sim, err := sotest.New(sotest.Config{Seed: sotest.DemoSeed(), CompanyName: "Demo Tenant ApS",
 		AutoApprove: os.Getenv("RABITIQ_DEMO_AUTO_APPROVE") == "1"})
 	if err != nil {
 		return nil, fmt.Errorf("start the demo tenant: %w", err)

@@ -9,7 +9,7 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/export"
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/lead"
@@ -20,15 +20,15 @@ import (
 // writes the field although the engine had read the fields before.
 func TestConfirmFieldIsStoredForTheTenantAndUsedByTheNextSync(t *testing.T) {
 	ctx := context.Background()
-	var defs []simulator.CustomFieldDef
-	for _, d := range simulator.RabitIQFields() {
+	var defs []sotest.CustomFieldDef
+	for _, d := range sotest.RabitIQFields() {
 		if d.ProgId != "RabitIQ:3" {
 			defs = append(defs, d)
 		}
 	}
-	defs = append(defs, simulator.CustomFieldDef{ProgId: "SuperOffice:5", Label: "Branche", Type: "ShortText"})
-	sim, err := simulator.New(simulator.Config{AutoApprove: true, Seed: &simulator.Seed{ContactFields: defs,
-		Companies: []simulator.SeedCompany{{ID: 301, Name: "Fjordlys Energi ApS", OrgNr: "38112759", CustomFields: map[string]string{"SuperOffice:5": "Detailhandel"}}}}})
+	defs = append(defs, sotest.CustomFieldDef{ProgId: "SuperOffice:5", Label: "Branche", Type: "ShortText"})
+	sim, err := sotest.New(sotest.Config{AutoApprove: true, Seed: &sotest.Seed{ContactFields: defs,
+		Companies: []sotest.SeedCompany{{ID: 301, Name: "Fjordlys Energi ApS", OrgNr: "38112759", CustomFields: map[string]string{"SuperOffice:5": "Detailhandel"}}}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,14 +7,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/app/store"
 )
 
-func batchTenant() *simulator.Seed {
+func batchTenant() *sotest.Seed {
 	return tenantWith(
-		simulator.SeedCompany{ID: 50, Name: "Alfa Energi", OrgNr: "72494814"}, // certain for lead a
-		simulator.SeedCompany{ID: 51, Name: "Gamma Data ApS"},                 // name-only for lead c
+		sotest.SeedCompany{ID: 50, Name: "Alfa Energi", OrgNr: "72494814"}, // certain for lead a
+		sotest.SeedCompany{ID: 51, Name: "Gamma Data ApS"},                 // name-only for lead c
 	)
 }
 
@@ -135,8 +135,8 @@ func TestFieldsDeletedBetweenTwoLeads(t *testing.T) {
 		t.Fatalf("first lead: %+v %v", r, err)
 	}
 	// The admin deletes RabitIQ:7 (Købssignaler) while the app runs.
-	var rest []simulator.CustomFieldDef
-	for _, f := range simulator.RabitIQFields() {
+	var rest []sotest.CustomFieldDef
+	for _, f := range sotest.RabitIQFields() {
 		if f.ProgId != "RabitIQ:7" {
 			rest = append(rest, f)
 		}
@@ -152,7 +152,7 @@ func TestFieldsDeletedBetweenTwoLeads(t *testing.T) {
 		t.Errorf("second lead did not report the deleted field: %+v", r2)
 	}
 	// That write still sent the stale key: exactly one violation, no more.
-	if v := e.sim.Violations(); len(v) != 1 || v[0].Kind != simulator.KindUnknownCustomField {
+	if v := e.sim.Violations(); len(v) != 1 || v[0].Kind != sotest.KindUnknownCustomField {
 		t.Fatalf("violations after the stale write: %+v", v)
 	}
 	e.sim.ResetLogs()

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 // benchLeads is how many leads the batch benchmark exports: 200 as the
@@ -29,7 +29,7 @@ func benchLeads() int {
 func benchBatch(b *testing.B, concurrency int, latency time.Duration) {
 	n := benchLeads()
 	cvrs := validCVRs(n)
-	var companies []simulator.SeedCompany
+	var companies []sotest.SeedCompany
 	var leads []string
 	for i := 0; i < n; i++ {
 		name := fmt.Sprintf("Bench%03d Eksisterende ApS", i)
@@ -37,13 +37,13 @@ func benchBatch(b *testing.B, concurrency int, latency time.Duration) {
 			name = randomName(i)
 		}
 		if i%2 == 0 {
-			companies = append(companies, simulator.SeedCompany{Name: name, OrgNr: cvrs[i]})
+			companies = append(companies, sotest.SeedCompany{Name: name, OrgNr: cvrs[i]})
 		}
 		leads = append(leads, fmt.Sprintf(`{"id":"b%d","companyName":%q,"cvr":%q,"location":"Aarhus","score":50,"contacts":[{"name":"Person %d","email":"p%d@bench%d.dk"}]}`, i, name, cvrs[i], i, i, i))
 	}
 	for b.Loop() {
 		b.StopTimer()
-		e := newEnv(&testing.T{}, &simulator.Seed{Companies: companies})
+		e := newEnv(&testing.T{}, &sotest.Seed{Companies: companies})
 		ids := e.importLeads(&testing.T{}, "["+strings.Join(leads, ",")+"]")
 		var all []int64
 		for _, id := range ids {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/core/fields"
 )
 
@@ -16,16 +16,16 @@ import (
 // written until the admin confirms it in Feltopsætning.
 func TestFieldFoundByLabelIsWrittenOnlyAfterConfirmation(t *testing.T) {
 	loc, _ := fields.ByNo(5)
-	var defs []simulator.CustomFieldDef
-	for _, d := range simulator.RabitIQFields() {
+	var defs []sotest.CustomFieldDef
+	for _, d := range sotest.RabitIQFields() {
 		if d.ProgId != "RabitIQ:3" && d.ProgId != "RabitIQ:5" {
 			defs = append(defs, d)
 		}
 	}
 	defs = append(defs,
-		simulator.CustomFieldDef{ProgId: "SuperOffice:5", Label: "Branche", Type: "ShortText"},
-		simulator.CustomFieldDef{ProgId: loc.ExtraName, Label: "Sted", Type: "ShortText", ExtraField: true})
-	seed := &simulator.Seed{ContactFields: defs, Companies: []simulator.SeedCompany{{ID: 301, Name: "Fjordlys Energi ApS", OrgNr: "38112759",
+		sotest.CustomFieldDef{ProgId: "SuperOffice:5", Label: "Branche", Type: "ShortText"},
+		sotest.CustomFieldDef{ProgId: loc.ExtraName, Label: "Sted", Type: "ShortText", ExtraField: true})
+	seed := &sotest.Seed{ContactFields: defs, Companies: []sotest.SeedCompany{{ID: 301, Name: "Fjordlys Energi ApS", OrgNr: "38112759",
 		CustomFields: map[string]string{"SuperOffice:5": "Detailhandel"}}}}
 	e := newEnv(t, seed)
 	ctx := context.Background()

@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 func diffByField(d *Diff) map[string]FieldDiff {
@@ -16,10 +16,10 @@ func diffByField(d *Diff) map[string]FieldDiff {
 }
 
 func TestDiffWritesNothingAndPredictsTheSync(t *testing.T) {
-	seed := &simulator.Seed{ContactFields: simulator.RabitIQFields()[:20],
-		Companies: []simulator.SeedCompany{{ID: 20, Name: "Fjordlys Energi A/S", Department: "Salg Vest", CustomFields: map[string]string{"RabitIQ:1": "[I:87]"}}}}
+	seed := &sotest.Seed{ContactFields: sotest.RabitIQFields()[:20],
+		Companies: []sotest.SeedCompany{{ID: 20, Name: "Fjordlys Energi A/S", Department: "Salg Vest", CustomFields: map[string]string{"RabitIQ:1": "[I:87]"}}}}
 	e := newEnv(t, seed)
-	if _, err := e.sim.AddPerson(simulator.SeedPerson{ContactID: 20, Firstname: "Mette", Lastname: "Hansen", Title: "CFO", Emails: []string{"mette@fjordlys.dk"}, OfficePhones: []string{"+45 20 30 40 50"}}); err != nil {
+	if _, err := e.sim.AddPerson(sotest.SeedPerson{ContactID: 20, Firstname: "Mette", Lastname: "Hansen", Title: "CFO", Emails: []string{"mette@fjordlys.dk"}, OfficePhones: []string{"+45 20 30 40 50"}}); err != nil {
 		t.Fatal(err)
 	}
 	id := e.importLeads(t, fullLead)["rq-1"]
@@ -58,7 +58,7 @@ func TestDiffWritesNothingAndPredictsTheSync(t *testing.T) {
 		t.Errorf("sync with overwrite: department %q, %+v", c.Department, res.Persons)
 	}
 	// A lead with a field the tenant lacks shows it as skipped.
-	seed2 := &simulator.Seed{ContactFields: simulator.RabitIQFields()[:6]}
+	seed2 := &sotest.Seed{ContactFields: sotest.RabitIQFields()[:6]}
 	e2 := newEnv(t, seed2)
 	id2 := e2.importLeads(t, fullLead)["rq-1"]
 	d3, err := e2.eng.Diff(ctx, id2, Choice{Create: true})

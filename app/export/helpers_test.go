@@ -13,7 +13,7 @@ import (
 
 	"golang.org/x/oauth2"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/lead"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
@@ -25,7 +25,7 @@ var (
 )
 
 // strictSim starts every newEnv simulator in strict mode
-// (simulator.Config.Strict: the least forgiving reading of each
+// (sotest.Config.Strict: the least forgiving reading of each
 // unconfirmed behaviour). A test that sets it must not run in parallel and
 // must restore it; see withStrictSim.
 var strictSim bool
@@ -54,7 +54,7 @@ func (c *noSleep) Sleep(ctx context.Context, d time.Duration) error {
 }
 
 type env struct {
-	sim    *simulator.Server
+	sim    *sotest.Server
 	db     *store.DB
 	eng    *Engine
 	client *so.Client
@@ -64,10 +64,10 @@ type env struct {
 // newEnv starts a simulator seeded with seed (nil: empty tenant with all 37
 // fields) and an engine against it over real HTTP. Every test ends by
 // asserting that the simulator saw no rule broken.
-func newEnv(t *testing.T, seed *simulator.Seed, opts ...so.Option) *env {
+func newEnv(t *testing.T, seed *sotest.Seed, opts ...so.Option) *env {
 	t.Helper()
 	keyOnce.Do(func() { key, _ = rsa.GenerateKey(rand.Reader, 2048) })
-	sim, err := simulator.New(simulator.Config{Seed: seed, SigningKey: key, Strict: strictSim})
+	sim, err := sotest.New(sotest.Config{Seed: seed, SigningKey: key, Strict: strictSim})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,8 +122,8 @@ func (e *env) importLeads(t *testing.T, js string) map[string]int64 {
 }
 
 // companiesNamed counts the tenant's companies with exactly this name.
-func (e *env) companiesNamed(name string) []simulator.Company {
-	var out []simulator.Company
+func (e *env) companiesNamed(name string) []sotest.Company {
+	var out []sotest.Company
 	for _, c := range e.sim.Companies() {
 		if c.Name == name {
 			out = append(out, c)

@@ -6,12 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/core/match"
 )
 
-func tenantWith(companies ...simulator.SeedCompany) *simulator.Seed {
-	return &simulator.Seed{Companies: companies}
+func tenantWith(companies ...sotest.SeedCompany) *sotest.Seed {
+	return &sotest.Seed{Companies: companies}
 }
 
 func hasReason(c match.Candidate, r string) bool {
@@ -25,16 +25,16 @@ func hasReason(c match.Candidate, r string) bool {
 
 func TestMatchScenarios(t *testing.T) {
 	e := newEnv(t, tenantWith(
-		simulator.SeedCompany{ID: 10, Name: "Nordlys Consulting ApS", OrgNr: "72494814"},                       // same CVR, other name
-		simulator.SeedCompany{ID: 11, Name: "Havbris Software A/S", Urls: []string{"https://havbris.dk"}},      // ApS vs A/S
-		simulator.SeedCompany{ID: 12, Name: "Aeroe Foods ApS"},                                                 // æ/ae
-		simulator.SeedCompany{ID: 13, Name: "Jensen Holding ApS", OrgNr: "47511488"},                           // holding
-		simulator.SeedCompany{ID: 14, Name: "Jensen ApS"},                                                      // operating company
-		simulator.SeedCompany{ID: 15, Name: "Kystlinje Energi ApS", Department: "Aarhus"},                      // branch 1
-		simulator.SeedCompany{ID: 16, Name: "Kystlinje Energi ApS", Department: "Odense"},                      // branch 2
-		simulator.SeedCompany{ID: 17, Name: "Jensen's Bøfhus", OrgNr: ""},                                      // apostrophe
-		simulator.SeedCompany{ID: 18, Name: "Lyngbakke Data A/S", OrgNr: "62269391"},                           // same name, other CVR
-		simulator.SeedCompany{ID: 19, Name: "Søndergaard Tømrer ApS", Urls: []string{"https://www.tomrer.dk"}}, // domain
+		sotest.SeedCompany{ID: 10, Name: "Nordlys Consulting ApS", OrgNr: "72494814"},                       // same CVR, other name
+		sotest.SeedCompany{ID: 11, Name: "Havbris Software A/S", Urls: []string{"https://havbris.dk"}},      // ApS vs A/S
+		sotest.SeedCompany{ID: 12, Name: "Aeroe Foods ApS"},                                                 // æ/ae
+		sotest.SeedCompany{ID: 13, Name: "Jensen Holding ApS", OrgNr: "47511488"},                           // holding
+		sotest.SeedCompany{ID: 14, Name: "Jensen ApS"},                                                      // operating company
+		sotest.SeedCompany{ID: 15, Name: "Kystlinje Energi ApS", Department: "Aarhus"},                      // branch 1
+		sotest.SeedCompany{ID: 16, Name: "Kystlinje Energi ApS", Department: "Odense"},                      // branch 2
+		sotest.SeedCompany{ID: 17, Name: "Jensen's Bøfhus", OrgNr: ""},                                      // apostrophe
+		sotest.SeedCompany{ID: 18, Name: "Lyngbakke Data A/S", OrgNr: "62269391"},                           // same name, other CVR
+		sotest.SeedCompany{ID: 19, Name: "Søndergaard Tømrer ApS", Urls: []string{"https://www.tomrer.dk"}}, // domain
 	))
 	ids := e.importLeads(t, "["+strings.Join([]string{
 		leadJSON("same-cvr", "Nordlys Rådgivning A/S", "72494814", "", ""),

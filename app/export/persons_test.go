@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
@@ -14,16 +14,16 @@ import (
 // the lead's and whose office number is written with spaces.
 func personTenant(t *testing.T, opts ...so.Option) *env {
 	t.Helper()
-	e := newEnv(t, tenantWith(simulator.SeedCompany{ID: 40, Name: "Doe Consult ApS", OrgNr: "29403473"}), opts...)
-	if _, err := e.sim.AddPerson(simulator.SeedPerson{ID: 5, ContactID: 40, Firstname: "Jane", Lastname: "Doe", Title: "Partner",
+	e := newEnv(t, tenantWith(sotest.SeedCompany{ID: 40, Name: "Doe Consult ApS", OrgNr: "29403473"}), opts...)
+	if _, err := e.sim.AddPerson(sotest.SeedPerson{ID: 5, ContactID: 40, Firstname: "Jane", Lastname: "Doe", Title: "Partner",
 		Emails: []string{"jane@doe-privat.dk"}, OfficePhones: []string{"+45 11 11 11 11"}}); err != nil {
 		t.Fatal(err)
 	}
 	return e
 }
 
-func (e *env) personsAt(contactID int) []simulator.Person {
-	var out []simulator.Person
+func (e *env) personsAt(contactID int) []sotest.Person {
+	var out []sotest.Person
 	for _, p := range e.sim.Persons() {
 		if p.ContactId == contactID {
 			out = append(out, p)
@@ -52,7 +52,7 @@ func TestUnknownEmailNeverFallsBackToName(t *testing.T) {
 // A person created in this sync is found again by the lead's next
 // contact with its name and no e-mail: one person, not two.
 func TestCreatedPersonIsFoundByLaterContacts(t *testing.T) {
-	e := newEnv(t, tenantWith(simulator.SeedCompany{ID: 41, Name: "Kilde ApS", OrgNr: "29403473"}))
+	e := newEnv(t, tenantWith(sotest.SeedCompany{ID: 41, Name: "Kilde ApS", OrgNr: "29403473"}))
 	id := e.importLeads(t, `{"id":"p2","companyName":"Kilde ApS","cvr":"29403473","contacts":[
 	 {"name":"Ida Kilde","title":"CEO","email":"ida@kilde.dk"},{"name":"Ida Kilde","phone":"+45 60 60 60 60"}]}`)["p2"]
 	res, err := e.eng.Sync(context.Background(), id, Choice{ContactID: 41})
@@ -87,7 +87,7 @@ func TestPhonesCompareByDigits(t *testing.T) {
 // A person create whose answer is lost is looked up before anything else:
 // the retry finds the person and never creates a second one.
 func TestAmbiguousPersonCreateIsLookedUp(t *testing.T) {
-	e := newEnv(t, tenantWith(simulator.SeedCompany{ID: 42, Name: "Tåge ApS", OrgNr: "29403473"}), so.WithTimeout(300*time.Millisecond))
+	e := newEnv(t, tenantWith(sotest.SeedCompany{ID: 42, Name: "Tåge ApS", OrgNr: "29403473"}), so.WithTimeout(300*time.Millisecond))
 	id := e.importLeads(t, `{"id":"p4","companyName":"Tåge ApS","cvr":"29403473","contacts":[{"name":"Bo Tåge","email":"bo@taage.dk"}]}`)["p4"]
 	ctx := context.Background()
 	if _, err := e.eng.Meta(ctx); err != nil {

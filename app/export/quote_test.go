@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
@@ -21,7 +21,7 @@ import (
 // quotesInFilters returns every $filter the simulator received in which an
 // apostrophe or backslash appears other than as a literal's delimiters,
 // and how many $filters it saw in all.
-func quotesInFilters(t *testing.T, sim *simulator.Server) (bad []string, n int) {
+func quotesInFilters(t *testing.T, sim *sotest.Server) (bad []string, n int) {
 	t.Helper()
 	for _, r := range sim.Requests() {
 		q, err := url.ParseQuery(r.Query)
@@ -80,12 +80,12 @@ func TestCleanLiterals(t *testing.T) {
 func TestMatchApostropheNamesStrict(t *testing.T) {
 	withStrictSim(t)
 	e := newEnv(t, tenantWith(
-		simulator.SeedCompany{ID: 40, Name: "Bagerens Mel og Brød's ApS"},
-		simulator.SeedCompany{ID: 41, Name: "Jensen's Bøfhus A/S"},
-		simulator.SeedCompany{ID: 42, Name: "Jensen ApS"},
-		simulator.SeedCompany{ID: 43, Name: "Jensen Holding ApS"},
-		simulator.SeedCompany{ID: 44, Name: "Bagerens Brød A/S"},
-		simulator.SeedCompany{ID: 45, Name: "O'Brien Consulting ApS"},
+		sotest.SeedCompany{ID: 40, Name: "Bagerens Mel og Brød's ApS"},
+		sotest.SeedCompany{ID: 41, Name: "Jensen's Bøfhus A/S"},
+		sotest.SeedCompany{ID: 42, Name: "Jensen ApS"},
+		sotest.SeedCompany{ID: 43, Name: "Jensen Holding ApS"},
+		sotest.SeedCompany{ID: 44, Name: "Bagerens Brød A/S"},
+		sotest.SeedCompany{ID: 45, Name: "O'Brien Consulting ApS"},
 	))
 	if !e.sim.Strict() {
 		t.Fatal("simulator is not strict")
@@ -152,7 +152,7 @@ func TestQuoteFreePart(t *testing.T) {
 func TestTimedOutCreateOfApostropheNameIsAdopted(t *testing.T) {
 	withStrictSim(t)
 	const name = "Jensen's Bøfhus A/S"
-	e := newEnv(t, tenantWith(simulator.SeedCompany{ID: 50, Name: "Jensen ApS"}), so.WithTimeout(300*time.Millisecond))
+	e := newEnv(t, tenantWith(sotest.SeedCompany{ID: 50, Name: "Jensen ApS"}), so.WithTimeout(300*time.Millisecond))
 	id := e.importLeads(t, leadJSON("rq-apo", name, "", "https://jensens-bofhus.dk", ""))["rq-apo"]
 	ctx := context.Background()
 	if _, err := e.eng.Meta(ctx); err != nil {
@@ -191,8 +191,8 @@ func TestReconcileApostropheNameStrict(t *testing.T) {
 	withStrictSim(t)
 	const name = "Bagerens Mel og Brød's ApS"
 	e := newEnv(t, tenantWith(
-		simulator.SeedCompany{ID: 60, Name: "Bagerens Mel og Brød ApS"}, // same stem, other company
-		simulator.SeedCompany{ID: 61, Name: name, Urls: []string{"https://andet-bageri.dk"}},
+		sotest.SeedCompany{ID: 60, Name: "Bagerens Mel og Brød ApS"}, // same stem, other company
+		sotest.SeedCompany{ID: 61, Name: name, Urls: []string{"https://andet-bageri.dk"}},
 	))
 	id := e.importLeads(t, leadJSON("rq-bager", name, "", "https://bagerens.dk", ""))["rq-bager"]
 	ctx := context.Background()

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
@@ -80,9 +80,9 @@ func TestCreateThenResyncNeverDuplicates(t *testing.T) {
 }
 
 func TestUpdateKeepsUserValuesRefreshesFieldsAndDedupesPersons(t *testing.T) {
-	e := newEnv(t, tenantWith(simulator.SeedCompany{ID: 20, Name: "Fjordlys Energi A/S", Department: "Salg Vest", OrgNr: "38112759",
+	e := newEnv(t, tenantWith(sotest.SeedCompany{ID: 20, Name: "Fjordlys Energi A/S", Department: "Salg Vest", OrgNr: "38112759",
 		CustomFields: map[string]string{"RabitIQ:1": "[I:10]"}}))
-	if _, err := e.sim.AddPerson(simulator.SeedPerson{ContactID: 20, Firstname: "Mette", Lastname: "Hansen", Title: "Bogholder", Emails: []string{"mette@fjordlys.dk"}}); err != nil {
+	if _, err := e.sim.AddPerson(sotest.SeedPerson{ContactID: 20, Firstname: "Mette", Lastname: "Hansen", Title: "Bogholder", Emails: []string{"mette@fjordlys.dk"}}); err != nil {
 		t.Fatal(err)
 	}
 	id := e.importLeads(t, fullLead)["rq-1"]
@@ -115,7 +115,7 @@ func TestUpdateKeepsUserValuesRefreshesFieldsAndDedupesPersons(t *testing.T) {
 }
 
 func TestMissingCustomFieldsAreSkippedAndReported(t *testing.T) {
-	seed := &simulator.Seed{ContactFields: simulator.RabitIQFields()[:6]}
+	seed := &sotest.Seed{ContactFields: sotest.RabitIQFields()[:6]}
 	e := newEnv(t, seed)
 	id := e.importLeads(t, fullLead)["rq-1"]
 	res, err := e.eng.Sync(context.Background(), id, Choice{Create: true})
@@ -255,7 +255,7 @@ func TestCrashBetweenCreateAndCommitIsReconciled(t *testing.T) {
 }
 
 func TestChosenCompanyGoneAndSameCVRAppeared(t *testing.T) {
-	e := newEnv(t, tenantWith(simulator.SeedCompany{ID: 30, Name: "Kollegas Fjordlys", OrgNr: "38 11 27 59"}))
+	e := newEnv(t, tenantWith(sotest.SeedCompany{ID: 30, Name: "Kollegas Fjordlys", OrgNr: "38 11 27 59"}))
 	id := e.importLeads(t, fullLead)["rq-1"]
 	ctx := context.Background()
 	if _, err := e.eng.Sync(ctx, id, Choice{ContactID: 999}); !errors.Is(err, ErrCompanyGone) {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
@@ -20,15 +20,15 @@ import (
 // (SuperOffice:2), and company 30 with a phone and values a user typed.
 func userTenant(t *testing.T) *env {
 	t.Helper()
-	seed := &simulator.Seed{
-		ContactFields: append(simulator.RabitIQFields(), simulator.CustomFieldDef{ProgId: "SuperOffice:1", Label: "Kundetype", Type: "ShortText"}),
-		PersonFields:  []simulator.CustomFieldDef{{ProgId: "SuperOffice:2", Label: "Yndlingskaffe", Type: "ShortText"}},
-		Companies: []simulator.SeedCompany{{ID: 30, Name: "Fjordlys Energi ApS", OrgNr: "38112759", Phones: []string{"+45 70 70 70 70"},
+	seed := &sotest.Seed{
+		ContactFields: append(sotest.RabitIQFields(), sotest.CustomFieldDef{ProgId: "SuperOffice:1", Label: "Kundetype", Type: "ShortText"}),
+		PersonFields:  []sotest.CustomFieldDef{{ProgId: "SuperOffice:2", Label: "Yndlingskaffe", Type: "ShortText"}},
+		Companies: []sotest.SeedCompany{{ID: 30, Name: "Fjordlys Energi ApS", OrgNr: "38112759", Phones: []string{"+45 70 70 70 70"},
 			Urls:         []string{"https://fjordlys.dk", "https://shop.fjordlys.dk"},
 			CustomFields: map[string]string{"SuperOffice:1": "Guldkunde", "RabitIQ:34": "Ring efter kl. 10", "RabitIQ:1": "[I:10]"}}},
 	}
 	e := newEnv(t, seed)
-	if _, err := e.sim.AddPerson(simulator.SeedPerson{ID: 7, ContactID: 30, Firstname: "Mette", Lastname: "Hansen", Title: "CFO",
+	if _, err := e.sim.AddPerson(sotest.SeedPerson{ID: 7, ContactID: 30, Firstname: "Mette", Lastname: "Hansen", Title: "CFO",
 		Emails: []string{"mette@fjordlys.dk"}, CustomFields: map[string]string{"SuperOffice:2": "Espresso"}}); err != nil {
 		t.Fatal(err)
 	}
@@ -46,8 +46,8 @@ func userTenant(t *testing.T) *env {
 }
 
 // writes counts the requests that change SuperOffice since request seq.
-func (e *env) writes(after int) []simulator.RecordedRequest {
-	var out []simulator.RecordedRequest
+func (e *env) writes(after int) []sotest.RecordedRequest {
+	var out []sotest.RecordedRequest
 	for _, r := range e.sim.Requests() {
 		if r.Seq > after && r.Method != "GET" {
 			out = append(out, r)
@@ -64,7 +64,7 @@ func (e *env) lastSeq() int {
 	return rs[len(rs)-1].Seq
 }
 
-func elements(es []simulator.Element) string {
+func elements(es []sotest.Element) string {
 	var out []string
 	for _, x := range es {
 		s := x.Value
@@ -141,7 +141,7 @@ func TestSameEmailContactsAreOnePersonAndResyncWritesNothing(t *testing.T) {
 	if res.Persons.Created != 2 {
 		t.Fatalf("persons = %+v, want 2 created", res.Persons)
 	}
-	var jens simulator.Person
+	var jens sotest.Person
 	for _, p := range e.sim.Persons() {
 		if p.Firstname == "Jens" {
 			jens = p
@@ -175,8 +175,8 @@ func TestSameEmailContactsAreOnePersonAndResyncWritesNothing(t *testing.T) {
 // A skipped field is reported for what it is: missing, of the wrong
 // type, or made on Person instead of Company; never all as "missing".
 func TestSkippedFieldsSayWhy(t *testing.T) {
-	var contact, person []simulator.CustomFieldDef
-	for i, f := range simulator.RabitIQFields() {
+	var contact, person []sotest.CustomFieldDef
+	for i, f := range sotest.RabitIQFields() {
 		switch i + 1 {
 		case 9: // missing
 		case 18:
@@ -188,7 +188,7 @@ func TestSkippedFieldsSayWhy(t *testing.T) {
 			contact = append(contact, f)
 		}
 	}
-	e := newEnv(t, &simulator.Seed{ContactFields: contact, PersonFields: person})
+	e := newEnv(t, &sotest.Seed{ContactFields: contact, PersonFields: person})
 	id := e.importLeads(t, `{"id":"rq-3","companyName":"Skovbryn IT ApS","score":60,"intentSignals":"Søger nyt CRM",
 	 "financials":{"employees":12},"notes":"Ring mandag"}`)["rq-3"]
 	res, err := e.eng.Sync(context.Background(), id, Choice{Create: true})

@@ -1,5 +1,5 @@
 // Command superoffice-sim runs the SuperOffice CRM Online simulator
-// (app/simulator) as a standalone server for manual testing and scripts:
+// (core/superoffice/sotest) as a standalone server for manual testing and scripts:
 //
 //	superoffice-sim --addr 127.0.0.1:0 --seed FILE [--client-id ID] [--auto-approve]
 //
@@ -17,7 +17,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/rabitiq/superoffice-sync/app/simulator"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 func main() {
@@ -31,7 +31,7 @@ func run(args []string) error {
 	fs := flag.NewFlagSet("superoffice-sim", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:0", "listen address")
 	seedPath := fs.String("seed", "", `seed JSON file, or "demo" for the built-in demo tenant (default: empty tenant)`)
-	cfg := simulator.Config{}
+	cfg := sotest.Config{}
 	fs.StringVar(&cfg.ClientID, "client-id", "", "registered client_id (default rabitiq-superoffice-sync-sim)")
 	fs.StringVar(&cfg.ClientSecret, "client-secret", "", "client secret to require when one is sent (optional)")
 	fs.StringVar(&cfg.Ctx, "ctx", "", "tenant context id (default Cust12345)")
@@ -43,9 +43,9 @@ func run(args []string) error {
 	switch *seedPath {
 	case "":
 	case "demo":
-		cfg.Seed = simulator.DemoSeed()
+		cfg.Seed = sotest.DemoSeed()
 	default:
-		seed, err := simulator.LoadSeed(*seedPath)
+		seed, err := sotest.LoadSeed(*seedPath)
 		if err != nil {
 			return err
 		}
@@ -54,7 +54,7 @@ func run(args []string) error {
 	if *verbose {
 		cfg.Logf = log.Printf
 	}
-	sim, err := simulator.New(cfg)
+	sim, err := sotest.New(cfg)
 	if err != nil {
 		return err
 	}
