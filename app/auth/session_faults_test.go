@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 // fakeSleep records refresh backoff waits instead of sleeping.

@@ -12,10 +12,10 @@ import (
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
-	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/assets"
 	"github.com/rabitiq/superoffice-sync/core/lead"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 // DemoDBPath is where --demo keeps its database, apart from real data.

@@ -9,10 +9,10 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/export"
-	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/lead"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 // The screen's "Brug dette felt" goes through Services: the confirmation

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 func batchTenant() *sotest.Seed {

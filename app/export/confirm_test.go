@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/core/fields"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 // A tenant whose admin made RabitIQ:3 and RabitIQ:5 no field of ours, but

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/core/match"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 func tenantWith(companies ...sotest.SeedCompany) *sotest.Seed {

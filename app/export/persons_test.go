@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 // personTenant is company 40 with Jane Doe, whose e-mail differs from

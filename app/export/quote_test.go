@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 // Names with an apostrophe (issue 14 item 3). SuperOffice documents only

@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 const fullLead = `{"id":"rq-1","companyName":"Fjordlys Energi ApS","cvr":"DK 38112759","website":"fjordlys.dk",

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 // These tests hold issue 14's promise: a sync keeps everything in
