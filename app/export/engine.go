@@ -9,10 +9,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/mapping"
@@ -141,6 +143,32 @@ type ExistsError struct {
 
 func (e *ExistsError) Error() string {
 	return fmt.Sprintf("der findes allerede en virksomhed med samme CVR i SuperOffice: %s (id %d); vælg den med \"Sync til valgte\"", e.Name, e.ContactID)
+}
+
+// SignInRefused reports whether err means SuperOffice refused the sign-in
+// itself: a 401 after the client already tried a fresh token (or had none
+// to try, as with a static token), or a refresh token it no longer
+// accepts. Every further request would be refused the same way, so a
+// batch stops and the user is told to connect again.
+func SignInRefused(err error) bool {
+	var ae *superoffice.AuthError
+	if errors.As(err, &ae) && ae.StatusCode() == http.StatusUnauthorized {
+		return true
+	}
+	return errors.Is(err, auth.ErrNotConnected)
+}
+
+// recordFailure saves a failed attempt on the lead and in the history, so
+// that `sync --all --status failed` finds the lead again. A refused
+// sign-in is the connection's failure, not the lead's: the lead keeps its
+// status (a company already created stays linked to it all the same).
+func (e *Engine) recordFailure(ctx context.Context, localID int64, err error) {
+	if SignInRefused(err) {
+		return
+	}
+	ctx, at := context.WithoutCancel(ctx), e.now()
+	_ = e.db.MarkFailed(ctx, localID, reason(err), at)
+	_, _ = e.db.AddHistory(ctx, store.HistoryEntry{LeadID: localID, At: at, Tenant: e.tenant.Ctx, User: e.tenant.User, Action: "failed", Error: reason(err)})
 }
 
 // reason turns an error into the one line stored on a failed lead and shown
