@@ -67,21 +67,35 @@ func (e *Engine) Meta(ctx context.Context) (*Meta, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep, err := fieldsetup.FetchConfirmed(ctx, e.client, conf)
-	if err != nil {
-		return nil, fmt.Errorf("read the tenant's custom fields: %w", err)
+	// The reads are independent: sent together they cost one round trip
+	// (and under a 429 burst one Retry-After wait), not one each, before
+	// the first lead of a batch can go.
+	var (
+		rep                  fieldsetup.Report
+		countries            []superoffice.CountryItem
+		def                  *superoffice.ContactEntity
+		repErr, cErr, defErr error
+		wg                   sync.WaitGroup
+	)
+	wg.Add(3)
+	go func() { defer wg.Done(); rep, repErr = fieldsetup.FetchConfirmed(ctx, e.client, conf) }()
+	go func() { defer wg.Done(); countries, _, cErr = e.client.Lists.Countries(ctx) }()
+	go func() { defer wg.Done(); def, _, defErr = e.client.Contacts.Default(ctx) }()
+	wg.Wait()
+	if repErr != nil {
+		return nil, fmt.Errorf("read the tenant's custom fields: %w", repErr)
+	}
+	if cErr != nil {
+		return nil, fmt.Errorf("read the tenant's country list: %w", cErr)
 	}
 	info := mapping.TenantInfo{FieldKeys: rep.KeyMap(), FieldTypes: rep.Types(), FieldLengths: rep.Lengths(), Lengths: map[string]int{}}
-	countries, _, err := e.client.Lists.Countries(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("read the tenant's country list: %w", err)
-	}
 	for _, c := range countries {
 		info.Countries = append(info.Countries, superoffice.Country{CountryId: c.CountryId, Name: c.Name, EnglishName: c.EnglishName,
 			TwoLetterISOCountry: c.TwoLetterISOCountry, ThreeLetterISOCountry: c.ThreeLetterISOCountry})
 	}
-	// The default entity's FieldProperties carry the tenant's real limits.
-	if def, _, err := e.client.Contacts.Default(ctx); err == nil {
+	// The default entity's FieldProperties carry the tenant's real limits;
+	// without them the documented ones apply.
+	if defErr == nil {
 		for name, fp := range def.FieldProperties {
 			if fp.FieldLength > 0 {
 				info.Lengths[name] = fp.FieldLength
