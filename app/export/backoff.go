@@ -29,10 +29,15 @@ func SharedBackoff(rt http.RoundTripper) http.RoundTripper {
 }
 
 func (b *sharedBackoff) RoundTrip(req *http.Request) (*http.Response, error) {
-	b.mu.Lock()
-	wait := time.Until(b.until)
-	b.mu.Unlock()
-	if wait > 0 {
+	// Look again after each wait: a request that was already in flight
+	// may have brought a later Retry-After in the meantime.
+	for {
+		b.mu.Lock()
+		wait := time.Until(b.until)
+		b.mu.Unlock()
+		if wait <= 0 {
+			break
+		}
 		t := time.NewTimer(wait)
 		select {
 		case <-t.C:

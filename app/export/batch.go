@@ -51,6 +51,12 @@ type BatchSummary struct {
 	Cancelled int     `json:"cancelled"`
 	ReviewIDs []int64 `json:"reviewLocalIds"`
 	FailedIDs []int64 `json:"failedLocalIds"`
+	// NotConnected says SuperOffice refused the sign-in and the batch
+	// stopped there: the leads it did not finish are counted as cancelled
+	// and keep their status.
+	NotConnected bool `json:"notConnected"`
+	// StopErr is that refusal, for the message to the user.
+	StopErr error `json:"-"`
 }
 
 // Synced is the number of leads written to SuperOffice.
@@ -79,17 +85,18 @@ func (s *BatchSummary) add(it BatchItem) {
 // any candidate is created when opt.CreateMissing, and every other lead is
 // left for review. Cancelling ctx stops new leads and cancels requests in
 // flight; finished leads stay done, and an interrupted create is guarded by
-// its intent like any other. progress, if set, is called after each lead
-// (from several goroutines, one call at a time).
+// its intent like any other. When SuperOffice refuses the sign-in the batch
+// stops at once (every further request would be refused too): the leads it
+// did not finish are cancelled and keep their status, and the summary says
+// NotConnected. A lead that fails in any other way, its match included, is
+// saved as failed. progress, if set, is called after each lead (from
+// several goroutines, one call at a time).
 func (e *Engine) Batch(ctx context.Context, ids []int64, opt BatchOptions, progress func(done, total int, it BatchItem)) BatchSummary {
 	n := opt.Concurrency
 	if n <= 0 {
 		n = 4
 	}
 	sum := BatchSummary{Total: len(ids), ReviewIDs: []int64{}, FailedIDs: []int64{}}
-	// The tenant's metadata is fetched once for all leads.
-	metaErr := func() error { _, err := e.Meta(ctx); return err }()
-	jobs := make(chan int64)
 	var mu sync.Mutex
 	done := 0
 	report := func(it BatchItem) {
@@ -101,6 +108,30 @@ func (e *Engine) Batch(ctx context.Context, ids []int64, opt BatchOptions, progr
 			progress(done, len(ids), it)
 		}
 	}
+	stopped := make(chan struct{})
+	var stopOnce sync.Once
+	stop := func(err error) {
+		stopOnce.Do(func() {
+			mu.Lock()
+			sum.NotConnected, sum.StopErr = true, err
+			mu.Unlock()
+			close(stopped)
+		})
+	}
+	isStopped := func() bool {
+		select {
+		case <-stopped:
+			return true
+		default:
+			return false
+		}
+	}
+	// The tenant's metadata is fetched once for all leads.
+	if _, err := e.Meta(ctx); err != nil {
+		e.metaFailed(ctx, ids, err, stop, report)
+		return sum
+	}
+	jobs := make(chan int64)
 	var wg sync.WaitGroup
 	var again []int64 // leads SuperOffice throttled: tried once more at the end
 	for range n {
@@ -108,12 +139,17 @@ func (e *Engine) Batch(ctx context.Context, ids []int64, opt BatchOptions, progr
 		go func() {
 			defer wg.Done()
 			for id := range jobs {
-				if metaErr != nil {
-					report(BatchItem{LocalID: id, Outcome: OutcomeFailed, Error: reason(metaErr)})
+				if isStopped() {
+					report(e.notRun(id, OutcomeCancelled, sum.StopErr))
 					continue
 				}
-				it, throttled := e.batchOne(ctx, id, opt)
-				if throttled && ctx.Err() == nil {
+				it, err := e.batchTry(ctx, id, opt)
+				var rl *so.RateLimitError
+				switch {
+				case SignInRefused(err):
+					stop(err)
+					it.Outcome = OutcomeCancelled
+				case errors.As(err, &rl) && ctx.Err() == nil:
 					mu.Lock()
 					again = append(again, id)
 					mu.Unlock()
@@ -132,6 +168,11 @@ feed:
 				report(e.cancelled(rest))
 			}
 			break feed
+		case <-stopped:
+			for _, rest := range ids[i:] {
+				report(e.notRun(rest, OutcomeCancelled, sum.StopErr))
+			}
+			break feed
 		}
 	}
 	close(jobs)
@@ -139,28 +180,58 @@ feed:
 	// A lead that failed only because SuperOffice kept throttling gets one
 	// more, unhurried try: a burst of 429s must not fail a batch.
 	for _, id := range again {
-		it, _ := e.batchOne(ctx, id, opt)
+		if isStopped() {
+			report(e.notRun(id, OutcomeCancelled, sum.StopErr))
+			continue
+		}
+		it, err := e.batchTry(ctx, id, opt)
+		if SignInRefused(err) {
+			stop(err)
+			it.Outcome = OutcomeCancelled
+		}
 		report(it)
 	}
 	return sum
 }
 
-func (e *Engine) cancelled(id int64) BatchItem {
-	it := BatchItem{LocalID: id, Outcome: OutcomeCancelled}
-	if det, err := e.db.GetLead(context.Background(), id); err == nil {
+// metaFailed reports every lead when the tenant's metadata could not be
+// read, so none could be mapped: a refused sign-in stops the batch with
+// every lead left as it was; any other failure is saved on each lead, so
+// that `--status failed` tries them again.
+func (e *Engine) metaFailed(ctx context.Context, ids []int64, err error, stop func(error), report func(BatchItem)) {
+	outcome := OutcomeFailed
+	switch {
+	case SignInRefused(err):
+		stop(err)
+		outcome = OutcomeCancelled
+	case ctx.Err() != nil:
+		outcome = OutcomeCancelled
+	}
+	for _, id := range ids {
+		if outcome == OutcomeFailed {
+			e.recordFailure(ctx, id, err)
+		}
+		report(e.notRun(id, outcome, err))
+	}
+}
+
+func (e *Engine) cancelled(id int64) BatchItem { return e.notRun(id, OutcomeCancelled, nil) }
+
+// notRun is the item of a lead the batch did not run, named as the user
+// knows it.
+func (e *Engine) notRun(id int64, outcome string, err error) BatchItem {
+	it := BatchItem{LocalID: id, Outcome: outcome}
+	if det, gerr := e.db.GetLead(context.Background(), id); gerr == nil {
 		it.ID, it.Company = det.Row.ID, det.Row.CompanyName
+	}
+	if err != nil {
+		it.Error = reason(err)
 	}
 	return it
 }
 
-// batchOne exports one lead; throttled reports a failure caused only by
-// SuperOffice's rate limiting, which is worth one more try.
-func (e *Engine) batchOne(ctx context.Context, id int64, opt BatchOptions) (it BatchItem, throttled bool) {
-	it, err := e.batchTry(ctx, id, opt)
-	var rl *so.RateLimitError
-	return it, errors.As(err, &rl)
-}
-
+// batchTry exports one lead. Its error, if any, says why the lead did not
+// finish: the caller tells a refused sign-in and throttling from the rest.
 func (e *Engine) batchTry(ctx context.Context, id int64, opt BatchOptions) (BatchItem, error) {
 	det, err := e.db.GetLead(ctx, id)
 	if err != nil {
@@ -173,12 +244,27 @@ func (e *Engine) batchTry(ctx context.Context, id int64, opt BatchOptions) (Batc
 	}
 	var ch Choice
 	if linked, ok, err := e.db.SyncTarget(ctx, id, e.tenant.Ctx); err != nil {
+		e.recordFailure(ctx, id, err)
 		return it.fail(err), err
 	} else if ok {
 		ch.ContactID = int(linked)
+	} else if adopted, err := e.reconcileOne(ctx, id); err != nil {
+		// An earlier create of this lead may have made a company whose
+		// answer was lost: settle that first, or the match would offer
+		// the lead its own company for review.
+		e.recordFailure(ctx, id, err)
+		return it.fail(err), err
+	} else if adopted != 0 {
+		ch.ContactID = adopted
 	} else {
 		cands, err := e.MatchLead(ctx, &det.Lead)
 		if err != nil {
+			if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+				it.Outcome, it.Error = OutcomeCancelled, reason(err)
+				return it, nil
+			}
+			// Saved like a failed write, so `--status failed` retries it.
+			e.recordFailure(ctx, id, err)
 			return it.fail(err), err
 		}
 		it.Candidates = len(cands)

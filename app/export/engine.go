@@ -9,11 +9,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+
 	"github.com/rabitiq/superoffice-sync/core/msg"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/mapping"
@@ -66,21 +69,35 @@ func (e *Engine) Meta(ctx context.Context) (*Meta, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep, err := fieldsetup.FetchConfirmed(ctx, e.client, conf)
-	if err != nil {
-		return nil, fmt.Errorf("read the tenant's custom fields: %w", err)
+	// The reads are independent: sent together they cost one round trip
+	// (and under a 429 burst one Retry-After wait), not one each, before
+	// the first lead of a batch can go.
+	var (
+		rep                  fieldsetup.Report
+		countries            []superoffice.CountryItem
+		def                  *superoffice.ContactEntity
+		repErr, cErr, defErr error
+		wg                   sync.WaitGroup
+	)
+	wg.Add(3)
+	go func() { defer wg.Done(); rep, repErr = fieldsetup.FetchConfirmed(ctx, e.client, conf) }()
+	go func() { defer wg.Done(); countries, _, cErr = e.client.Lists.Countries(ctx) }()
+	go func() { defer wg.Done(); def, _, defErr = e.client.Contacts.Default(ctx) }()
+	wg.Wait()
+	if repErr != nil {
+		return nil, fmt.Errorf("read the tenant's custom fields: %w", repErr)
+	}
+	if cErr != nil {
+		return nil, fmt.Errorf("read the tenant's country list: %w", cErr)
 	}
 	info := mapping.TenantInfo{FieldKeys: rep.KeyMap(), FieldTypes: rep.Types(), FieldLengths: rep.Lengths(), Lengths: map[string]int{}}
-	countries, _, err := e.client.Lists.Countries(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("read the tenant's country list: %w", err)
-	}
 	for _, c := range countries {
 		info.Countries = append(info.Countries, superoffice.Country{CountryId: c.CountryId, Name: c.Name, EnglishName: c.EnglishName,
 			TwoLetterISOCountry: c.TwoLetterISOCountry, ThreeLetterISOCountry: c.ThreeLetterISOCountry})
 	}
-	// The default entity's FieldProperties carry the tenant's real limits.
-	if def, _, err := e.client.Contacts.Default(ctx); err == nil {
+	// The default entity's FieldProperties carry the tenant's real limits;
+	// without them the documented ones apply.
+	if defErr == nil {
 		for name, fp := range def.FieldProperties {
 			if fp.FieldLength > 0 {
 				info.Lengths[name] = fp.FieldLength
@@ -141,6 +158,32 @@ type ExistsError struct {
 
 func (e *ExistsError) Error() string {
 	return fmt.Sprintf("der findes allerede en virksomhed med samme CVR i SuperOffice: %s (id %d); vælg den med \"Sync til valgte\"", e.Name, e.ContactID)
+}
+
+// SignInRefused reports whether err means SuperOffice refused the sign-in
+// itself: a 401 after the client already tried a fresh token (or had none
+// to try, as with a static token), or a refresh token it no longer
+// accepts. Every further request would be refused the same way, so a
+// batch stops and the user is told to connect again.
+func SignInRefused(err error) bool {
+	var ae *superoffice.AuthError
+	if errors.As(err, &ae) && ae.StatusCode() == http.StatusUnauthorized {
+		return true
+	}
+	return errors.Is(err, auth.ErrNotConnected)
+}
+
+// recordFailure saves a failed attempt on the lead and in the history, so
+// that `sync --all --status failed` finds the lead again. A refused
+// sign-in is the connection's failure, not the lead's: the lead keeps its
+// status (a company already created stays linked to it all the same).
+func (e *Engine) recordFailure(ctx context.Context, localID int64, err error) {
+	if SignInRefused(err) {
+		return
+	}
+	ctx, at := context.WithoutCancel(ctx), e.now()
+	_ = e.db.MarkFailed(ctx, localID, reason(err), at)
+	_, _ = e.db.AddHistory(ctx, store.HistoryEntry{LeadID: localID, At: at, Tenant: e.tenant.Ctx, User: e.tenant.User, Action: "failed", Error: reason(err)})
 }
 
 // reason turns an error into the one line stored on a failed lead and shown

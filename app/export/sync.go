@@ -98,12 +98,11 @@ func (e *Engine) Sync(ctx context.Context, localID int64, ch Choice) (*Result, e
 			}
 		}
 	}
-	at := e.now()
 	if err != nil {
-		_ = e.db.MarkFailed(context.WithoutCancel(ctx), localID, reason(err), at)
-		_, _ = e.db.AddHistory(context.WithoutCancel(ctx), store.HistoryEntry{LeadID: localID, At: at, Tenant: e.tenant.Ctx, User: e.tenant.User, Action: "failed", Error: reason(err)})
+		e.recordFailure(ctx, localID, err)
 		return nil, fmt.Errorf("sync %q: %w", det.Lead.CompanyName, err)
 	}
+	at := e.now()
 	if err := e.db.MarkSynced(ctx, localID, int64(res.ContactID), e.tenant.Ctx, at); err != nil {
 		return nil, err
 	}

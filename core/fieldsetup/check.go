@@ -27,6 +27,7 @@ package fieldsetup
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/rabitiq/superoffice-sync/core/fields"
 	"github.com/rabitiq/superoffice-sync/core/superoffice"
@@ -298,22 +299,26 @@ func Fetch(ctx context.Context, c *superoffice.Client) (Report, error) {
 }
 
 // FetchConfirmed is Fetch with the admin's confirmed fields (CheckConfirmed).
+// The four reads go out together: one round trip instead of four, which at
+// 100 ms a request is most of a batch's start, and under a 429 burst one
+// Retry-After wait instead of one per read.
 func FetchConfirmed(ctx context.Context, c *superoffice.Client, conf Confirmed) (Report, error) {
-	contact, _, err := c.Contacts.CustomFields(ctx)
-	if err != nil {
-		return Report{}, fmt.Errorf("fieldsetup: company custom fields: %w", err)
-	}
-	contactUdef, _, err := c.Contacts.UdefLayoutPublished(ctx)
-	if err != nil {
-		return Report{}, fmt.Errorf("fieldsetup: company field layout: %w", err)
-	}
-	person, _, err := c.Persons.CustomFields(ctx)
-	if err != nil {
-		return Report{}, fmt.Errorf("fieldsetup: person custom fields: %w", err)
-	}
-	personUdef, _, err := c.Persons.UdefLayoutPublished(ctx)
-	if err != nil {
-		return Report{}, fmt.Errorf("fieldsetup: person field layout: %w", err)
+	var (
+		contact, person         []superoffice.FieldInfo
+		contactUdef, personUdef []superoffice.UserDefinedFieldInfo
+		errs                    [4]error
+		wg                      sync.WaitGroup
+	)
+	wg.Add(4)
+	go func() { defer wg.Done(); contact, _, errs[0] = c.Contacts.CustomFields(ctx) }()
+	go func() { defer wg.Done(); contactUdef, _, errs[1] = c.Contacts.UdefLayoutPublished(ctx) }()
+	go func() { defer wg.Done(); person, _, errs[2] = c.Persons.CustomFields(ctx) }()
+	go func() { defer wg.Done(); personUdef, _, errs[3] = c.Persons.UdefLayoutPublished(ctx) }()
+	wg.Wait()
+	for i, what := range []string{"company custom fields", "company field layout", "person custom fields", "person field layout"} {
+		if errs[i] != nil {
+			return Report{}, fmt.Errorf("fieldsetup: %s: %w", what, errs[i])
+		}
 	}
 	return CheckConfirmed(conf, contact, contactUdef, person, personUdef), nil
 }
