@@ -172,7 +172,7 @@ func (sp *splitter) array(batch int, emit func(*Result) error) error {
 	for first := true; ; first = false {
 		c, err := sp.next()
 		if err != nil {
-			return err
+			return sp.firstError(chunk, elems, idx, err)
 		}
 		if c == ']' && first {
 			_, _ = sp.readByte()
@@ -184,14 +184,14 @@ func (sp *splitter) array(batch int, emit func(*Result) error) error {
 				break
 			}
 			if c != ',' {
-				return sp.syntax(fmt.Sprintf("unexpected %q after array element", rune(c)))
+				return sp.firstError(chunk, elems, idx, sp.syntax(fmt.Sprintf("unexpected %q after array element", rune(c))))
 			}
 			_, _ = sp.readByte()
 			if c, err = sp.next(); err != nil {
-				return err
+				return sp.firstError(chunk, elems, idx, err)
 			}
 			if c == ']' {
-				return sp.syntax("unexpected ']' where a value was expected")
+				return sp.firstError(chunk, elems, idx, sp.syntax("unexpected ']' where a value was expected"))
 			}
 		}
 		if chunk == nil {
@@ -341,7 +341,8 @@ func (sp *splitter) value(dst []byte) ([]byte, error) {
 }
 
 // firstError returns the first fault in file order among the batch's
-// pending elements, or err when they are all well-formed.
+// pending elements, or err (found after them) when they are all
+// well-formed: which fault is reported must not depend on the batch size.
 func (sp *splitter) firstError(chunk []byte, elems []element, idx int, err error) error {
 	if _, derr := sp.decode(chunk, elems, idx); derr != nil {
 		return derr
@@ -362,7 +363,7 @@ func (sp *splitter) decode(chunk []byte, elems []element, idx int) (*Result, err
 		d.s = scanner{data: chunk[:e.end], pos: e.start, depth: 1, lnPos: e.start, lnLine: e.line, buf: d.s.buf}
 		err := d.lead(res, idx+i)
 		if err == nil && !d.s.atEnd() {
-			err = d.s.errAt(d.s.pos, "unexpected data after array element")
+			err = d.s.unexpected("after array element (want ',' or ']')") // as Decode says it
 		}
 		if err != nil {
 			return nil, sp.elementError(err, chunk, e)
