@@ -315,3 +315,32 @@ func FuzzParseNumber(f *testing.F) {
 		_, _ = parseDate(s)
 	})
 }
+
+// FuzzWrapperKey: the checker takes a top-level key for the wrapper's
+// exactly when the decoder does (the key as the scanner reads it, folded
+// by normKey), whatever its escapes and length.
+func FuzzWrapperKey(f *testing.F) {
+	for _, s := range []string{`leads`, `LEADS`, `le_a-d s`, `le\u0061ds`, `\u004cEADS`, `lead\u00e6`, `le\nads`, `leads\ud800`, strings.Repeat("_", 40) + "leads", `leads\`, `lea"ds`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, key []byte) {
+		data := append(append([]byte(`{"`), key...), `": 1}`...)
+		s := scanner{data: data, pos: 1}
+		k, err := s.key()
+		if err != nil {
+			return // not a well-formed key: no verdict to compare
+		}
+		var nb [32]byte
+		nk, ok := normKey(&nb, k)
+		want := false
+		if ok {
+			f, _, ok := lookup(scLead, nk)
+			want = ok && f == fLeads
+		}
+		c := checker{keys: true}
+		c.feed(data)
+		if c.wrapper != want {
+			t.Fatalf("key %q: checker wrapper = %v, decoder %v", key, c.wrapper, want)
+		}
+	})
+}
