@@ -17,43 +17,11 @@ func tooBigLead(file string, idx, line int, size int64) Rejection {
 		"lead is %.1f MiB; leads larger than %d MiB are not imported", float64(size)/(1<<20), MaxLeadSize>>20)}
 }
 
-// object reads a big file whose top level is an object. One lead over
-// MaxLeadSize is checked and rejected without being kept, so a file that
-// is one huge lead costs no more memory than a huge lead in an array.
-// Anything else (a {"leads": [...]} wrapper, more values after the
-// object, a fault inside the first MaxLeadSize bytes) is read whole.
-func (sp *splitter) object(whole func() (*Result, error), emit func(*Result) error) error {
-	e := element{line: sp.line, col: sp.col}
-	prefix, err := sp.value(nil)
-	readWhole := func() error {
-		res, err := whole()
-		if err != nil {
-			return err
-		}
-		return emit(res)
-	}
-	if !errors.Is(err, errTooBig) {
-		return readWhole()
-	}
-	c := &checker{keys: true}
-	size, err := sp.check(c, prefix, e)
-	if c.wrapper {
-		return readWhole()
-	}
-	if err != nil {
-		return err
-	}
-	if _, err := sp.peekNonSpace(); !errors.Is(err, io.EOF) {
-		return readWhole()
-	}
-	return emit(&Result{File: sp.file, Rejected: []Rejection{tooBigLead(sp.file, 0, e.line, size)}})
-}
-
 // skipBig reads the rest of an element too big to keep, whose first
 // bytes (prefix) are already read, checking that it is well-formed and
 // keeping nothing. It returns the element's length in bytes.
 func (sp *splitter) skipBig(prefix []byte, e element) (int64, error) {
-	return sp.check(&checker{base: 1}, prefix, e)
+	return sp.check(&checker{base: sp.depth}, prefix, e)
 }
 
 // check runs c over prefix (the value's bytes read so far, from e) and

@@ -22,6 +22,13 @@ import (
 // big lead starts on.
 func bigFile(tb testing.TB, path string, around int, fill func(w *bufio.Writer)) int {
 	tb.Helper()
+	return bigFileIn(tb, path, "", "", around, fill)
+}
+
+// bigFileIn is bigFile with the array between open and close, such as
+// `{"leads": ` and `}` for a wrapper.
+func bigFileIn(tb testing.TB, path, open, close string, around int, fill func(w *bufio.Writer)) int {
+	tb.Helper()
 	f, err := os.Create(path)
 	if err != nil {
 		tb.Fatal(err)
@@ -32,13 +39,13 @@ func bigFile(tb testing.TB, path string, around int, fill func(w *bufio.Writer))
 		b := bytes.TrimSpace(leadgen.File(around, seed))
 		return bytes.TrimSuffix(bytes.TrimPrefix(b, []byte("[")), []byte("]"))
 	}
-	before := append([]byte("[\n"), body(1)...)
+	before := append([]byte(open+"[\n"), body(1)...)
 	before = append(before, ",\n  "...)
 	w.Write(before)
 	fill(w)
 	w.WriteString(",\n")
 	w.Write(body(2))
-	w.WriteString("]\n")
+	w.WriteString("]" + close + "\n")
 	if err := w.Flush(); err != nil {
 		tb.Fatal(err)
 	}
@@ -200,27 +207,37 @@ func TestBigLeadBrokenIsFileError(t *testing.T) {
 
 // TestBigLeadBoundedAllocation: streaming a file with a 48 MiB lead
 // allocates less than the lead's size in all, because the lead is
-// checked and dropped, not kept. (Allocation is counted, not timed.)
+// checked and dropped, not kept, whether the leads are the top-level
+// array or in a {"leads": [...]} wrapper with other keys around it.
+// (Allocation is counted, not timed.)
 func TestBigLeadBoundedAllocation(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes a 50 MB file")
 	}
-	path := filepath.Join(t.TempDir(), "big.json")
-	bigFile(t, path, 100, stringLead(48<<20, ""))
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	leads, rejected := 0, 0
-	err := lead.DecodeStream(path, lead.StreamBatch, func(r *lead.Result, _, _ int64) error {
-		leads, rejected = leads+len(r.Leads), rejected+len(r.Rejected)
-		return nil
-	})
-	runtime.ReadMemStats(&after)
-	if err != nil || leads != 200 || rejected != 1 {
-		t.Fatalf("%d leads, %d rejected, %v; want 200 and the big one rejected", leads, rejected, err)
-	}
-	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 40<<20 {
-		t.Errorf("allocated %.1f MiB for a file with a 48 MiB lead, want < 40 MiB", float64(alloc)/(1<<20))
+	for _, shape := range []struct{ name, open, close string }{
+		{"array", "", ""},
+		{"wrapper", "{\"exportedAt\": \"2024-12-05T10:00:00Z\", \"source\": {\"tool\": \"RabitIQ\"},\n\"leads\": ", ",\n\"count\": 201}"},
+	} {
+		t.Run(shape.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "big.json")
+			line := bigFileIn(t, path, shape.open, shape.close, 100, stringLead(48<<20, ""))
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			leads := 0
+			var rejected []lead.Rejection
+			err := lead.DecodeStream(path, lead.StreamBatch, func(r *lead.Result, _, _ int64) error {
+				leads, rejected = leads+len(r.Leads), append(rejected, r.Rejected...)
+				return nil
+			})
+			runtime.ReadMemStats(&after)
+			if err != nil || leads != 200 || len(rejected) != 1 || rejected[0].Index != 100 || rejected[0].Line != line {
+				t.Fatalf("%d leads, rejected %v, %v; want 200 and the big one (lead 101, line %d) rejected", leads, rejected, err, line)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 40<<20 {
+				t.Errorf("allocated %.1f MiB for a file with a 48 MiB lead, want < 40 MiB", float64(alloc)/(1<<20))
+			}
+		})
 	}
 }
 

@@ -109,9 +109,9 @@ func TestBigLeadInEveryShapeBroken(t *testing.T) {
 }
 
 // TestBigLeadShapesBoundedAllocation: a 48 MiB lead costs less than
-// itself when the file is that one lead or in JSON Lines (streamed), and
-// little more than the file in a wrapper (read whole, the big lead
-// checked and skipped, not rendered).
+// itself in every streamed shape: the file is that one lead, JSON Lines,
+// or a wrapper (its leads arrays streamed; other keys, even huge ones
+// before "leads", checked and not kept).
 func TestBigLeadShapesBoundedAllocation(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes 48 MB files")
@@ -125,7 +125,9 @@ func TestBigLeadShapesBoundedAllocation(t *testing.T) {
 	}{
 		{"one.json", []func(w *bufio.Writer){big}, 40 << 20},
 		{"lines.ndjson", []func(w *bufio.Writer){small, text("\n"), big, text("\n"), small}, 40 << 20},
-		{"wrapper.json", []func(w *bufio.Writer){text(`{"leads": [`), small, text(","), big, text("]}")}, 80 << 20}, // the file, and the first 8 MiB that showed it is a wrapper
+		{"wrapper.json", []func(w *bufio.Writer){text(`{"leads": [`), small, text(","), big, text("]}")}, 40 << 20},
+		{"wrapper-keys-around.json", []func(w *bufio.Writer){text(`{"exportedAt": "2024-12-05", "source": {"tool": "RabitIQ"}, "Leads": [`), small, text(",\n"), big, text(",\n"), small, text(`], "count": 3}`)}, 40 << 20},
+		{"wrapper-huge-key-first.json", []func(w *bufio.Writer){text(`{"notes": `), stringLead(48<<20, ""), text(`, "leads": [`), big, text(`], "leads": [`), small, text("]}")}, 40 << 20},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), tc.name)

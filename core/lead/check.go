@@ -23,13 +23,21 @@ type checker struct {
 	base  int    // the depth the value sits at (1 for an element of the top array)
 
 	// With keys set, the checker notes whether the value is an object
-	// with a "leads" key (or an alias of it) at its top level: such a
-	// wrapper is not one lead, however big.
+	// with a "leads" key (any spelling normKey folds to it, escapes
+	// decoded) at its top level: such a wrapper is not one lead, however
+	// big. It stops right after that key, so that the streamed reader
+	// can take the leads array over.
 	keys    bool
 	wrapper bool
-	kbuf    [32]byte
-	kn      int // bytes of the key so far; past len(kbuf) it is no known key
+	kbuf    [32]byte // the key so far, folded as normKey folds it
+	kn      int      // bytes in kbuf
+	kno     bool     // the key can be no known key (not ASCII, or too long)
+	khex    rune     // the \u escape being read in a key
+	kraw    []byte   // the key as written, its first maxKeyRaw bytes, for messages
 }
+
+// maxKeyRaw bounds the bytes of a key the checker keeps for a message.
+const maxKeyRaw = 256
 
 // chkState is where the checker stands in the grammar.
 type chkState uint8
@@ -130,8 +138,12 @@ func (c *checker) step(x byte) bool {
 		switch x {
 		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 			c.st = chStr
+			if c.topKey() {
+				c.keyEscape(x)
+			}
 		case 'u':
-			c.st, c.hex = chHex, 4
+			c.st, c.hex, c.khex = chHex, 4, 0
+			c.keyRaw(x)
 		default:
 			// Placed at the backslash, as the scanner places it.
 			c.msg, c.back = fmt.Sprintf("invalid escape '\\%c' in string", x), 1
@@ -143,8 +155,14 @@ func (c *checker) step(x byte) bool {
 			c.msg, c.back = "invalid \\u escape in string", 2+4-c.hex
 			return false
 		}
+		if c.topKey() {
+			c.keyHex(x)
+		}
 		if c.hex--; c.hex == 0 {
 			c.st = chStr
+			if c.topKey() {
+				c.keyChar(c.khex)
+			}
 		}
 		return true
 	case chLit:
@@ -176,7 +194,7 @@ func (c *checker) step(x byte) bool {
 		if x != '"' {
 			return c.fail(x, "where an object key was expected")
 		}
-		c.st, c.key, c.kn = chStr, true, 0
+		c.st, c.key, c.kn, c.kno, c.kraw = chStr, true, 0, false, c.kraw[:0]
 		return true
 	case chColon:
 		if x != ':' {
@@ -286,26 +304,84 @@ func (c *checker) number(x byte) bool {
 // are noted.
 func (c *checker) topKey() bool { return c.keys && c.key && c.depth == 1 }
 
-// keyByte notes one byte of a top-level key; at its closing quote it
-// decides whether the key is the wrapper's. An escape in such a key makes
-// the value a possible wrapper: only the decoder can tell.
+// keyByte notes one byte of a top-level key as written; at its closing
+// quote it decides whether the key is the wrapper's, as normKey and
+// lookup would decide for the key the scanner reads.
 func (c *checker) keyByte(x byte) {
 	switch {
-	case x == '\\':
-		c.wrapper = true
-	case x != '"':
-		if c.kn < len(c.kbuf) {
-			c.kbuf[c.kn] = x
-		}
-		c.kn++
-	case c.kn <= len(c.kbuf):
-		var nb [32]byte
-		if nk, ok := normKey(&nb, c.kbuf[:c.kn]); ok {
-			if f, _, ok := lookup(scLead, nk); ok && f == fLeads {
+	case x == '"':
+		if !c.kno {
+			if f, _, ok := lookup(scLead, string(c.kbuf[:c.kn])); ok && f == fLeads {
 				c.wrapper = true
 			}
 		}
+		return
+	case x == '\\':
+	case x < 0x20:
+		return // not well-formed: step fails on it
+	default:
+		c.keyChar(rune(x))
 	}
+	c.keyRaw(x)
+}
+
+// keyRaw keeps one byte of the key as written, for a message.
+func (c *checker) keyRaw(x byte) {
+	if c.topKey() && len(c.kraw) < maxKeyRaw {
+		c.kraw = append(c.kraw, x)
+	}
+}
+
+// keyEscape notes a one-letter escape in a top-level key (\n, \", ...).
+func (c *checker) keyEscape(x byte) {
+	c.keyRaw(x)
+	switch x {
+	case 'b':
+		x = '\b'
+	case 'f':
+		x = '\f'
+	case 'n':
+		x = '\n'
+	case 'r':
+		x = '\r'
+	case 't':
+		x = '\t'
+	}
+	c.keyChar(rune(x))
+}
+
+// keyHex notes one hex digit of a \u escape in a top-level key.
+func (c *checker) keyHex(x byte) {
+	c.keyRaw(x)
+	v := rune(x - '0')
+	switch {
+	case x >= 'a':
+		v = rune(x-'a') + 10
+	case x >= 'A':
+		v = rune(x-'A') + 10
+	}
+	c.khex = c.khex<<4 | v
+}
+
+// keyChar folds one character of a top-level key as normKey does: '_',
+// '-' and ' ' dropped, ASCII letters lowercased; anything not ASCII (a
+// \u escape of a surrogate too) or a 33rd character makes it no known key.
+func (c *checker) keyChar(r rune) {
+	switch {
+	case r == '_' || r == '-' || r == ' ':
+		return
+	case r >= 'A' && r <= 'Z':
+		r += 'a' - 'A'
+	case r >= 0x80:
+		c.kno = true
+		return
+	}
+	if c.kn == len(c.kbuf) {
+		c.kno = true
+		return
+	}
+	c.kbuf[c.kn] = byte(r)
+	c.kn++
 }
 
 // complete reports a whole value read: done, or a number at the end of

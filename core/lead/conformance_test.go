@@ -51,6 +51,19 @@ var readers = []struct {
 			})
 		return r, nil
 	}},
+	// A top-level object streamed as in a big file (a wrapper's leads
+	// arrays split, its other keys checked), a byte at a time.
+	{"decodeStream/objects", func(path string) (reading, error) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return reading{}, err
+		}
+		res, err := streamObjects(filepath.Base(path), data, 2, true)
+		if err != nil {
+			return reading{err: err}, nil
+		}
+		return reading{leads: len(res.Leads), rejected: len(res.Rejected)}, nil
+	}},
 }
 
 func streamRead(path string, batch int) (reading, error) {

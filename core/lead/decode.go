@@ -9,8 +9,11 @@ import (
 	"strings"
 )
 
-// MaxFileSize is the largest lead file accepted (256 MiB). A bigger file is
-// refused before it is read, so a wrong drop cannot exhaust memory.
+// MaxFileSize is the largest lead file read whole (256 MiB). A bigger file
+// is refused before it is read, so a wrong drop cannot exhaust memory.
+// DecodeStream is not bound by it where it reads lead by lead (an array,
+// a big {"leads": [...]} wrapper, JSON Lines in .ndjson or .jsonl); the
+// shapes it reads whole are.
 const MaxFileSize = 256 << 20
 
 // MaxLeadSize is the largest single lead accepted (8 MiB of JSON; real
@@ -123,7 +126,7 @@ type decoder struct {
 	slab  []Lead
 
 	// prescan: check each lead's size before decoding it (bigLead), in
-	// a wrapper read whole, where a lead may be huge. A streamed array's
+	// a wrapper read whole (by DecodeFile), where a lead may be huge. A streamed array's
 	// leads are small already; JSON Lines check their lines' lengths.
 	prescan bool
 

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -51,7 +52,8 @@ func addSeeds(f *testing.F) {
 // they accept is clean.
 func FuzzDecodeLeads(f *testing.F) {
 	addSeeds(f)
-	for _, s := range []string{`[1,,2]`, `[{"name":"A"},,{"name":"B"}]`, `[,]`, `01`, `{"leads": 5,`, "[\n{\"name\":\"A\"}\n]\n[1]", `[[[[[[`} {
+	for _, s := range []string{`[1,,2]`, `[{"name":"A"},,{"name":"B"}]`, `[,]`, `01`, `{"leads": 5,`, "[\n{\"name\":\"A\"}\n]\n[1]", `[[[[[[`,
+		`{"x": {"leads": 1}, "Le_ads": [{"name": "A"}, 2], "l\u0065ads": [], "n": -1.5e3}`, `{"leads": [{"name": "A"}], "leads": null, "x": [}`} {
 		f.Add("seed.json", []byte(s))
 	}
 	for _, s := range []string{"{\"name\":\"A\"}\r\n\n {\"name\":1} x\n[1,,2]\n{", "{\n\"name\": \"A\"}\n", " \n"} {
@@ -148,6 +150,10 @@ func checkStream(t *testing.T, name string, data []byte, res *Result, err error)
 		}
 		return
 	}
+	if bytes.HasPrefix(bytes.TrimLeft(body, " \t\r\n"), []byte("{")) {
+		checkObjectStream(t, name, data, res, err)
+		return
+	}
 	streamed := bytes.HasPrefix(bytes.TrimLeft(body, " \t\r\n"), []byte("["))
 	if !streamed {
 		return // read whole, by Decode
@@ -157,6 +163,49 @@ func checkStream(t *testing.T, name string, data []byte, res *Result, err error)
 	}
 	if serr == nil && (err != nil || leads != len(res.Leads) || rejected != len(res.Rejected)) {
 		t.Fatalf("stream: %d leads, %d rejected; Decode: %v", leads, rejected, err)
+	}
+}
+
+// checkObjectStream streams a top-level object as a big file's is
+// streamed (a wrapper's leads arrays split, other keys checked) and
+// compares with Decode's result (res, err) and encoding/json: valid JSON
+// gets Decode's verdict, and leads and rejections when read; what the
+// stream reads is what Decode reads; a fault is a syntax error only in
+// what encoding/json refuses; buffer boundaries change nothing.
+func checkObjectStream(t *testing.T, name string, data []byte, res *Result, err error) {
+	t.Helper()
+	got, serr := streamObjects(name, data, 2, false)
+	slow, serr1 := streamObjects(name, data, 3, true)
+	if fmt.Sprint(serr1) != fmt.Sprint(serr) || !reflect.DeepEqual(outline(slow), outline(got)) {
+		t.Fatalf("objects a byte at a time: %q, %v; at once: %q, %v", outline(slow), serr1, outline(got), serr)
+	}
+	var fe, dfe *FileError
+	if serr != nil && !errors.As(serr, &fe) {
+		t.Fatalf("objects streamed: error %T %v", serr, serr)
+	}
+	if err != nil {
+		errors.As(err, &dfe)
+	}
+	sentinel := func(fe *FileError) error {
+		if fe == nil {
+			return nil
+		}
+		return fe.Err
+	}
+	valid := json.Valid(bytes.TrimPrefix(data, []byte("\ufeff")))
+	switch {
+	case serr == nil:
+		if err != nil || !reflect.DeepEqual(outline(got), outline(res)) {
+			t.Fatalf("objects streamed: %q; Decode: %q, %v", outline(got), outline(res), err)
+		}
+	case valid:
+		if sentinel(fe) != sentinel(dfe) || (fe.Err == ErrNoLeads && (fe.Line != dfe.Line || fe.Column != dfe.Column)) {
+			t.Fatalf("objects streamed: %v; Decode: %v", serr, err)
+		}
+	case fe.Err == ErrNoLeads:
+		t.Fatalf("objects streamed: %v for what encoding/json refuses", serr)
+	case fe.Err == ErrTooDeep && !errors.Is(err, ErrTooDeep):
+		t.Fatalf("objects streamed: %v; Decode: %v", serr, err)
 	}
 }
 
@@ -313,5 +362,34 @@ func FuzzParseNumber(f *testing.F) {
 		}
 		_, _ = NormalizeCVR(s)
 		_, _ = parseDate(s)
+	})
+}
+
+// FuzzWrapperKey: the checker takes a top-level key for the wrapper's
+// exactly when the decoder does (the key as the scanner reads it, folded
+// by normKey), whatever its escapes and length.
+func FuzzWrapperKey(f *testing.F) {
+	for _, s := range []string{`leads`, `LEADS`, `le_a-d s`, `le\u0061ds`, `\u004cEADS`, `lead\u00e6`, `le\nads`, `leads\ud800`, strings.Repeat("_", 40) + "leads", `leads\`, `lea"ds`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, key []byte) {
+		data := append(append([]byte(`{"`), key...), `": 1}`...)
+		s := scanner{data: data, pos: 1}
+		k, err := s.key()
+		if err != nil {
+			return // not a well-formed key: no verdict to compare
+		}
+		var nb [32]byte
+		nk, ok := normKey(&nb, k)
+		want := false
+		if ok {
+			f, _, ok := lookup(scLead, nk)
+			want = ok && f == fLeads
+		}
+		c := checker{keys: true}
+		c.feed(data)
+		if c.wrapper != want {
+			t.Fatalf("key %q: checker wrapper = %v, decoder %v", key, c.wrapper, want)
+		}
 	})
 }

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // StreamBatch is the default number of leads DecodeStream hands over at a
@@ -26,14 +25,18 @@ const StreamBatch = 1000
 // are bytes read and the file's size, for progress.
 //
 // A JSON Lines file (.ndjson, .jsonl) is streamed the same way, line by
-// line, and a big file that is one lead object is checked without being
-// kept (its lead is over MaxLeadSize). Other shapes (a {"leads": [...]}
-// wrapper, a small single lead, JSON Lines sniffed in a .json file) are
-// read whole by DecodeFile and handed over as one batch. No lead over
-// MaxLeadSize is ever kept or decoded. When the file turns
-// out not to be well-formed, DecodeStream returns the *FileError after fn
-// may already have seen earlier batches: callers that must store all or
-// nothing do so in one transaction. An error from fn stops the reading and
+// line. In a file over MaxLeadSize whose top level is an object, the
+// leads arrays of a {"leads": [...]} wrapper are streamed like a top-level
+// array (the wrapper's other keys are checked, not kept), and a file that
+// is one lead object is checked without being kept (its lead is over
+// MaxLeadSize). Other shapes (a small single lead or wrapper, JSON Lines
+// sniffed in a .json file) are read whole by DecodeFile and handed over
+// as one batch. No lead over MaxLeadSize is ever kept or decoded. A
+// streamed array or wrapper must be the file's only value: more values
+// after it are an error, where DecodeFile may read them as JSON Lines.
+// When the file turns out not to be well-formed, DecodeStream returns the
+// *FileError after fn may already have seen earlier batches: callers that
+// must store all or nothing do so in one transaction. An error from fn stops the reading and
 // is returned as is.
 func DecodeStream(path string, batch int, fn func(res *Result, done, total int64) error) error {
 	f, fi, err := openRegular(path)
@@ -46,8 +49,16 @@ func DecodeStream(path string, batch int, fn func(res *Result, done, total int64
 }
 
 // decodeStream is DecodeStream over r, a file of total bytes called name;
-// whole reads the file in one piece when it is not an array.
+// whole reads the file in one piece when it is not streamed.
 func decodeStream(name string, r io.Reader, total int64, batch int, whole func() (*Result, error), fn func(res *Result, done, total int64) error) error {
+	return decodeStreamAt(name, r, total, MaxLeadSize, batch, whole, fn)
+}
+
+// decodeStreamAt is decodeStream streaming a top-level object only when
+// total is over objectsOver: a smaller file costs little read whole, and
+// so keeps DecodeFile's messages to the letter. Tests stream small
+// objects too, with objectsOver -1.
+func decodeStreamAt(name string, r io.Reader, total, objectsOver int64, batch int, whole func() (*Result, error), fn func(res *Result, done, total int64) error) error {
 	size := 1 << 20
 	if total >= 0 && total < int64(size) {
 		size = int(total) + 16 // small files (and fuzzing) need no 1 MiB buffer
@@ -65,8 +76,8 @@ func decodeStream(name string, r io.Reader, total int64, batch int, whole func()
 		return sp.lines(batch, whole, func(res *Result) error { return fn(res, sp.off, total) })
 	}
 	c, err := sp.peekNonSpace()
-	if err == nil && c == '{' && total > MaxLeadSize {
-		return sp.object(whole, func(res *Result) error { return fn(res, total, total) })
+	if err == nil && c == '{' && total > objectsOver {
+		return sp.object(batch, whole, func(res *Result) error { return fn(res, sp.off, total) })
 	}
 	if err != nil || c != '[' {
 		res, err := whole()
@@ -78,13 +89,15 @@ func decodeStream(name string, r io.Reader, total int64, batch int, whole func()
 	return sp.array(batch, func(res *Result) error { return fn(res, sp.off, total) })
 }
 
-// splitter cuts a top-level JSON array into its elements' bytes without
-// decoding them, keeping count of the line and column each one starts at.
+// splitter cuts an array of leads (at top level or in a wrapper) into its
+// elements' bytes without decoding them, keeping count of the line and
+// column each one starts at.
 type splitter struct {
 	r         *bufio.Reader
 	file      string
 	off       int64
 	line, col int
+	depth     int // the nesting the array's elements sit in: 1 at top level, 2 in a wrapper
 }
 
 // Why value stopped before an element's end.
@@ -154,7 +167,17 @@ func (sp *splitter) array(batch int, emit func(*Result) error) error {
 	if _, err := sp.readByte(); err != nil { // the '['
 		return err
 	}
-	idx := 0
+	sp.depth = 1
+	if _, err := sp.elements(batch, 0, emit); err != nil {
+		return err
+	}
+	return sp.end()
+}
+
+// elements reads an array of leads from after its '[' through its ']',
+// decoding and handing over a batch whenever batch elements are
+// collected. idx is the number of its first lead; it returns the next.
+func (sp *splitter) elements(batch, idx int, emit func(*Result) error) (int, error) {
 	var chunk []byte
 	var elems []element
 	flush := func() error {
@@ -172,7 +195,7 @@ func (sp *splitter) array(batch int, emit func(*Result) error) error {
 	for first := true; ; first = false {
 		c, err := sp.next()
 		if err != nil {
-			return err
+			return idx, sp.firstError(chunk, elems, idx, err)
 		}
 		if c == ']' && first {
 			_, _ = sp.readByte()
@@ -184,14 +207,14 @@ func (sp *splitter) array(batch int, emit func(*Result) error) error {
 				break
 			}
 			if c != ',' {
-				return sp.syntax(fmt.Sprintf("unexpected %q after array element", rune(c)))
+				return idx, sp.firstError(chunk, elems, idx, sp.syntax(fmt.Sprintf("unexpected %q after array element", rune(c))))
 			}
 			_, _ = sp.readByte()
 			if c, err = sp.next(); err != nil {
-				return err
+				return idx, sp.firstError(chunk, elems, idx, err)
 			}
 			if c == ']' {
-				return sp.syntax("unexpected ']' where a value was expected")
+				return idx, sp.firstError(chunk, elems, idx, sp.syntax("unexpected ']' where a value was expected"))
 			}
 		}
 		if chunk == nil {
@@ -205,7 +228,7 @@ func (sp *splitter) array(batch int, emit func(*Result) error) error {
 			// rejected in its place among the others.
 			size, berr := sp.skipBig(chunk[e.start:], e)
 			if berr != nil {
-				return sp.firstError(chunk, elems, idx, berr)
+				return idx, sp.firstError(chunk, elems, idx, berr)
 			}
 			chunk, e.big, e.size = chunk[:e.start], true, size
 		case errors.Is(err, errTruncated), errors.Is(err, errTooDeep):
@@ -217,21 +240,24 @@ func (sp *splitter) array(batch int, emit func(*Result) error) error {
 				fallback = &FileError{File: sp.file, Line: sp.line, Column: sp.col, Err: ErrTooDeep,
 					Msg: fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)}
 			}
-			return sp.firstError(chunk, append(elems, e), idx, fallback)
+			return idx, sp.firstError(chunk, append(elems, e), idx, fallback)
 		case err != nil:
-			return err
+			return idx, err
 		}
 		e.end = len(chunk)
 		elems = append(elems, e)
 		if len(elems) >= batch {
 			if err := flush(); err != nil {
-				return err
+				return idx, err
 			}
 		}
 	}
-	if err := flush(); err != nil {
-		return err
-	}
+	err := flush() // before idx is read: flush advances it
+	return idx, err
+}
+
+// end checks that nothing but whitespace follows the top-level value.
+func (sp *splitter) end() error {
 	if _, err := sp.peekNonSpace(); !errors.Is(err, io.EOF) {
 		if err != nil {
 			return fmt.Errorf("read lead file %s: %w", sp.file, err)
@@ -304,8 +330,8 @@ func (sp *splitter) value(dst []byte) ([]byte, error) {
 			case c == '"':
 				inStr = true
 			case c == '{' || c == '[':
-				// The element sits at the second level (in the top array).
-				if 1+depth >= MaxDepth {
+				// The element sits inside sp.depth levels.
+				if sp.depth+depth >= MaxDepth {
 					stop = errTooDeep
 					break scan
 				}
@@ -338,54 +364,4 @@ func (sp *splitter) value(dst []byte) ([]byte, error) {
 			return dst, errTooBig
 		}
 	}
-}
-
-// firstError returns the first fault in file order among the batch's
-// pending elements, or err when they are all well-formed.
-func (sp *splitter) firstError(chunk []byte, elems []element, idx int, err error) error {
-	if _, derr := sp.decode(chunk, elems, idx); derr != nil {
-		return derr
-	}
-	return err
-}
-
-// decode runs the ordinary lead decoder over each element of a batch,
-// with the element's file line so messages read as DecodeFile's would.
-func (sp *splitter) decode(chunk []byte, elems []element, idx int) (*Result, error) {
-	d := &decoder{file: sp.file, full: chunk}
-	res := &Result{File: sp.file}
-	for i, e := range elems {
-		if e.big {
-			res.Rejected = append(res.Rejected, tooBigLead(sp.file, idx+i, e.line, e.size))
-			continue
-		}
-		d.s = scanner{data: chunk[:e.end], pos: e.start, depth: 1, lnPos: e.start, lnLine: e.line, buf: d.s.buf}
-		err := d.lead(res, idx+i)
-		if err == nil && !d.s.atEnd() {
-			err = d.s.errAt(d.s.pos, "unexpected data after array element")
-		}
-		if err != nil {
-			return nil, sp.elementError(err, chunk, e)
-		}
-	}
-	return res, nil
-}
-
-// elementError places a decoder error inside an element in the file.
-func (sp *splitter) elementError(err error, chunk []byte, e element) error {
-	var se *syntaxError
-	if !errors.As(err, &se) {
-		return fmt.Errorf("%s: %w", shown(sp.file), err)
-	}
-	fe := &FileError{File: sp.file, Err: ErrSyntax, Msg: "not well-formed JSON: " + se.msg}
-	if se.too {
-		fe.Err, fe.Msg = ErrTooDeep, fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)
-	}
-	before := chunk[e.start:min(max(se.off, e.start), len(chunk))]
-	fe.Line, fe.Column = e.line, e.col+utf8.RuneCount(before)
-	if nl := bytes.LastIndexByte(before, '\n'); nl >= 0 {
-		fe.Line += bytes.Count(before, []byte{'\n'})
-		fe.Column = 1 + utf8.RuneCount(before[nl+1:])
-	}
-	return fe
 }

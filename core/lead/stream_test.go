@@ -41,7 +41,11 @@ func TestDecodeStreamMatchesDecodeFile(t *testing.T) {
 		"badinner.json":  []byte("[\n {\"companyName\": \"A\"},\n {\"companyName\":\n  \"B\" \"x\"}\n]"),
 		"trailing.json":  []byte("[{\"companyName\": \"A\"}]\n[{\"companyName\": \"B\"}] x"),
 		"comma.json":     []byte("[{\"companyName\": \"A\"},]"),
-		"deep.json":      []byte("[{\"companyName\": \"A\", \"x\": " + string(repeat('[', 70)) + string(repeat(']', 70)) + "}]"),
+		// A fault in a pending element is found before one after it,
+		// whatever the batch size.
+		"pending.json":  []byte("[{\"companyName\": \"A\"},\n 7, x"),
+		"pending2.json": []byte("[{\"companyName\": \"A\"}, 0x, 1 2]"),
+		"deep.json":     []byte("[{\"companyName\": \"A\", \"x\": " + string(repeat('[', 70)) + string(repeat(']', 70)) + "}]"),
 		// JSON Lines, streamed line by line since issue 15 item 8.
 		"lines.ndjson":       []byte("\n{\"companyName\": \"A\"}\n  \n{\"companyName\": \"B\", \"x\": 01}\n[1]\n{\"companyName\": \"Ø\"} x\n{\"companyName\":\n{\"companyName\": \"C\"}"),
 		"crlf.jsonl":         []byte("\xef\xbb\xbf{\"companyName\": \"A\"}\r\n\r\n{\"companyName\": \"B\"}\r\n"),
