@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 func runConnect(ctx context.Context, env Env, args []string) int {
@@ -14,7 +16,7 @@ func runConnect(ctx context.Context, env Env, args []string) int {
 	if rest, err := parse(fs, args); err != nil {
 		return ExitUsage
 	} else if len(rest) > 0 {
-		return fail(env, ExitUsage, usageError{fmt.Sprintf("connect: unexpected argument %q", rest[0])})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLIUnexpectedArg, "cmd", "connect", "arg", strconv.Quote(rest[0]))})
 	}
 	e, err := auth.ParseEnvironment(*envName)
 	if err != nil {
@@ -64,7 +66,7 @@ func runStatus(ctx context.Context, env Env, args []string) int {
 	if rest, err := parse(fs, args); err != nil {
 		return ExitUsage
 	} else if len(rest) > 0 {
-		return fail(env, ExitUsage, usageError{fmt.Sprintf("status: unexpected argument %q", rest[0])})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLIUnexpectedArg, "cmd", "status", "arg", strconv.Quote(rest[0]))})
 	}
 	st := statusJSON{}
 	var reason error
@@ -101,7 +103,7 @@ func runStatus(ctx context.Context, env Env, args []string) int {
 
 func runDisconnect(ctx context.Context, env Env, args []string) int {
 	if len(args) > 0 {
-		return fail(env, ExitUsage, usageError{"disconnect takes no arguments"})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLINoArgs, "cmd", "disconnect")})
 	}
 	if err := manager(ctx, env).Disconnect(); err != nil {
 		return fail(env, ExitFailure, err)
