@@ -189,6 +189,22 @@ func (e *Engine) recordFailure(ctx context.Context, localID int64, err error) {
 	_, _ = e.db.AddHistory(ctx, store.HistoryEntry{LeadID: localID, At: at, Tenant: e.tenant.Ctx, User: e.tenant.User, Action: "failed", Error: reason(err)})
 }
 
+// reasonCode is the most specific catalogue code in err's chain: "sync
+// X: company 5: the company no longer exists" gives export.company-gone.
+// Empty when no part of the chain carries a message.
+func reasonCode(err error) string {
+	code := ""
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		switch x := e.(type) {
+		case *msg.Error:
+			code = x.Code
+		case *ExistsError:
+			code = x.Message().Code
+		}
+	}
+	return code
+}
+
 // reason turns an error into the one line stored on a failed lead and shown
 // to the user.
 func reason(err error) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -76,5 +77,38 @@ func TestErrorsFollowTheLanguage(t *testing.T) {
 		if m, ok := msg.Of(ErrCompanyGone); !ok || m.Text(l) == "" {
 			t.Errorf("ErrCompanyGone carries no message in %s", l)
 		}
+	}
+}
+
+// A failed or reviewed lead of a batch carries its reason's most specific
+// code beside the text.
+func TestBatchItemsCarryTheirErrorCode(t *testing.T) {
+	wrapped := msg.Errorf(msg.Errorf(ErrCompanyGone, msg.ExportCompany, "id", 5), msg.ExportSyncFailed, "name", "X")
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{wrapped, msg.ExportCompanyGone},
+		{msg.Errorf(&ExistsError{ContactID: 3, Name: "Y"}, msg.ExportSyncFailed, "name", "Y"), msg.ExportExists},
+		{msg.Errorf(errors.New("HTTP 500"), msg.ExportCreateCompany), msg.ExportCreateCompany},
+		{errors.New("disk full"), ""},
+	} {
+		var it BatchItem
+		it.setError(c.err)
+		if it.ErrorCode != c.want || it.Error != c.err.Error() {
+			t.Errorf("%v: item = %+v, want code %q", c.err, it, c.want)
+		}
+	}
+	// A batch whose tenant metadata cannot be read fails each lead with
+	// the code of that step.
+	e := newEnv(t, nil)
+	ids := e.importLeads(t, `[`+leadJSON("a", "Fejl Alfa ApS", "29935181", "alfa.dk", "")+`]`)
+	e.sim.Faults().FailNextMatching("GET", "Country/Items", 50, http.StatusInternalServerError, 0)
+	var items []BatchItem
+	sum := e.eng.Batch(context.Background(), []int64{ids["a"]}, BatchOptions{CreateMissing: true, Concurrency: 1}, func(_, _ int, it BatchItem) {
+		items = append(items, it)
+	})
+	if sum.Failed != 1 || len(items) != 1 || items[0].ErrorCode != msg.ExportReadCountries {
+		t.Errorf("summary %+v, items %+v", sum, items)
 	}
 }
