@@ -153,9 +153,23 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// newFlags makes a command's flag set. Each flag's usage string is a
+// catalogue code, so `COMMAND -h` and a wrong flag list the flags in the
+// CLI's language.
 func newFlags(env Env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintln(w, env.say(msg.CLIFlagsOf, "cmd", name))
+		fs.VisitAll(func(f *flag.Flag) {
+			line := "  -" + f.Name + "\n    \t" + env.say(f.Usage)
+			if f.DefValue != "" && f.DefValue != "false" {
+				line += " (" + env.say(msg.CLIFlagDefault, "value", f.DefValue) + ")"
+			}
+			fmt.Fprintln(w, line)
+		})
+	}
 	return fs
 }
 

@@ -11,8 +11,8 @@ import (
 
 func runConnect(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "connect")
-	envName := fs.String("env", "online", "SuperOffice environment: sod, stage or online")
-	noBrowser := fs.Bool("no-browser", false, "only print the sign-in URL")
+	envName := fs.String("env", "online", msg.CLIFlagEnv)
+	noBrowser := fs.Bool("no-browser", false, msg.CLIFlagNoBrowser)
 	if rest, err := parse(fs, args); err != nil {
 		return ExitUsage
 	} else if len(rest) > 0 {
@@ -62,7 +62,7 @@ type statusJSON struct {
 
 func runStatus(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "status")
-	asJSON := fs.Bool("json", false, "print the status as JSON")
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
 	if rest, err := parse(fs, args); err != nil {
 		return ExitUsage
 	} else if len(rest) > 0 {

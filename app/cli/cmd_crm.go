@@ -33,11 +33,11 @@ func tenantClient(ctx context.Context, env Env) (*connection, *so.Client, error)
 
 func runFields(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "fields")
-	asJSON := fs.Bool("json", false, "print the check as JSON")
-	dbFlag := fs.String("db", "", "database file, which keeps the confirmed fields")
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
+	dbFlag := fs.String("db", "", msg.CLIFlagDBFields)
 	var confirm, unconfirm listFlag
-	fs.Var(&confirm, "confirm", "RABITIQ:N=FIELD: write RabitIQ:N to the tenant field FIELD found by label or x_ name (repeatable)")
-	fs.Var(&unconfirm, "unconfirm", "RABITIQ:N: undo a confirmation (repeatable)")
+	fs.Var(&confirm, "confirm", msg.CLIFlagConfirm)
+	fs.Var(&unconfirm, "unconfirm", msg.CLIFlagUnconfirm)
 	if rest, err := parse(fs, args); err != nil {
 		return ExitUsage
 	} else if len(rest) > 0 {
@@ -90,8 +90,8 @@ func printFields(env Env, rep fieldsetup.Report, asJSON bool) int {
 
 func runPreview(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "preview")
-	db := fs.String("db", "", "database file")
-	asJSON := fs.Bool("json", false, "print the requests as JSON")
+	db := fs.String("db", "", msg.CLIFlagDB)
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
 	rest, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
@@ -165,8 +165,8 @@ type candidateJSON struct {
 
 func runMatch(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "match")
-	db := fs.String("db", "", "database file")
-	asJSON := fs.Bool("json", false, "print the candidates as JSON")
+	db := fs.String("db", "", msg.CLIFlagDB)
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
 	rest, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
@@ -205,16 +205,16 @@ func runMatch(ctx context.Context, env Env, args []string) int {
 
 func runSync(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "sync")
-	db := fs.String("db", "", "database file")
-	asJSON := fs.Bool("json", false, "print the result as JSON")
-	create := fs.Bool("create", false, "create a new company (Opret & Sync)")
-	contact := fs.String("contact", "", "update this SuperOffice company id (Sync til valgte)")
-	dryRun := fs.Bool("dry-run", false, "show per field what would happen; write nothing")
-	overwrite := fs.String("overwrite", "", "comma-separated standard fields to overwrite even when SuperOffice has a value")
-	all := fs.Bool("all", false, "export every lead (see --status)")
-	status := fs.String("status", "", "with --all: only leads with this status (new, changed or failed)")
-	createMissing := fs.Bool("create-missing", false, "with --all: create companies for leads with no candidate")
-	concurrency := fs.Int("concurrency", 4, "with --all: leads exported at once")
+	db := fs.String("db", "", msg.CLIFlagDB)
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
+	create := fs.Bool("create", false, msg.CLIFlagCreate)
+	contact := fs.String("contact", "", msg.CLIFlagContact)
+	dryRun := fs.Bool("dry-run", false, msg.CLIFlagDryRun)
+	overwrite := fs.String("overwrite", "", msg.CLIFlagOverwrite)
+	all := fs.Bool("all", false, msg.CLIFlagAll)
+	status := fs.String("status", "", msg.CLIFlagStatus)
+	createMissing := fs.Bool("create-missing", false, msg.CLIFlagCreateMissing)
+	concurrency := fs.Int("concurrency", 4, msg.CLIFlagConcurrency)
 	rest, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage

@@ -10,8 +10,8 @@ import (
 
 func runImport(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "import")
-	db := fs.String("db", "", "database file")
-	asJSON := fs.Bool("json", false, "print the result as JSON")
+	db := fs.String("db", "", msg.CLIFlagDB)
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
 	files, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage

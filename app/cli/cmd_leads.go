@@ -28,8 +28,8 @@ type leadJSON struct {
 
 func runLeads(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "leads")
-	db := fs.String("db", "", "database file")
-	asJSON := fs.Bool("json", false, "print the leads as JSON")
+	db := fs.String("db", "", msg.CLIFlagDB)
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
 	rest, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage

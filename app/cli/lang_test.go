@@ -90,3 +90,28 @@ func TestOutputSpeaksOneLanguage(t *testing.T) {
 		})
 	}
 }
+
+// A command's -h and a wrong flag list its flags in the CLI's language.
+func TestFlagHelpSpeaksOneLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang, want string
+		foreign    []string
+	}{
+		{"da", "med --all: leads der eksporteres ad gangen (standard: 4)", []string{"print", "database file", "Usage", "default:"}},
+		{"en", "with --all: leads exported at once (default: 4)", []string{"skriv", "databasefil", "Flag til", "standard:"}},
+	} {
+		env := map[string]string{"RABITIQ_LANG": c.lang}
+		r := run(t, env, "sync", "-h")
+		if r.code != ExitUsage || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%s: sync -h = %d\n%s", c.lang, r.code, r.stderr)
+		}
+		for _, args := range [][]string{{"sync", "-h"}, {"import", "--bogus"}, {"leads", "-h"}, {"fields", "-h"}, {"connect", "-h"}} {
+			r := run(t, env, args...)
+			for _, f := range c.foreign {
+				if strings.Contains(r.stderr, f) {
+					t.Errorf("%s %v says %q:\n%s", c.lang, args, f, r.stderr)
+				}
+			}
+		}
+	}
+}

@@ -99,6 +99,25 @@ const (
 	CLIPreviewWarnings   = "cli.preview-warnings"
 	CLIPreviewRemark     = "cli.preview-remark"
 	CLIPreviewCut        = "cli.preview-cut" // {n}: the value's full length
+
+	// A command's flags (`COMMAND -h`): each flag's usage is one of these.
+	CLIFlagsOf           = "cli.flags-of"     // {cmd}
+	CLIFlagDefault       = "cli.flag-default" // {value}
+	CLIFlagDB            = "cli.flag-db"
+	CLIFlagDBFields      = "cli.flag-db-fields"
+	CLIFlagJSON          = "cli.flag-json"
+	CLIFlagConfirm       = "cli.flag-confirm"
+	CLIFlagUnconfirm     = "cli.flag-unconfirm"
+	CLIFlagCreate        = "cli.flag-create"
+	CLIFlagContact       = "cli.flag-contact"
+	CLIFlagDryRun        = "cli.flag-dry-run"
+	CLIFlagOverwrite     = "cli.flag-overwrite"
+	CLIFlagAll           = "cli.flag-all"
+	CLIFlagStatus        = "cli.flag-status"
+	CLIFlagCreateMissing = "cli.flag-create-missing"
+	CLIFlagConcurrency   = "cli.flag-concurrency"
+	CLIFlagEnv           = "cli.flag-env"
+	CLIFlagNoBrowser     = "cli.flag-no-browser"
 )
 
 func init() {
@@ -203,5 +222,22 @@ func init() {
 		CLIPreviewWarnings:   {"Advarsler", "Warnings"},
 		CLIPreviewRemark:     {"Bemærk", "Note"},
 		CLIPreviewCut:        {"(i alt {n} tegn; se --json)", "({n} characters in all; see --json)"},
+		CLIFlagsOf:           {"Flag til {cmd}:", "Flags of {cmd}:"},
+		CLIFlagDefault:       {"standard: {value}", "default: {value}"},
+		CLIFlagDB:            {"databasefil", "database file"},
+		CLIFlagDBFields:      {"databasefil, som husker de bekræftede felter", "database file, which keeps the confirmed fields"},
+		CLIFlagJSON:          {"skriv resultatet som JSON", "print the result as JSON"},
+		CLIFlagConfirm:       {"RABITIQ:N=FELT: skriv RabitIQ:N i SuperOffice-feltet FELT, fundet på etiket eller x_-navn (kan gentages)", "RABITIQ:N=FIELD: write RabitIQ:N to the tenant field FIELD found by label or x_ name (repeatable)"},
+		CLIFlagUnconfirm:     {"RABITIQ:N: fortryd en bekræftelse (kan gentages)", "RABITIQ:N: undo a confirmation (repeatable)"},
+		CLIFlagCreate:        {"opret et nyt firma (Opret & Sync)", "create a new company (Create & Sync)"},
+		CLIFlagContact:       {"opdater firmaet med dette id i SuperOffice (Sync til valgte)", "update this SuperOffice company id (Sync to selected)"},
+		CLIFlagDryRun:        {"vis for hvert felt, hvad der ville ske; skriv intet", "show per field what would happen; write nothing"},
+		CLIFlagOverwrite:     {"kommaseparerede standardfelter, der overskrives, selv når SuperOffice har en værdi", "comma-separated standard fields to overwrite even when SuperOffice has a value"},
+		CLIFlagAll:           {"eksporter alle leads (se --status)", "export every lead (see --status)"},
+		CLIFlagStatus:        {"med --all: kun leads med denne status (new, changed eller failed)", "with --all: only leads with this status (new, changed or failed)"},
+		CLIFlagCreateMissing: {"med --all: opret firmaer for leads uden kandidater", "with --all: create companies for leads with no candidate"},
+		CLIFlagConcurrency:   {"med --all: leads der eksporteres ad gangen", "with --all: leads exported at once"},
+		CLIFlagEnv:           {"SuperOffice-miljø: sod, stage eller online", "SuperOffice environment: sod, stage or online"},
+		CLIFlagNoBrowser:     {"skriv kun login-adressen", "only print the sign-in URL"},
 	})
 }
