@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"maps"
 	"os"
 	"path/filepath"
@@ -112,6 +113,28 @@ func TestFlagHelpSpeaksOneLanguage(t *testing.T) {
 					t.Errorf("%s %v says %q:\n%s", c.lang, args, f, r.stderr)
 				}
 			}
+		}
+	}
+}
+
+// sync --create --json on a CVR already in SuperOffice says so in the
+// CLI's language and adds a stable code beside the text.
+func TestSyncCreateExistingCVRJSONHasCode(t *testing.T) {
+	s := startSim(t, &sotest.Seed{Companies: []sotest.SeedCompany{{ID: 40, Name: "Klitrose Byggeri", OrgNr: "29935181"}}})
+	env := staticEnv(s, filepath.Join(t.TempDir(), "leads.db"))
+	if r := run(t, env, "import", sample("one-lead.json")); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	for lang, want := range map[string]string{"da": "der findes allerede en virksomhed med samme CVR", "en": "a company with the same CVR is already in SuperOffice"} {
+		lenv := maps.Clone(env)
+		lenv["RABITIQ_LANG"] = lang
+		r := run(t, lenv, "sync", "lead_00000_4ef8aa38", "--create", "--json")
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || r.code != ExitFailure {
+			t.Fatalf("%s: exit %d, %v\n%s%s", lang, r.code, err, r.stdout, r.stderr)
+		}
+		if e, _ := doc["error"].(string); !strings.Contains(e, want) || doc["code"] != "export.company-exists" || doc["existingContactId"] != float64(40) {
+			t.Errorf("%s: %v", lang, doc)
 		}
 	}
 }
