@@ -46,6 +46,8 @@ func OSEnv() Env {
 	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
 }
 
+// command is one CLI command; args and help are catalogue codes (args
+// empty when it takes none), so usage speaks the CLI's language.
 type command struct {
 	name, args, help string
 	run              func(ctx context.Context, env Env, args []string) int
@@ -53,16 +55,16 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"import", "[--db PATH] [--json] FILE...", "importér leadfiler (JSON, JSON-array, {\"leads\":[…]} eller NDJSON)", runImport},
-		{"leads", "[--db PATH] [--json]", "vis leads, sorteret efter score og navn", runLeads},
-		{"preview", "[--db PATH] LEAD [--json]", "vis hvad en synkronisering ville sende (uden netværk)", runPreview},
-		{"fields", "[--db PATH] [--json] [--confirm RABITIQ:N=FELT] [--unconfirm RABITIQ:N]", "tjek de 37 felter i den forbundne SuperOffice; bekræft et foreslået felt", runFields},
-		{"match", "[--db PATH] LEAD [--json]", "find leadets firma i SuperOffice", runMatch},
-		{"sync", "[--db PATH] LEAD (--create | --contact ID [--dry-run] [--overwrite F,…]) [--json]\n            sync --all [--status new|changed|failed] [--create-missing] [--concurrency N] [--json]", "eksporter leads til SuperOffice", runSync},
-		{"connect", "[--env sod|stage|online] [--no-browser]", "forbind til SuperOffice (åbner browseren)", runConnect},
-		{"status", "[--json]", "vis forbindelsen til SuperOffice", runStatus},
-		{"disconnect", "", "fjern forbindelsen (sletter ingen data)", runDisconnect},
-		{"version", "", "vis versionen", runVersion},
+		{"import", msg.CLIArgsImport, msg.CLIHelpImport, runImport},
+		{"leads", msg.CLIArgsLeads, msg.CLIHelpLeads, runLeads},
+		{"preview", msg.CLIArgsPreview, msg.CLIHelpPreview, runPreview},
+		{"fields", msg.CLIArgsFields, msg.CLIHelpFields, runFields},
+		{"match", msg.CLIArgsMatch, msg.CLIHelpMatch, runMatch},
+		{"sync", msg.CLIArgsSync, msg.CLIHelpSync, runSync},
+		{"connect", msg.CLIArgsConnect, msg.CLIHelpConnect, runConnect},
+		{"status", msg.CLIArgsStatus, msg.CLIHelpStatus, runStatus},
+		{"disconnect", "", msg.CLIHelpDisconnect, runDisconnect},
+		{"version", "", msg.CLIHelpVersion, runVersion},
 	}
 }
 
@@ -84,7 +86,7 @@ func IsCommand(arg string) bool {
 func Run(ctx context.Context, env Env, args []string) int {
 	msg.SetLanguage(env.lang())
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		usage(env.Stdout)
+		usage(env.Stdout, env.lang())
 		if len(args) == 0 {
 			return ExitUsage
 		}
@@ -99,13 +101,16 @@ func Run(ctx context.Context, env Env, args []string) int {
 		return badWindowFlags(env, args)
 	}
 	unknownCommand(env, args[0])
-	usage(env.Stderr)
+	usage(env.Stderr, env.lang())
 	return ExitUsage
 }
 
 // lang is the language the CLI speaks: RABITIQ_LANG, then the locale, as
 // the window does.
 func (env Env) lang() msg.Lang { return msg.Choose(env.Getenv) }
+
+// say renders one catalogue message in the CLI's language.
+func (env Env) say(code string, kv ...any) string { return msg.New(code, kv...).Text(env.lang()) }
 
 // texts renders messages in l.
 func texts(l msg.Lang, ms []msg.Message) []string {
@@ -116,12 +121,15 @@ func texts(l msg.Lang, ms []msg.Message) []string {
 	return out
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "Usage: rabitiq-superoffice [--demo] [--db PATH]        (opens the window)")
-	fmt.Fprintln(w, "       rabitiq-superoffice COMMAND [flags]")
-	fmt.Fprintln(w, "\nCommands:")
+// usage lists the commands in l.
+func usage(w io.Writer, l msg.Lang) {
+	fmt.Fprintln(w, msg.New(msg.CLIUsage).Text(l))
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n            %s\n", c.name, c.args, c.help)
+		args := ""
+		if c.args != "" {
+			args = msg.New(c.args).Text(l)
+		}
+		fmt.Fprintf(w, "  %-9s %s\n            %s\n", c.name, args, msg.New(c.help).Text(l))
 	}
 }
 
@@ -145,9 +153,23 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// newFlags makes a command's flag set. Each flag's usage string is a
+// catalogue code, so `COMMAND -h` and a wrong flag list the flags in the
+// CLI's language.
 func newFlags(env Env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintln(w, env.say(msg.CLIFlagsOf, "cmd", name))
+		fs.VisitAll(func(f *flag.Flag) {
+			line := "  -" + f.Name + "\n    \t" + env.say(f.Usage)
+			if f.DefValue != "" && f.DefValue != "false" {
+				line += " (" + env.say(msg.CLIFlagDefault, "value", f.DefValue) + ")"
+			}
+			fmt.Fprintln(w, line)
+		})
+	}
 	return fs
 }
 

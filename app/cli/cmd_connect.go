@@ -3,18 +3,20 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 func runConnect(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "connect")
-	envName := fs.String("env", "online", "SuperOffice environment: sod, stage or online")
-	noBrowser := fs.Bool("no-browser", false, "only print the sign-in URL")
+	envName := fs.String("env", "online", msg.CLIFlagEnv)
+	noBrowser := fs.Bool("no-browser", false, msg.CLIFlagNoBrowser)
 	if rest, err := parse(fs, args); err != nil {
 		return ExitUsage
 	} else if len(rest) > 0 {
-		return fail(env, ExitUsage, usageError{fmt.Sprintf("connect: unexpected argument %q", rest[0])})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLIUnexpectedArg, "cmd", "connect", "arg", strconv.Quote(rest[0]))})
 	}
 	e, err := auth.ParseEnvironment(*envName)
 	if err != nil {
@@ -60,11 +62,11 @@ type statusJSON struct {
 
 func runStatus(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "status")
-	asJSON := fs.Bool("json", false, "print the status as JSON")
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
 	if rest, err := parse(fs, args); err != nil {
 		return ExitUsage
 	} else if len(rest) > 0 {
-		return fail(env, ExitUsage, usageError{fmt.Sprintf("status: unexpected argument %q", rest[0])})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLIUnexpectedArg, "cmd", "status", "arg", strconv.Quote(rest[0]))})
 	}
 	st := statusJSON{}
 	var reason error
@@ -101,7 +103,7 @@ func runStatus(ctx context.Context, env Env, args []string) int {
 
 func runDisconnect(ctx context.Context, env Env, args []string) int {
 	if len(args) > 0 {
-		return fail(env, ExitUsage, usageError{"disconnect takes no arguments"})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLINoArgs, "cmd", "disconnect")})
 	}
 	if err := manager(ctx, env).Disconnect(); err != nil {
 		return fail(env, ExitFailure, err)

@@ -33,17 +33,17 @@ func tenantClient(ctx context.Context, env Env) (*connection, *so.Client, error)
 
 func runFields(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "fields")
-	asJSON := fs.Bool("json", false, "print the check as JSON")
-	dbFlag := fs.String("db", "", "database file, which keeps the confirmed fields")
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
+	dbFlag := fs.String("db", "", msg.CLIFlagDBFields)
 	var confirm, unconfirm listFlag
-	fs.Var(&confirm, "confirm", "RABITIQ:N=FIELD: write RabitIQ:N to the tenant field FIELD found by label or x_ name (repeatable)")
-	fs.Var(&unconfirm, "unconfirm", "RABITIQ:N: undo a confirmation (repeatable)")
+	fs.Var(&confirm, "confirm", msg.CLIFlagConfirm)
+	fs.Var(&unconfirm, "unconfirm", msg.CLIFlagUnconfirm)
 	if rest, err := parse(fs, args); err != nil {
 		return ExitUsage
 	} else if len(rest) > 0 {
-		return fail(env, ExitUsage, usageError{fmt.Sprintf("fields: unexpected argument %q", rest[0])})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLIUnexpectedArg, "cmd", "fields", "arg", strconv.Quote(rest[0]))})
 	}
-	changes, err := fieldChanges(confirm, unconfirm)
+	changes, err := fieldChanges(env, confirm, unconfirm)
 	if err != nil {
 		return fail(env, ExitUsage, err)
 	}
@@ -76,34 +76,28 @@ func printFields(env Env, rep fieldsetup.Report, asJSON bool) int {
 		return ExitOK
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "PROG ID\tFELT\tTYPE\tSTATUS\tI SUPEROFFICE")
-	marks := map[fieldsetup.Status]string{fieldsetup.Present: "✓ oprettet", fieldsetup.Missing: "✗ mangler", fieldsetup.WrongType: "⚠ forkert type", fieldsetup.OnPerson: "⚠ oprettet på Person",
-		fieldsetup.Suggested: "? foreslået"}
+	fmt.Fprintln(tw, env.say(msg.CLIFieldsHeader))
 	for _, r := range rep.Results {
-		mark := marks[r.Status]
-		if r.Status == fieldsetup.Present && r.MatchedBy == fieldsetup.ByConfirmed {
-			mark = "✓ bekræftet"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\n", r.Field.ProgID, r.Field.LabelDA, r.Field.Type, mark, r.TenantKey, r.TenantType)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\n", r.Field.ProgID, fieldLabel(r.Field, env.lang()), r.Field.Type, env.say(statusMark(r)), r.TenantKey, r.TenantType)
 	}
 	_ = tw.Flush()
-	fmt.Fprintf(env.Stdout, "%d af 37 felter klar\n", rep.Ready())
+	fmt.Fprintln(env.Stdout, env.say(msg.CLIFieldsReady, "n", rep.Ready()))
 	if n := rep.Suggestions(); n > 0 {
-		fmt.Fprintf(env.Stdout, "%d felter fundet på navn skrives først, når du bekræfter dem: fields --confirm RabitIQ:N=FELT\n", n)
+		fmt.Fprintln(env.Stdout, env.say(msg.CLIFieldsToConfirm, "n", n))
 	}
 	return ExitOK
 }
 
 func runPreview(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "preview")
-	db := fs.String("db", "", "database file")
-	asJSON := fs.Bool("json", false, "print the requests as JSON")
+	db := fs.String("db", "", msg.CLIFlagDB)
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
 	rest, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
 	}
 	if len(rest) != 1 {
-		return fail(env, ExitUsage, usageError{"preview: name one LEAD (RabitIQ id or local id)"})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLINameOneLead, "cmd", "preview")})
 	}
 	d, err := openDB(ctx, env, *db)
 	if err != nil {
@@ -121,7 +115,7 @@ func runPreview(ctx context.Context, env Env, args []string) int {
 	// No network: the guide's Prog IDs, the table's types, documented limits.
 	plan, _ := mapping.Map(&det.Lead, mapping.TenantInfo{})
 	if !*asJSON {
-		if err := plan.WritePreviewTable(env.Stdout); err != nil {
+		if err := writePreviewTable(env.Stdout, plan, env.lang()); err != nil {
 			return fail(env, ExitFailure, err)
 		}
 		return ExitOK
@@ -171,14 +165,14 @@ type candidateJSON struct {
 
 func runMatch(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "match")
-	db := fs.String("db", "", "database file")
-	asJSON := fs.Bool("json", false, "print the candidates as JSON")
+	db := fs.String("db", "", msg.CLIFlagDB)
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
 	rest, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
 	}
 	if len(rest) != 1 {
-		return fail(env, ExitUsage, usageError{"match: name one LEAD (RabitIQ id or local id)"})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLINameOneLead, "cmd", "match")})
 	}
 	e, d, id, code := engine(ctx, env, *db, rest[0])
 	if e == nil {
@@ -201,7 +195,7 @@ func runMatch(ctx context.Context, env Env, args []string) int {
 		return ExitOK
 	}
 	if len(out) == 0 {
-		fmt.Fprintln(env.Stdout, "Ingen match i SuperOffice: brug `sync LEAD --create` (Opret & Sync)")
+		fmt.Fprintln(env.Stdout, env.say(msg.CLINoMatch))
 	}
 	for _, c := range out {
 		fmt.Fprintf(env.Stdout, "%6d  %3.0f %%  %s  %s  (%v)\n", c.ContactID, c.Score*100, c.Name, c.OrgNr, c.Reasons)
@@ -211,43 +205,43 @@ func runMatch(ctx context.Context, env Env, args []string) int {
 
 func runSync(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "sync")
-	db := fs.String("db", "", "database file")
-	asJSON := fs.Bool("json", false, "print the result as JSON")
-	create := fs.Bool("create", false, "create a new company (Opret & Sync)")
-	contact := fs.String("contact", "", "update this SuperOffice company id (Sync til valgte)")
-	dryRun := fs.Bool("dry-run", false, "show per field what would happen; write nothing")
-	overwrite := fs.String("overwrite", "", "comma-separated standard fields to overwrite even when SuperOffice has a value")
-	all := fs.Bool("all", false, "export every lead (see --status)")
-	status := fs.String("status", "", "with --all: only leads with this status (new, changed or failed)")
-	createMissing := fs.Bool("create-missing", false, "with --all: create companies for leads with no candidate")
-	concurrency := fs.Int("concurrency", 4, "with --all: leads exported at once")
+	db := fs.String("db", "", msg.CLIFlagDB)
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
+	create := fs.Bool("create", false, msg.CLIFlagCreate)
+	contact := fs.String("contact", "", msg.CLIFlagContact)
+	dryRun := fs.Bool("dry-run", false, msg.CLIFlagDryRun)
+	overwrite := fs.String("overwrite", "", msg.CLIFlagOverwrite)
+	all := fs.Bool("all", false, msg.CLIFlagAll)
+	status := fs.String("status", "", msg.CLIFlagStatus)
+	createMissing := fs.Bool("create-missing", false, msg.CLIFlagCreateMissing)
+	concurrency := fs.Int("concurrency", 4, msg.CLIFlagConcurrency)
 	rest, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
 	}
 	if *all {
 		if len(rest) > 0 || *create || *contact != "" || *dryRun {
-			return fail(env, ExitUsage, usageError{"sync --all takes no LEAD, --create, --contact or --dry-run"})
+			return fail(env, ExitUsage, usageError{env.say(msg.CLISyncAllExclusive)})
 		}
 		return runSyncAll(ctx, env, *db, *status, *createMissing, *concurrency, *asJSON)
 	}
 	if len(rest) != 1 {
-		return fail(env, ExitUsage, usageError{"sync: name one LEAD (RabitIQ id or local id), or use --all"})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLISyncOneLead)})
 	}
 	var ch export.Choice
 	switch {
 	case *create && *contact != "":
-		return fail(env, ExitUsage, usageError{"sync: give either --create or --contact ID, not both"})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLISyncBoth)})
 	case *create:
 		ch.Create = true
 	case *contact != "":
 		n, err := strconv.Atoi(*contact)
 		if err != nil || n <= 0 {
-			return fail(env, ExitUsage, usageError{fmt.Sprintf("sync: --contact wants a SuperOffice company id, not %q", *contact)})
+			return fail(env, ExitUsage, usageError{env.say(msg.CLISyncBadContact, "value", strconv.Quote(*contact))})
 		}
 		ch.ContactID = n
 	default:
-		return fail(env, ExitUsage, usageError{"sync: give --create (Opret & Sync) or --contact ID (Sync til valgte)"})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLISyncChoose)})
 	}
 	if *overwrite != "" {
 		ch.Overwrite = strings.Split(*overwrite, ",")
@@ -267,7 +261,7 @@ func runSync(ctx context.Context, env Env, args []string) int {
 		}
 		var ex *export.ExistsError
 		if errors.As(err, &ex) && *asJSON {
-			_ = writeJSON(env.Stdout, map[string]any{"error": err.Error(), "existingContactId": ex.ContactID})
+			_ = writeJSON(env.Stdout, map[string]any{"error": err.Error(), "code": ex.Message().Code, "existingContactId": ex.ContactID})
 		}
 		return fail(env, ExitFailure, err)
 	}
@@ -282,17 +276,17 @@ func runSync(ctx context.Context, env Env, args []string) int {
 }
 
 func printResult(env Env, res *export.Result) {
-	verb := "opdateret"
+	code := msg.CLISynced
 	if res.Created {
-		verb = "oprettet"
+		code = msg.CLICreated
 	}
-	fmt.Fprintf(env.Stdout, "%s (firma %d) %s i SuperOffice: %d felter skrevet, %d sprunget over, %d personer oprettet, %d opdateret\n",
-		res.CompanyName, res.ContactID, verb, len(res.CustomFields.Written), len(res.CustomFields.Skipped), res.Persons.Created, res.Persons.Updated)
+	fmt.Fprintln(env.Stdout, env.say(code, "name", res.CompanyName, "id", res.ContactID, "written", len(res.CustomFields.Written),
+		"skipped", len(res.CustomFields.Skipped), "created", res.Persons.Created, "updated", res.Persons.Updated))
 	if len(res.Kept) > 0 {
-		fmt.Fprintf(env.Stdout, "Beholdt eksisterende værdier: %v\n", res.Kept)
+		fmt.Fprintln(env.Stdout, env.say(msg.CLIKept, "fields", fmt.Sprint(res.Kept)))
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintln(env.Stdout, "  advarsel: "+w)
+		fmt.Fprintln(env.Stdout, "  "+env.say(msg.CLIWarning)+": "+w)
 	}
 }
 
@@ -310,15 +304,16 @@ func printDiff(ctx context.Context, env Env, e *export.Engine, id int64, ch expo
 		}
 		return ExitOK
 	}
-	words := map[string]string{export.ActionWrite: "skrives", export.ActionKeep: "beholdes", export.ActionSkip: "springes over", export.ActionTruncate: "afkortes",
-		export.PersonCreate: "oprettes", export.PersonUpdate: "opdateres", export.PersonUnchanged: "uændret"}
+	words := map[string]string{export.ActionWrite: msg.CLIActionWrite, export.ActionKeep: msg.CLIActionKeep, export.ActionSkip: msg.CLIActionSkip,
+		export.ActionTruncate: msg.CLIActionTruncate, export.PersonCreate: msg.CLIActionCreate, export.PersonUpdate: msg.CLIActionUpdate,
+		export.PersonUnchanged: msg.CLIActionUnchanged}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "FELT\tI SUPEROFFICE\tFRA LEADET\tHANDLING")
+	fmt.Fprintln(tw, env.say(msg.CLIDiffHeader))
 	for _, f := range d.Fields {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Field, short(f.Current), short(f.Incoming), words[f.Action])
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Field, short(f.Current), short(f.Incoming), env.say(words[f.Action]))
 	}
 	for _, p := range d.Persons {
-		fmt.Fprintf(tw, "Person\t%s\t%s\t%s\n", p.Name, p.Email, words[p.Action])
+		fmt.Fprintf(tw, "Person\t%s\t%s\t%s\n", p.Name, p.Email, env.say(words[p.Action]))
 	}
 	_ = tw.Flush()
 	return ExitOK

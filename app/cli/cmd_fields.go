@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/core/fields"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // fieldJSON is one element of `fields --json`. Status is present,
@@ -45,19 +47,19 @@ type fieldChange struct {
 
 // fieldChanges validates `fields --confirm RABITIQ:N=FIELD` and
 // `--unconfirm RABITIQ:N` before anything is connected or stored.
-func fieldChanges(confirm, unconfirm []string) ([]fieldChange, error) {
+func fieldChanges(env Env, confirm, unconfirm []string) ([]fieldChange, error) {
 	var out []fieldChange
 	progID := func(s string) (string, error) {
 		f, ok := fields.ByProgID(strings.TrimSpace(s))
 		if !ok {
-			return "", usageError{fmt.Sprintf("fields: %q is not a RabitIQ Prog ID (RabitIQ:1 … RabitIQ:37)", s)}
+			return "", usageError{env.say(msg.CLIFieldsBadProgID, "value", strconv.Quote(s))}
 		}
 		return f.ProgID, nil
 	}
 	for _, c := range confirm {
 		id, key, ok := strings.Cut(c, "=")
 		if !ok || strings.TrimSpace(key) == "" {
-			return nil, usageError{fmt.Sprintf("fields: --confirm %q: write RABITIQ:N=FELT, e.g. RabitIQ:3=SuperOffice:5", c)}
+			return nil, usageError{env.say(msg.CLIFieldsBadConfirm, "value", strconv.Quote(c))}
 		}
 		pid, err := progID(id)
 		if err != nil {
@@ -81,7 +83,7 @@ func fieldChanges(confirm, unconfirm []string) ([]fieldChange, error) {
 func confirmations(ctx context.Context, env Env, dbFlag, tenant string, changes []fieldChange) (fieldsetup.Confirmed, error) {
 	if tenant == "" {
 		if len(changes) > 0 {
-			return nil, errors.New("fields: the tenant's context id (e.g. Cust12345) is unknown, so a confirmation cannot be stored")
+			return nil, msg.Errorf(nil, msg.CLIFieldsNoTenant)
 		}
 		return nil, nil
 	}
@@ -124,7 +126,28 @@ func warnUnusedConfirmations(env Env, rep fieldsetup.Report, changes []fieldChan
 			continue
 		}
 		if r, ok := rep.Result(c.ProgID); ok && !(r.Status == fieldsetup.Present && r.MatchedBy == fieldsetup.ByConfirmed) {
-			fmt.Fprintf(env.Stderr, "rabitiq-superoffice: %s: %s bruges ikke (%s): %s\n", c.ProgID, c.Key, r.Status, r.Note)
+			fmt.Fprintln(env.Stderr, "rabitiq-superoffice: "+env.say(msg.CLIFieldNotUsed, "progId", c.ProgID, "key", c.Key, "status", r.Status, "noteEN", r.Note))
 		}
 	}
+}
+
+// statusMark is the catalogue code of a field check's verdict, with its
+// sign: a confirmed field reads "confirmed", not merely "created".
+func statusMark(r fieldsetup.Result) string {
+	switch r.Status {
+	case fieldsetup.Present:
+		if r.MatchedBy == fieldsetup.ByConfirmed {
+			return msg.CLIFieldConfirmed
+		}
+		return msg.CLIFieldPresent
+	case fieldsetup.Missing:
+		return msg.CLIFieldMissing
+	case fieldsetup.WrongType:
+		return msg.CLIFieldWrongType
+	case fieldsetup.OnPerson:
+		return msg.CLIFieldOnPerson
+	case fieldsetup.Suggested:
+		return msg.CLIFieldSuggested
+	}
+	return ""
 }

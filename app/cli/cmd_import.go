@@ -3,21 +3,21 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io"
 
 	"github.com/rabitiq/superoffice-sync/app/importer"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 func runImport(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "import")
-	db := fs.String("db", "", "database file")
-	asJSON := fs.Bool("json", false, "print the result as JSON")
+	db := fs.String("db", "", msg.CLIFlagDB)
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
 	files, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
 	}
 	if len(files) == 0 {
-		return fail(env, ExitUsage, usageError{"import: name at least one lead file"})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLIImportNoFile)})
 	}
 	d, err := openDB(ctx, env, *db)
 	if err != nil {
@@ -38,22 +38,26 @@ func runImport(ctx context.Context, env Env, args []string) int {
 		return code
 	}
 	for _, r := range reports {
-		printReport(env.Stdout, r)
+		printReport(env, r)
 	}
 	return code
 }
 
-func printReport(w io.Writer, r importer.FileReport) {
+// printReport writes one file's import in the CLI's language. The
+// rejection reasons and warnings are core/lead's text as it stands.
+// TODO(issue 16): once core/lead returns msg codes, render them here in
+// env.lang() and add a "code" beside each reason and warning in --json.
+func printReport(env Env, r importer.FileReport) {
+	w := env.Stdout
 	if r.Error != "" {
-		fmt.Fprintf(w, "%s: FEJL, intet importeret: %s\n", r.File, r.Error)
+		fmt.Fprintln(w, env.say(msg.CLIImportFailed, "file", r.File, "error", r.Error))
 		return
 	}
-	fmt.Fprintf(w, "%s: %d importeret, %d opdateret, %d uændret, %d afvist\n",
-		r.File, r.Imported, r.Updated, r.Unchanged, len(r.Rejected))
+	fmt.Fprintln(w, env.say(msg.CLIImportCounts, "file", r.File, "imported", r.Imported, "updated", r.Updated, "unchanged", r.Unchanged, "rejected", len(r.Rejected)))
 	for _, rj := range r.Rejected {
-		fmt.Fprintf(w, "  afvist: %s\n", rj.Reason)
+		fmt.Fprintf(w, "  %s: %s\n", env.say(msg.CLIRejected), rj.Reason)
 	}
 	for _, wn := range r.Warnings {
-		fmt.Fprintf(w, "  advarsel: %s\n", wn)
+		fmt.Fprintf(w, "  %s: %s\n", env.say(msg.CLIWarning), wn)
 	}
 }

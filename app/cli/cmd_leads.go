@@ -3,10 +3,13 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/buildinfo"
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // leadJSON is one element of `leads --json`.
@@ -25,14 +28,14 @@ type leadJSON struct {
 
 func runLeads(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "leads")
-	db := fs.String("db", "", "database file")
-	asJSON := fs.Bool("json", false, "print the leads as JSON")
+	db := fs.String("db", "", msg.CLIFlagDB)
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
 	rest, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
 	}
 	if len(rest) > 0 {
-		return fail(env, ExitUsage, usageError{fmt.Sprintf("leads: unexpected argument %q", rest[0])})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLIUnexpectedArg, "cmd", "leads", "arg", strconv.Quote(rest[0]))})
 	}
 	d, err := openDB(ctx, env, *db)
 	if err != nil {
@@ -54,19 +57,19 @@ func runLeads(ctx context.Context, env Env, args []string) int {
 		}
 		return ExitOK
 	}
-	table := [][]string{{"ID", "FIRMA", "SCORE", "CVR", "KONTAKTER", "STATUS", "SUPEROFFICE"}}
+	table := [][]string{strings.Split(env.say(msg.CLILeadsHeader), "\t")}
 	for _, r := range rows {
 		score, cvr, so := "–", r.CVR, "–"
 		if r.Score != nil {
 			score = fmt.Sprintf("%g", *r.Score)
 		}
 		if cvr != "" && !r.CVRValid {
-			cvr += " (ugyldigt)"
+			cvr += " " + env.say(msg.CLICVRInvalid)
 		}
 		if r.SOContactID != nil {
 			so = fmt.Sprint(*r.SOContactID)
 		}
-		table = append(table, []string{fmt.Sprint(r.LocalID), oneLine(r.CompanyName), score, cvr, fmt.Sprint(r.Contacts), string(r.Status), so})
+		table = append(table, []string{fmt.Sprint(r.LocalID), oneLine(r.CompanyName), score, cvr, fmt.Sprint(r.Contacts), env.say("status." + string(r.Status)), so})
 	}
 	width := nameWidth(outputWidth(env), widthBesides(table, 1))
 	for _, row := range table[1:] {
@@ -75,7 +78,7 @@ func runLeads(ctx context.Context, env Env, args []string) int {
 	if err := writeTable(env.Stdout, table); err != nil {
 		return fail(env, ExitFailure, err)
 	}
-	fmt.Fprintf(env.Stdout, "%d leads\n", len(rows))
+	fmt.Fprintln(env.Stdout, env.say(msg.CLILeadsCount, "n", len(rows)))
 	return ExitOK
 }
 
@@ -101,7 +104,7 @@ func nameWidth(total, others int) int {
 
 func runVersion(_ context.Context, env Env, args []string) int {
 	if len(args) > 0 {
-		return fail(env, ExitUsage, usageError{"version takes no arguments"})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLIVersionNoArgs)})
 	}
 	fmt.Fprintln(env.Stdout, buildinfo.Version)
 	return ExitOK

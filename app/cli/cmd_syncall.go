@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // runSyncAll is `sync --all`. Its exit code is 0 when every lead was
@@ -22,10 +24,10 @@ func runSyncAll(ctx context.Context, env Env, dbFlag, status string, createMissi
 	case "new", "changed", "failed":
 		statuses = []store.Status{store.Status(status)}
 	default:
-		return fail(env, ExitUsage, usageError{fmt.Sprintf("sync --all: --status wants new, changed or failed, not %q", status)})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLISyncBadStatus, "value", strconv.Quote(status))})
 	}
 	if concurrency < 1 || concurrency > 32 {
-		return fail(env, ExitUsage, usageError{"sync --all: --concurrency wants 1 to 32"})
+		return fail(env, ExitUsage, usageError{env.say(msg.CLISyncConcurrency)})
 	}
 	d, err := openDB(ctx, env, dbFlag)
 	if err != nil {
@@ -51,7 +53,7 @@ func runSyncAll(ctx context.Context, env Env, dbFlag, status string, createMissi
 		if code, ok := notConnected(env, err); ok {
 			return code
 		}
-		return fail(env, ExitFailure, fmt.Errorf("check interrupted exports: %w", err))
+		return fail(env, ExitFailure, msg.Errorf(err, msg.CLIReconcile))
 	}
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetEscapeHTML(false)
@@ -60,9 +62,9 @@ func runSyncAll(ctx context.Context, env Env, dbFlag, status string, createMissi
 			_ = enc.Encode(it)
 			return
 		}
-		line := fmt.Sprintf("[%d/%d] %s: %s", done, total, it.Company, it.Outcome)
+		line := fmt.Sprintf("[%d/%d] %s: %s", done, total, it.Company, env.say("cli.outcome-"+it.Outcome))
 		if it.ContactID != 0 {
-			line += fmt.Sprintf(" (firma %d)", it.ContactID)
+			line += " (" + env.say(msg.CLIBatchCompany, "id", it.ContactID) + ")"
 		}
 		if it.Error != "" {
 			line += ": " + it.Error
@@ -72,8 +74,8 @@ func runSyncAll(ctx context.Context, env Env, dbFlag, status string, createMissi
 	if asJSON {
 		_ = enc.Encode(map[string]any{"summary": sum})
 	} else {
-		fmt.Fprintf(env.Stdout, "I alt %d: %d oprettet, %d opdateret, %d skal gennemses, %d fejlede, %d annulleret\n",
-			sum.Total, sum.Created, sum.Updated, sum.Review, sum.Failed, sum.Cancelled)
+		fmt.Fprintln(env.Stdout, env.say(msg.CLIBatchTotal, "total", sum.Total, "created", sum.Created, "updated", sum.Updated,
+			"review", sum.Review, "failed", sum.Failed, "cancelled", sum.Cancelled))
 	}
 	if sum.NotConnected {
 		code, _ := notConnected(env, notConnectedErr(sum.StopErr))

@@ -182,8 +182,9 @@ func TestPreviewMatchSyncEndToEnd(t *testing.T) {
 	if err := json.Unmarshal([]byte(sy.stdout), &res); err != nil {
 		t.Fatal(err)
 	}
-	// The contract's keys, plus skipReasons (added by issue 14).
-	if got := strings.Join(keys(res), " "); got != "contactId created customFields kept persons skipReasons warnings" {
+	// The contract's keys, plus skipReasons (added by issue 14) and
+	// warningCodes (issue 16).
+	if got := strings.Join(keys(res), " "); got != "contactId created customFields kept persons skipReasons warningCodes warnings" {
 		t.Errorf("sync JSON keys = %q", got)
 	}
 	if res["contactId"].(float64) != 40 || res["created"].(bool) {

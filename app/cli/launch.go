@@ -4,8 +4,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // Route is what the process does with its command line.
@@ -55,26 +58,26 @@ func badWindowFlags(env Env, args []string) int {
 	err := fs.Parse(args)
 	switch {
 	case err == flag.ErrHelp:
-		usage(env.Stdout)
+		usage(env.Stdout, env.lang())
 		return ExitOK
 	case err != nil: // the flag package has said what is wrong
 	case fs.NArg() > 0:
 		unknownCommand(env, fs.Arg(0))
 	default:
-		fmt.Fprintln(env.Stderr, "rabitiq-superoffice: --demo og --db åbner vinduet; de er ikke en kommando (--demo and --db open the window; they are not a command)")
+		fmt.Fprintln(env.Stderr, "rabitiq-superoffice: "+env.say(msg.CLIWindowFlags))
 	}
-	usage(env.Stderr)
+	usage(env.Stderr, env.lang())
 	return ExitUsage
 }
 
-// unknownCommand says, on one line in Danish and English, that name is no
+// unknownCommand says, on one line in the CLI's language, that name is no
 // command, with the command the user most likely meant.
 func unknownCommand(env Env, name string) {
+	line := env.say(msg.CLIUnknownCommand, "name", strconv.Quote(name))
 	if c := closestCommand(name); c != "" {
-		fmt.Fprintf(env.Stderr, "rabitiq-superoffice: ukendt kommando %q – mente du %s? (unknown command %q – did you mean %s?)\n", name, c, name, c)
-		return
+		line = env.say(msg.CLIUnknownMeant, "name", strconv.Quote(name), "cmd", c)
 	}
-	fmt.Fprintf(env.Stderr, "rabitiq-superoffice: ukendt kommando %q (unknown command %q)\n", name, name)
+	fmt.Fprintln(env.Stderr, "rabitiq-superoffice: "+line)
 }
 
 // closestCommand returns the command (or "help") that name is most likely

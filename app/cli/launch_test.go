@@ -67,18 +67,26 @@ func TestEditDistance(t *testing.T) {
 	}
 }
 
+// An unknown command is said on one line in the CLI's language, with the
+// command the user most likely meant, and the usage follows in the same
+// language.
 func TestUnknownCommandSuggestsTheClosestAndExits2(t *testing.T) {
 	for _, c := range []struct {
-		args []string
-		line string
+		lang  string
+		args  []string
+		line  string
+		usage string
 	}{
-		{[]string{"imprt", "x.json"}, `rabitiq-superoffice: ukendt kommando "imprt" – mente du import? (unknown command "imprt" – did you mean import?)`},
-		{[]string{"--demo", "imprt"}, `rabitiq-superoffice: ukendt kommando "imprt" – mente du import? (unknown command "imprt" – did you mean import?)`},
-		{[]string{"frobnicate"}, `rabitiq-superoffice: ukendt kommando "frobnicate" (unknown command "frobnicate")`},
-		{[]string{"--bogus"}, `flag provided but not defined: -bogus`},
-		{[]string{"--db"}, `flag needs an argument: -db`},
+		{"da", []string{"imprt", "x.json"}, `rabitiq-superoffice: ukendt kommando "imprt" – mente du import?`, "Brug: rabitiq-superoffice"},
+		{"da", []string{"--demo", "imprt"}, `rabitiq-superoffice: ukendt kommando "imprt" – mente du import?`, "Brug: rabitiq-superoffice"},
+		{"da", []string{"frobnicate"}, `rabitiq-superoffice: ukendt kommando "frobnicate"`, "Brug: rabitiq-superoffice"},
+		{"en", []string{"imprt", "x.json"}, `rabitiq-superoffice: unknown command "imprt" – did you mean import?`, "Usage: rabitiq-superoffice"},
+		{"en", []string{"frobnicate"}, `rabitiq-superoffice: unknown command "frobnicate"`, "Usage: rabitiq-superoffice"},
+		{"en", []string{"--demo", "x"}, `rabitiq-superoffice: unknown command "x"`, "Usage: rabitiq-superoffice"},
+		{"da", []string{"--bogus"}, `flag provided but not defined: -bogus`, "Brug: rabitiq-superoffice"},
+		{"da", []string{"--db"}, `flag needs an argument: -db`, "Brug: rabitiq-superoffice"},
 	} {
-		r := run(t, nil, c.args...)
+		r := run(t, map[string]string{"RABITIQ_LANG": c.lang}, c.args...)
 		if r.code != ExitUsage {
 			t.Errorf("%q: exit %d, want %d", c.args, r.code, ExitUsage)
 		}
@@ -86,11 +94,14 @@ func TestUnknownCommandSuggestsTheClosestAndExits2(t *testing.T) {
 		if first != c.line {
 			t.Errorf("%q: first line of stderr = %q, want %q", c.args, first, c.line)
 		}
-		if !strings.Contains(rest, "Usage: rabitiq-superoffice") || r.stdout != "" {
+		if !strings.Contains(rest, c.usage) || r.stdout != "" {
 			t.Errorf("%q: no usage on stderr, or stdout %q", c.args, r.stdout)
 		}
 	}
-	if r := run(t, nil, "-help"); r.code != ExitOK || !strings.Contains(r.stdout, "Usage:") {
+	if r := run(t, nil, "-help"); r.code != ExitOK || !strings.Contains(r.stdout, "Brug:") || strings.Contains(r.stdout, "Usage") {
 		t.Errorf("-help: exit %d, stdout %q", r.code, r.stdout)
+	}
+	if r := run(t, map[string]string{"RABITIQ_LANG": "en"}, "help"); r.code != ExitOK || !strings.Contains(r.stdout, "Commands:") || strings.Contains(r.stdout, "vis ") {
+		t.Errorf("help in English: exit %d, stdout %q", r.code, r.stdout)
 	}
 }

@@ -31,14 +31,22 @@ const (
 
 // BatchItem is one lead's outcome; `sync --all --json` prints one per line.
 type BatchItem struct {
-	LocalID    int64   `json:"localId"`
-	ID         string  `json:"id"`
-	Company    string  `json:"companyName"`
-	Outcome    string  `json:"outcome"`
-	ContactID  int     `json:"contactId,omitempty"`
-	Candidates int     `json:"candidates,omitempty"`
-	Error      string  `json:"error,omitempty"`
-	Result     *Result `json:"result,omitempty"`
+	LocalID    int64  `json:"localId"`
+	ID         string `json:"id"`
+	Company    string `json:"companyName"`
+	Outcome    string `json:"outcome"`
+	ContactID  int    `json:"contactId,omitempty"`
+	Candidates int    `json:"candidates,omitempty"`
+	Error      string `json:"error,omitempty"`
+	// ErrorCode is Error's most specific catalogue code
+	// ("export.company-gone", …), for scripts; empty when it has none.
+	ErrorCode string  `json:"errorCode,omitempty"`
+	Result    *Result `json:"result,omitempty"`
+}
+
+// setError records why the lead did not finish, as text and as a code.
+func (it *BatchItem) setError(err error) {
+	it.Error, it.ErrorCode = reason(err), reasonCode(err)
 }
 
 // BatchSummary counts a batch's outcomes.
@@ -225,7 +233,7 @@ func (e *Engine) notRun(id int64, outcome string, err error) BatchItem {
 		it.ID, it.Company = det.Row.ID, det.Row.CompanyName
 	}
 	if err != nil {
-		it.Error = reason(err)
+		it.setError(err)
 	}
 	return it
 }
@@ -235,7 +243,9 @@ func (e *Engine) notRun(id int64, outcome string, err error) BatchItem {
 func (e *Engine) batchTry(ctx context.Context, id int64, opt BatchOptions) (BatchItem, error) {
 	det, err := e.db.GetLead(ctx, id)
 	if err != nil {
-		return BatchItem{LocalID: id, Outcome: OutcomeFailed, Error: reason(err)}, err
+		it := BatchItem{LocalID: id, Outcome: OutcomeFailed}
+		it.setError(err)
+		return it, err
 	}
 	it := BatchItem{LocalID: id, ID: det.Row.ID, Company: det.Row.CompanyName}
 	if ctx.Err() != nil {
@@ -260,7 +270,8 @@ func (e *Engine) batchTry(ctx context.Context, id int64, opt BatchOptions) (Batc
 		cands, err := e.MatchLead(ctx, &det.Lead)
 		if err != nil {
 			if ctx.Err() != nil && errors.Is(err, context.Canceled) {
-				it.Outcome, it.Error = OutcomeCancelled, reason(err)
+				it.Outcome = OutcomeCancelled
+				it.setError(err)
 				return it, nil
 			}
 			// Saved like a failed write, so `--status failed` retries it.
@@ -282,13 +293,13 @@ func (e *Engine) batchTry(ctx context.Context, id int64, opt BatchOptions) (Batc
 	if err != nil {
 		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
 			it.Outcome = OutcomeCancelled
-			it.Error = reason(err)
+			it.setError(err)
 			return it, nil
 		}
 		var ex *ExistsError
 		if errors.As(err, &ex) {
 			it.Outcome = OutcomeReview
-			it.Error = reason(err)
+			it.setError(err)
 			return it, nil
 		}
 		return it.fail(err), err
@@ -302,7 +313,8 @@ func (e *Engine) batchTry(ctx context.Context, id int64, opt BatchOptions) (Batc
 }
 
 func (it BatchItem) fail(err error) BatchItem {
-	it.Outcome, it.Error = OutcomeFailed, reason(err)
+	it.Outcome = OutcomeFailed
+	it.setError(err)
 	return it
 }
 

@@ -3,11 +3,11 @@ package export
 import (
 	"context"
 	"fmt"
-	"github.com/rabitiq/superoffice-sync/core/msg"
 	"strconv"
 	"strings"
 
 	"github.com/rabitiq/superoffice-sync/core/fields"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
@@ -59,9 +59,9 @@ func (e *Engine) Diff(ctx context.Context, localID int64, ch Choice) (*Diff, err
 	cur := &so.ContactEntity{}
 	if !ch.Create {
 		if cur, _, err = e.client.Contacts.Get(ctx, ch.ContactID); so.IsNotFound(err) {
-			return nil, fmt.Errorf("firma %d: %w", ch.ContactID, ErrCompanyGone)
+			return nil, msg.Errorf(ErrCompanyGone, msg.ExportCompany, "id", ch.ContactID)
 		} else if err != nil {
-			return nil, fmt.Errorf("read company %d from SuperOffice: %w", ch.ContactID, err)
+			return nil, msg.Errorf(err, msg.ExportReadCompany, "id", ch.ContactID)
 		}
 	}
 	d := &Diff{Fields: []FieldDiff{}, Persons: []PersonDiff{}}

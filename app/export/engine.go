@@ -8,10 +8,7 @@ package export
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
-
-	"github.com/rabitiq/superoffice-sync/core/msg"
 	"strings"
 	"sync"
 	"time"
@@ -20,6 +17,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/mapping"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
@@ -85,10 +83,10 @@ func (e *Engine) Meta(ctx context.Context) (*Meta, error) {
 	go func() { defer wg.Done(); def, _, defErr = e.client.Contacts.Default(ctx) }()
 	wg.Wait()
 	if repErr != nil {
-		return nil, fmt.Errorf("read the tenant's custom fields: %w", repErr)
+		return nil, msg.Errorf(repErr, msg.ExportReadFields)
 	}
 	if cErr != nil {
-		return nil, fmt.Errorf("read the tenant's country list: %w", cErr)
+		return nil, msg.Errorf(cErr, msg.ExportReadCountries)
 	}
 	info := mapping.TenantInfo{FieldKeys: rep.KeyMap(), FieldTypes: rep.Types(), FieldLengths: rep.Lengths(), Lengths: map[string]int{}}
 	for _, c := range countries {
@@ -146,7 +144,7 @@ func unconfirmed(skipped []string, rep fieldsetup.Report) []mapping.Warning {
 
 // ErrCompanyGone means the chosen company no longer exists in SuperOffice
 // (deleted or merged since the match).
-var ErrCompanyGone = errors.New("virksomheden findes ikke længere i SuperOffice")
+var ErrCompanyGone error = msg.Errorf(nil, msg.ExportCompanyGone)
 
 // ExistsError means "Opret & Sync" was chosen but a company with the same
 // valid org number is already in the tenant, e.g. created by a colleague
@@ -157,7 +155,12 @@ type ExistsError struct {
 }
 
 func (e *ExistsError) Error() string {
-	return fmt.Sprintf("der findes allerede en virksomhed med samme CVR i SuperOffice: %s (id %d); vælg den med \"Sync til valgte\"", e.Name, e.ContactID)
+	return e.Message().String()
+}
+
+// Message is the error as a code, for the window's and the CLI's language.
+func (e *ExistsError) Message() msg.Message {
+	return msg.New(msg.ExportExists, "name", e.Name, "id", e.ContactID)
 }
 
 // SignInRefused reports whether err means SuperOffice refused the sign-in
@@ -184,6 +187,22 @@ func (e *Engine) recordFailure(ctx context.Context, localID int64, err error) {
 	ctx, at := context.WithoutCancel(ctx), e.now()
 	_ = e.db.MarkFailed(ctx, localID, reason(err), at)
 	_, _ = e.db.AddHistory(ctx, store.HistoryEntry{LeadID: localID, At: at, Tenant: e.tenant.Ctx, User: e.tenant.User, Action: "failed", Error: reason(err)})
+}
+
+// reasonCode is the most specific catalogue code in err's chain: "sync
+// X: company 5: the company no longer exists" gives export.company-gone.
+// Empty when no part of the chain carries a message.
+func reasonCode(err error) string {
+	code := ""
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		switch x := e.(type) {
+		case *msg.Error:
+			code = x.Code
+		case *ExistsError:
+			code = x.Message().Code
+		}
+	}
+	return code
 }
 
 // reason turns an error into the one line stored on a failed lead and shown

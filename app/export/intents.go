@@ -3,11 +3,11 @@ package export
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/rabitiq/superoffice-sync/core/mapping"
 	"github.com/rabitiq/superoffice-sync/core/match"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
@@ -92,7 +92,7 @@ func (e *Engine) findCreated(ctx context.Context, m marker) (int, error) {
 	res, _, err := e.client.Contacts.Search(ctx, &so.SearchOptions{Select: []string{so.ColContactID, so.ColName, so.ColOrgNr},
 		Filter: filter, OrderBy: []string{so.ColContactID + " desc"}, Top: 50})
 	if err != nil {
-		return 0, fmt.Errorf("look for a company created earlier: %w", err)
+		return 0, msg.Errorf(err, msg.ExportLookForCreated)
 	}
 	for _, r := range res.Contacts() {
 		if !strings.EqualFold(strings.TrimSpace(r.Name), name) {
@@ -103,7 +103,7 @@ func (e *Engine) findCreated(ctx context.Context, m marker) (int, error) {
 			continue
 		}
 		if err != nil {
-			return 0, fmt.Errorf("look for a company created earlier: %w", err)
+			return 0, msg.Errorf(err, msg.ExportLookForCreated)
 		}
 		if m.matches(c) {
 			return c.ContactId, nil
@@ -130,7 +130,7 @@ func (e *Engine) reconcileOne(ctx context.Context, localID int64) (int, error) {
 		}
 		m, err := decodeMarker(in.Marker)
 		if err != nil {
-			return 0, fmt.Errorf("read create intent of lead %d: %w", localID, err)
+			return 0, msg.Errorf(err, msg.ExportReadIntent, "id", localID)
 		}
 		id, err := e.findCreated(ctx, m)
 		if err != nil || id == 0 {
@@ -167,7 +167,7 @@ func (e *Engine) Reconcile(ctx context.Context) ([]Reconciled, error) {
 				return out, err
 			}
 		} else {
-			_ = e.db.MarkFailed(ctx, in.LeadID, fmt.Sprintf("synkroniseringen blev afbrudt; firma %d blev oprettet og knyttet til leadet – synkroniser igen for at fuldføre", id), e.now())
+			_ = e.db.MarkFailed(ctx, in.LeadID, msg.New(msg.ExportInterrupted, "id", id).String(), e.now())
 			if err := e.db.DeleteIntent(ctx, in.LeadID); err != nil {
 				return out, err
 			}

@@ -2,7 +2,6 @@ package export
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,6 +9,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/core/lead"
 	"github.com/rabitiq/superoffice-sync/core/mapping"
 	"github.com/rabitiq/superoffice-sync/core/match"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
@@ -89,7 +89,7 @@ func (e *Engine) search(ctx context.Context, q match.Query) ([]match.Company, er
 	if len(fs) > 0 {
 		res, _, err := e.client.Contacts.Search(ctx, &so.SearchOptions{Select: so.ContactRowColumns(), Filter: so.Or(fs...), OrderBy: []string{so.ColContactID}, Top: 100})
 		if err != nil {
-			return nil, fmt.Errorf("search SuperOffice: %w", err)
+			return nil, msg.Errorf(err, msg.ExportSearch)
 		}
 		for _, r := range res.Contacts() {
 			out = append(out, match.Company{ContactID: r.ContactID, Name: r.Name, Department: r.Department, OrgNr: r.OrgNr, Website: r.URL})
@@ -98,7 +98,7 @@ func (e *Engine) search(ctx context.Context, q match.Query) ([]match.Company, er
 	if len(out) == 0 && strings.TrimSpace(q.Name) != "" {
 		dups, _, err := e.client.Contacts.Duplicates(ctx, q.Name, "")
 		if err != nil {
-			return nil, fmt.Errorf("ask SuperOffice for duplicates: %w", err)
+			return nil, msg.Errorf(err, msg.ExportDuplicates)
 		}
 		for _, d := range dups {
 			if d.SoPrimaryKey > 0 {
@@ -117,7 +117,7 @@ func (e *Engine) byOrgNr(ctx context.Context, o match.OrgNumber) ([]so.ContactRo
 	}
 	res, _, err := e.client.Contacts.Search(ctx, &so.SearchOptions{Select: so.ContactRowColumns(), Filter: so.In(so.ColOrgNr, vals...), OrderBy: []string{so.ColContactID}, Top: 20})
 	if err != nil {
-		return nil, fmt.Errorf("search SuperOffice by org number: %w", err)
+		return nil, msg.Errorf(err, msg.ExportSearchOrgNr)
 	}
 	return res.Contacts(), nil
 }

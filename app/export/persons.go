@@ -3,10 +3,10 @@ package export
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/rabitiq/superoffice-sync/core/mapping"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
@@ -44,7 +44,7 @@ func (e *Engine) loadPersons(ctx context.Context, contactID int) (*personIndex, 
 	x := &personIndex{byEmail: map[string]int{}, byName: map[string]int{}}
 	res, _, err := e.client.Contacts.Persons(ctx, contactID, &so.SearchOptions{Select: so.PersonRowColumns(), OrderBy: []string{so.ColPersonID}, Top: 500})
 	if err != nil {
-		return nil, fmt.Errorf("read the company's persons: %w", err)
+		return nil, msg.Errorf(err, msg.ExportReadPersons)
 	}
 	for _, p := range res.Persons() {
 		full := p.FullName
@@ -117,10 +117,10 @@ func (e *Engine) syncPersons(ctx context.Context, company *so.ContactEntity, pla
 					continue
 				}
 			}
-			return fmt.Errorf("create person %s: %w", p.FullName, err)
+			return msg.Errorf(err, msg.ExportCreatePerson, "name", p.FullName)
 		}
 		if err != nil {
-			return fmt.Errorf("create person %s: %w", p.FullName, err)
+			return msg.Errorf(err, msg.ExportCreatePerson, "name", p.FullName)
 		}
 		x.add(created.PersonId, p.Email, p.FullName)
 		res.Persons.Created++
@@ -154,7 +154,7 @@ func (e *Engine) personChange(ctx context.Context, id int, p mapping.PersonPlan,
 	}
 	cur, _, err := e.client.Persons.Get(ctx, id)
 	if err != nil {
-		return nil, fmt.Errorf("read person %d: %w", id, err)
+		return nil, msg.Errorf(err, msg.ExportReadPerson, "id", id)
 	}
 	return personOps(cur, p), nil
 }
@@ -168,7 +168,7 @@ func (e *Engine) updatePerson(ctx context.Context, id int, p mapping.PersonPlan,
 		return false, err
 	}
 	if _, _, err := e.client.Persons.Patch(ctx, id, ops); err != nil {
-		return false, fmt.Errorf("update person %s: %w", p.FullName, err)
+		return false, msg.Errorf(err, msg.ExportUpdatePerson, "name", p.FullName)
 	}
 	return true, nil
 }

@@ -3,15 +3,14 @@ package export
 import (
 	"context"
 	"errors"
-	"fmt"
 	"maps"
 	"net/http"
 	"slices"
-	"strings"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/mapping"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
@@ -53,32 +52,21 @@ type Result struct {
 	// SkipReasons says why each of CustomFields.Skipped was skipped.
 	SkipReasons []SkipReason `json:"skipReasons"`
 	Kept        []string     `json:"kept"`
-	Warnings    []string     `json:"warnings"`
+	// Warnings are the warnings in the language msg.SetLanguage chose (the
+	// CLI's), WarningCodes the same warnings as codes, index for index, so
+	// the window can say them in its own language and scripts need not
+	// parse words.
+	Warnings     []string      `json:"warnings"`
+	WarningCodes []WarningCode `json:"warningCodes"`
 	// CompanyName is the company's name in SuperOffice, for the confirmation.
 	CompanyName string `json:"-"`
-	// skipWarnings are the warnings that only say why CustomFields.Skipped
-	// were skipped.
-	skipWarnings []string
-}
-
-// OtherWarnings is Warnings without the ones that say why custom fields
-// were skipped, for a screen that lists those fields by name already and
-// would otherwise say it twice.
-func (r *Result) OtherWarnings() []string {
-	var out []string
-	for _, w := range r.Warnings {
-		if !slices.Contains(r.skipWarnings, w) {
-			out = append(out, w)
-		}
-	}
-	return out
 }
 
 // Sync writes the lead to the chosen or a new company and records the
 // outcome on the lead and in the history, success or failure.
 func (e *Engine) Sync(ctx context.Context, localID int64, ch Choice) (*Result, error) {
 	if !ch.Create && ch.ContactID <= 0 {
-		return nil, errors.New("choose a company or create a new one")
+		return nil, msg.Errorf(nil, msg.ExportChoose)
 	}
 	det, plan, err := e.Plan(ctx, localID)
 	if err != nil {
@@ -93,14 +81,14 @@ func (e *Engine) Sync(ctx context.Context, localID int64, ch Choice) (*Result, e
 		if replan, ok := e.replanIfFieldsChanged(ctx, localID); ok {
 			if res, err = e.write(ctx, localID, replan, ch); err == nil {
 				if gone := without(plan.Written, replan.Written); len(gone) > 0 {
-					res.Warnings = append(res.Warnings, goneWarning(gone))
+					res.warn(goneWarning(gone))
 				}
 			}
 		}
 	}
 	if err != nil {
 		e.recordFailure(ctx, localID, err)
-		return nil, fmt.Errorf("sync %q: %w", det.Lead.CompanyName, err)
+		return nil, msg.Errorf(err, msg.ExportSyncFailed, "name", det.Lead.CompanyName)
 	}
 	at := e.now()
 	if err := e.db.MarkSynced(ctx, localID, int64(res.ContactID), e.tenant.Ctx, at); err != nil {
@@ -158,16 +146,17 @@ func (e *Engine) replanIfFieldsChanged(ctx context.Context, localID int64) (mapp
 }
 
 func newResult(plan mapping.Plan, rep fieldsetup.Report) *Result {
-	r := &Result{Kept: []string{}, Warnings: []string{}, SkipReasons: []SkipReason{}}
+	r := &Result{Kept: []string{}, Warnings: []string{}, WarningCodes: []WarningCode{}, SkipReasons: []SkipReason{}}
 	r.CustomFields.Unchanged = []string{}
 	r.CustomFields.Written = append([]string{}, plan.Written...)
 	r.CustomFields.Skipped = append([]string{}, plan.Skipped...)
 	for _, w := range plan.Warnings {
-		r.Warnings = append(r.Warnings, w.String())
+		r.warn(w)
 	}
 	r.SkipReasons = skipReasons(plan.Skipped, rep)
-	r.skipWarnings = skipWarnings(r.SkipReasons)
-	r.Warnings = append(r.Warnings, r.skipWarnings...)
+	for _, w := range skipWarnings(r.SkipReasons) {
+		r.warn(w)
+	}
 	return r
 }
 
@@ -214,25 +203,6 @@ func skipReasons(skipped []string, rep fieldsetup.Report) []SkipReason {
 	return out
 }
 
-// skipWarnings says each reason in one line for the CLI and the history.
-func skipWarnings(reasons []SkipReason) []string {
-	var out []string
-	for _, r := range reasons {
-		n, ids := len(r.Fields), strings.Join(r.Fields, ", ")
-		switch r.Code {
-		case SkipMissing:
-			out = append(out, fmt.Sprintf("%d felter der ikke er oprettet i SuperOffice springes over", n))
-		case SkipWrongType:
-			out = append(out, fmt.Sprintf("%d felter med forkert type i SuperOffice springes over: %s", n, ids))
-		case SkipOnPerson:
-			out = append(out, fmt.Sprintf("%d felter der er oprettet på Person i stedet for Firma springes over: %s", n, ids))
-		default:
-			out = append(out, fmt.Sprintf("%d felter der ikke er bekræftet i Feltopsætning springes over: %s", n, ids))
-		}
-	}
-	return out
-}
-
 func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch Choice) (*Result, error) {
 	meta, err := e.Meta(ctx)
 	if err != nil {
@@ -251,7 +221,7 @@ func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch
 		if ok {
 			if _, _, err := e.client.Contacts.Get(ctx, int(id)); err == nil {
 				target = int(id)
-				res.Warnings = append(res.Warnings, fmt.Sprintf("leadet er allerede knyttet til firma %d i SuperOffice; det opdateres i stedet for at oprette et nyt", id))
+				res.warn(mapping.Warning{Msg: msg.New(msg.ExportAlreadyLinked, "id", id)})
 			} else if !so.IsNotFound(err) {
 				return nil, err
 			}
@@ -261,7 +231,7 @@ func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch
 				return nil, err
 			}
 			if target != 0 {
-				res.Warnings = append(res.Warnings, fmt.Sprintf("en tidligere afbrudt oprettelse blev fundet som firma %d og genbruges", target))
+				res.warn(mapping.Warning{Msg: msg.New(msg.ExportReusedCreate, "id", target)})
 			}
 		}
 	}
@@ -284,17 +254,12 @@ func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch
 		// them as skipped and read the tenant's fields again next time.
 		e.ForgetMeta()
 		res.CustomFields.Written, res.CustomFields.Skipped = without(res.CustomFields.Written, gone), append(res.CustomFields.Skipped, gone...)
-		res.Warnings = append(res.Warnings, goneWarning(gone))
+		res.warn(goneWarning(gone))
 	}
 	if err := e.syncPersons(ctx, current, plan.Persons, res.Created, res); err != nil {
 		return nil, err
 	}
 	return res, nil
-}
-
-// goneWarning says which custom fields the admin deleted during the run.
-func goneWarning(gone []string) string {
-	return fmt.Sprintf("felterne %s findes ikke længere i SuperOffice og blev sprunget over", strings.Join(gone, ", "))
 }
 
 // create POSTs a new company, guarded by an intent row.
@@ -317,7 +282,7 @@ func (e *Engine) create(ctx context.Context, localID int64, plan mapping.Plan, f
 		// The create may have committed: look before anything else.
 		id, ferr := e.findCreated(context.WithoutCancel(ctx), mk)
 		if ferr != nil || id == 0 {
-			return nil, fmt.Errorf("SuperOffice answered too late to know whether the company was created; the next attempt looks it up first: %w", err)
+			return nil, msg.Errorf(err, msg.ExportTooLate)
 		}
 		if err := e.db.CreatedFor(ctx, localID, int64(id), e.tenant.Ctx); err != nil {
 			return nil, err
@@ -330,7 +295,7 @@ func (e *Engine) create(ctx context.Context, localID int64, plan mapping.Plan, f
 	}
 	if err != nil {
 		_ = e.db.DeleteIntent(ctx, localID)
-		return nil, fmt.Errorf("create the company in SuperOffice: %w", err)
+		return nil, msg.Errorf(err, msg.ExportCreateCompany)
 	}
 	if err := e.db.CreatedFor(ctx, localID, int64(created.ContactId), e.tenant.Ctx); err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
@@ -135,7 +136,7 @@ func TestMissingCustomFieldsAreSkippedAndReported(t *testing.T) {
 	}
 	// The window lists the skipped fields by name, so it leaves out the
 	// warning that only counts them, and nothing else.
-	if other := res.OtherWarnings(); len(other) != len(res.Warnings)-1 || strings.Contains(strings.Join(other, "\n"), "springes over") {
+	if other := res.OtherWarnings(msg.Danish); len(other) != len(res.Warnings)-1 || strings.Contains(strings.Join(other, "\n"), "springes over") {
 		t.Errorf("OtherWarnings = %v of %v", other, res.Warnings)
 	}
 }

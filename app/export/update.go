@@ -2,12 +2,12 @@ package export
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/rabitiq/superoffice-sync/core/mapping"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
@@ -18,10 +18,10 @@ import (
 func (e *Engine) update(ctx context.Context, id int, plan mapping.Plan, overwrite []string, res *Result) (*so.ContactEntity, error) {
 	cur, _, err := e.client.Contacts.Get(ctx, id)
 	if so.IsNotFound(err) {
-		return nil, fmt.Errorf("firma %d: %w", id, ErrCompanyGone)
+		return nil, msg.Errorf(ErrCompanyGone, msg.ExportCompany, "id", id)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read company %d from SuperOffice: %w", id, err)
+		return nil, msg.Errorf(err, msg.ExportReadCompany, "id", id)
 	}
 	ops, kept, changed := updateOps(cur, plan, overwrite)
 	res.Kept = append(res.Kept, kept...)
@@ -31,10 +31,10 @@ func (e *Engine) update(ctx context.Context, id int, plan mapping.Plan, overwrit
 	}
 	out, _, err := e.client.Contacts.Patch(ctx, id, ops)
 	if so.IsNotFound(err) {
-		return nil, fmt.Errorf("firma %d: %w", id, ErrCompanyGone)
+		return nil, msg.Errorf(ErrCompanyGone, msg.ExportCompany, "id", id)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("update company %d in SuperOffice: %w", id, err)
+		return nil, msg.Errorf(err, msg.ExportUpdateCompany, "id", id)
 	}
 	return out, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
@@ -208,7 +209,7 @@ func TestSkippedFieldsSayWhy(t *testing.T) {
 			t.Errorf("warnings lack %q:\n%s", want, all)
 		}
 	}
-	if other := strings.Join(res.OtherWarnings(), "\n"); strings.Contains(other, "springes over") {
+	if other := strings.Join(res.OtherWarnings(msg.Danish), "\n"); strings.Contains(other, "springes over") {
 		t.Errorf("OtherWarnings repeats the skip reasons: %s", other)
 	}
 }

@@ -69,10 +69,6 @@ func FuzzMapLead(f *testing.F) {
 		if err1 != nil || err2 != nil || !bytes.Equal(j1, j2) || !json.Valid(j1) {
 			t.Fatalf("PreviewJSON: %v %v", err1, err2)
 		}
-		var t1, t2 bytes.Buffer
-		if p1.WritePreviewTable(&t1) != nil || p2.WritePreviewTable(&t2) != nil || !bytes.Equal(t1.Bytes(), t2.Bytes()) {
-			t.Fatalf("preview table is not deterministic")
-		}
 		for _, v := range limitViolations(p1, tenant) {
 			t.Errorf("limit: %s", v)
 		}

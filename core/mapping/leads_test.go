@@ -1,7 +1,6 @@
 package mapping
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -192,11 +191,6 @@ func TestGoldenPlans(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden(t, "plans/"+gc.name+".json", js)
-			var tbl bytes.Buffer
-			if err := p.WritePreviewTable(&tbl); err != nil {
-				t.Fatal(err)
-			}
-			golden(t, "plans/"+gc.name+".txt", tbl.Bytes())
 		})
 	}
 }

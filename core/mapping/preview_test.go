@@ -3,7 +3,6 @@ package mapping
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"github.com/rabitiq/superoffice-sync/core/msg"
 	"strings"
 	"testing"
@@ -84,21 +83,6 @@ func TestPreviewEmptyPlan(t *testing.T) {
 		if !strings.Contains(string(js), want) {
 			t.Errorf("missing %s in\n%s", want, js)
 		}
-	}
-	var b bytes.Buffer
-	if err := (Plan{}).WritePreviewTable(&b); err != nil || !strings.Contains(b.String(), "(ingen)") {
-		t.Errorf("empty table: %v\n%s", err, b.String())
-	}
-}
-
-type failWriter struct{}
-
-func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
-
-func TestPreviewTableWriteError(t *testing.T) {
-	p, _ := Map(fullDanishLead(), TenantInfo{})
-	if err := p.WritePreviewTable(failWriter{}); err == nil {
-		t.Error("write error was lost")
 	}
 }
 

@@ -21,6 +21,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/match"
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/i18n"
 )
 
 // Service is what the export flow needs from the app.
@@ -230,7 +231,7 @@ func ResultText(r *export.Result) string {
 	if len(r.Kept) > 0 {
 		lines = append(lines, lang.L("Existing values kept:")+" "+FieldsText(r.Kept))
 	}
-	for _, w := range r.OtherWarnings() {
+	for _, w := range r.OtherWarnings(i18n.Lang()) {
 		lines = append(lines, "⚠ "+w)
 	}
 	return strings.Join(lines, "\n")
