@@ -61,7 +61,7 @@ func TestStartUp(t *testing.T) {
 
 	// A mistyped command is no window: the usage with the closest command, exit 2.
 	code, out, stderr := runApp(t, bin, []string{"LANG=C.UTF-8"}, "imprt", "x.json")
-	if code != 2 || out != "" || !strings.Contains(stderr, "mente du import?") || !strings.Contains(stderr, "Usage:") || strings.Contains(stderr, "goroutine") {
+	if code != 2 || out != "" || !strings.Contains(stderr, "mente du import?") || !strings.Contains(stderr, "Brug:") || strings.Contains(stderr, "goroutine") {
 		t.Errorf("imprt: exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
 
