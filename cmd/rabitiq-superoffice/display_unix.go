@@ -2,6 +2,8 @@
 
 package main
 
+import "github.com/rabitiq/superoffice-sync/core/msg"
+
 // noDisplay returns the one line to print when there is no display for the
 // window (ssh, cron, CI), or "". Without it GLFW fails deep in Fyne and the
 // process dies with a stack trace.
@@ -9,6 +11,5 @@ func noDisplay(getenv func(string) string) string {
 	if getenv("DISPLAY") != "" || getenv("WAYLAND_DISPLAY") != "" {
 		return ""
 	}
-	return "rabitiq-superoffice: der er ingen skærm (hverken DISPLAY eller WAYLAND_DISPLAY er sat), så vinduet kan ikke åbnes; kommandoerne virker uden: rabitiq-superoffice help " +
-		"(no display: neither DISPLAY nor WAYLAND_DISPLAY is set, so the window cannot open; the commands work without one)"
+	return msg.New(msg.CLINoDisplay).Text(msg.Choose(getenv))
 }

@@ -241,3 +241,14 @@ func init() {
 		CLIFlagNoBrowser:     {"skriv kun login-adressen", "only print the sign-in URL"},
 	})
 }
+
+// CLINoDisplay is what the app says when the window is asked for and
+// there is no display (ssh, cron, CI).
+const CLINoDisplay = "cli.no-display"
+
+func init() {
+	register(map[string][2]string{
+		CLINoDisplay: {"rabitiq-superoffice: der er ingen skærm (hverken DISPLAY eller WAYLAND_DISPLAY er sat), så vinduet kan ikke åbnes; kommandoerne virker uden: rabitiq-superoffice help",
+			"rabitiq-superoffice: no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open; the commands work without one: rabitiq-superoffice help"},
+	})
+}
