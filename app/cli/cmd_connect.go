@@ -22,7 +22,8 @@ func runConnect(ctx context.Context, env Env, args []string) int {
 	if err != nil {
 		return fail(env, ExitUsage, usageError{err.Error()})
 	}
-	m := manager(ctx, env)
+	svc := service(ctx, env, nil)
+	m := svc.Mgr
 	if *noBrowser {
 		m.OpenBrowser = func(string) error { return fmt.Errorf("--no-browser") }
 	}
@@ -41,7 +42,7 @@ func runConnect(ctx context.Context, env Env, args []string) int {
 		openAndShow = auth.SystemBrowser
 	}
 	m.OpenBrowser = func(u string) error { show(u); return openAndShow(u) }
-	s, err := m.Connect(ctx, cfg, show)
+	s, err := svc.Connect(ctx, cfg, show)
 	if err != nil {
 		return fail(env, ExitFailure, err)
 	}
@@ -70,7 +71,7 @@ func runStatus(ctx context.Context, env Env, args []string) int {
 	}
 	st := statusJSON{}
 	var reason error
-	c, err := connect(ctx, env)
+	c, err := service(ctx, env, nil).Conn(ctx)
 	if err == nil {
 		// Refresh the access token if needed: "connected" means it works now.
 		_, err = c.Source.Token()
@@ -105,7 +106,7 @@ func runDisconnect(ctx context.Context, env Env, args []string) int {
 	if len(args) > 0 {
 		return fail(env, ExitUsage, usageError{env.say(msg.CLINoArgs, "cmd", "disconnect")})
 	}
-	if err := manager(ctx, env).Disconnect(); err != nil {
+	if err := service(ctx, env, nil).Disconnect(); err != nil {
 		return fail(env, ExitFailure, err)
 	}
 	fmt.Fprintln(env.Stdout, "Forbindelsen til SuperOffice er fjernet. Leads og synkroniseringshistorik er bevaret.")

@@ -11,25 +11,11 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/app/tenant"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/mapping"
 	"github.com/rabitiq/superoffice-sync/core/match"
-	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
-
-// tenantClient connects to SuperOffice and builds the REST client.
-func tenantClient(ctx context.Context, env Env) (*connection, *so.Client, error) {
-	c, err := connect(ctx, env)
-	if err != nil {
-		return nil, nil, err
-	}
-	var resolve func(context.Context) (string, error)
-	if c.Session != nil {
-		resolve = c.Session.ResolveAPIURL
-	}
-	cl, err := export.NewClient(c.Tenant.APIURL, c.Source, resolve, env.HTTPClient)
-	return c, cl, err
-}
 
 func runFields(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "fields")
@@ -47,7 +33,7 @@ func runFields(ctx context.Context, env Env, args []string) int {
 	if err != nil {
 		return fail(env, ExitUsage, err)
 	}
-	c, cl, err := tenantClient(ctx, env)
+	c, cl, err := service(ctx, env, nil).Client(ctx)
 	if err == nil {
 		var conf fieldsetup.Confirmed
 		if conf, err = confirmations(ctx, env, *dbFlag, c.Tenant.Ctx, changes); err == nil {
@@ -128,8 +114,9 @@ func runPreview(ctx context.Context, env Env, args []string) int {
 	return ExitOK
 }
 
-// engine opens the database and the tenant for match and sync.
-func engine(ctx context.Context, env Env, dbFlag, ref string) (*export.Engine, *store.DB, int64, int) {
+// engine opens the database and the tenant connection for match and
+// sync, which settles interrupted creates before the first export.
+func engine(ctx context.Context, env Env, dbFlag, ref string) (*tenant.Service, *store.DB, int64, int) {
 	d, err := openDB(ctx, env, dbFlag)
 	if err != nil {
 		return nil, nil, 0, fail(env, ExitFailure, err)
@@ -139,15 +126,15 @@ func engine(ctx context.Context, env Env, dbFlag, ref string) (*export.Engine, *
 		d.Close()
 		return nil, nil, 0, fail(env, ExitFailure, err)
 	}
-	c, cl, err := tenantClient(ctx, env)
-	if err != nil {
+	svc := service(ctx, env, d)
+	if _, err := svc.Engine(ctx); err != nil {
 		d.Close()
 		if code, ok := notConnected(env, err); ok {
 			return nil, nil, 0, code
 		}
 		return nil, nil, 0, fail(env, ExitFailure, err)
 	}
-	return export.New(d, cl, export.Tenant{Ctx: c.Tenant.Ctx, User: c.Tenant.User}, env.Now), d, id, ExitOK
+	return svc, d, id, ExitOK
 }
 
 // candidateJSON is one element of `match --json`.
@@ -181,6 +168,9 @@ func runMatch(ctx context.Context, env Env, args []string) int {
 	defer d.Close()
 	cands, err := e.Match(ctx, id)
 	if err != nil {
+		if code, ok := notConnected(env, err); ok {
+			return code
+		}
 		return fail(env, ExitFailure, err)
 	}
 	out := make([]candidateJSON, 0, len(cands))
@@ -290,7 +280,7 @@ func printResult(env Env, res *export.Result) {
 	}
 }
 
-func printDiff(ctx context.Context, env Env, e *export.Engine, id int64, ch export.Choice, asJSON bool) int {
+func printDiff(ctx context.Context, env Env, e *tenant.Service, id int64, ch export.Choice, asJSON bool) int {
 	d, err := e.Diff(ctx, id, ch)
 	if err != nil {
 		if code, ok := notConnected(env, err); ok {

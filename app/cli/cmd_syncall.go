@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -38,26 +37,20 @@ func runSyncAll(ctx context.Context, env Env, dbFlag, status string, createMissi
 	if err != nil {
 		return fail(env, ExitFailure, err)
 	}
-	c, cl, err := tenantClient(ctx, env)
-	if err != nil {
+	// The service settles creates an earlier run left unfinished, as the
+	// window does at start-up: a company that was created is linked to its
+	// lead, which the batch then updates instead of offering that company
+	// for review.
+	svc := service(ctx, env, d)
+	if _, err := svc.Engine(ctx); err != nil {
 		if code, ok := notConnected(env, err); ok {
 			return code
 		}
 		return fail(env, ExitFailure, err)
 	}
-	e := export.New(d, cl, export.Tenant{Ctx: c.Tenant.Ctx, User: c.Tenant.User}, env.Now)
-	// Settle creates an earlier run left unfinished, as the window does at
-	// start-up: a company that was created is linked to its lead, which the
-	// batch then updates instead of offering that company for review.
-	if _, err := e.Reconcile(ctx); err != nil {
-		if code, ok := notConnected(env, err); ok {
-			return code
-		}
-		return fail(env, ExitFailure, msg.Errorf(err, msg.CLIReconcile))
-	}
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetEscapeHTML(false)
-	sum := e.Batch(ctx, ids, export.BatchOptions{CreateMissing: createMissing, Concurrency: concurrency}, func(done, total int, it export.BatchItem) {
+	sum := svc.Batch(ctx, ids, export.BatchOptions{CreateMissing: createMissing, Concurrency: concurrency}, func(done, total int, it export.BatchItem) {
 		if asJSON {
 			_ = enc.Encode(it)
 			return
@@ -78,24 +71,15 @@ func runSyncAll(ctx context.Context, env Env, dbFlag, status string, createMissi
 			"review", sum.Review, "failed", sum.Failed, "cancelled", sum.Cancelled))
 	}
 	if sum.NotConnected {
-		code, _ := notConnected(env, notConnectedErr(sum.StopErr))
+		stopErr := sum.StopErr
+		if stopErr == nil {
+			stopErr = auth.ErrNotConnected
+		}
+		code, _ := notConnected(env, stopErr)
 		return code
 	}
 	if sum.Failed > 0 || sum.Cancelled > 0 {
 		return ExitFailure
 	}
 	return ExitOK
-}
-
-// notConnectedErr makes a refused sign-in read as "not connected": a 401
-// from SuperOffice after a refresh means the same to the user as a
-// revoked sign-in, connect again.
-func notConnectedErr(err error) error {
-	if err == nil {
-		return auth.ErrNotConnected
-	}
-	if errors.Is(err, auth.ErrNotConnected) {
-		return err
-	}
-	return fmt.Errorf("SuperOffice refused the sign-in (%v): %w", err, auth.ErrNotConnected)
 }

@@ -51,7 +51,6 @@ const (
 	CLISyncChoose        = "cli.sync-choose"
 	CLISyncBadStatus     = "cli.sync-bad-status" // {value}: quoted
 	CLISyncConcurrency   = "cli.sync-concurrency"
-	CLIReconcile         = "cli.reconcile"
 	CLIBatchCompany      = "cli.batch-company" // {id}
 	CLIBatchTotal        = "cli.batch-total"   // {total} {created} {updated} {review} {failed} {cancelled}
 	CLIOutcomeCreated    = "cli.outcome-created"
@@ -172,7 +171,6 @@ func init() {
 		CLISyncChoose:       {"sync: angiv --create (Opret & Sync) eller --contact ID (Sync til valgte)", "sync: give --create (Create & Sync) or --contact ID (Sync to selected)"},
 		CLISyncBadStatus:    {"sync --all: --status vil have new, changed eller failed, ikke {value}", "sync --all: --status wants new, changed or failed, not {value}"},
 		CLISyncConcurrency:  {"sync --all: --concurrency vil have 1 til 32", "sync --all: --concurrency wants 1 to 32"},
-		CLIReconcile:        {"tjek afbrudte eksporter", "check interrupted exports"},
 		CLIBatchCompany:     {"firma {id}", "company {id}"},
 		CLIBatchTotal: {"I alt {total}: {created} oprettet, {updated} opdateret, {review} skal gennemses, {failed} fejlede, {cancelled} annulleret",
 			"In all {total}: {created} created, {updated} updated, {review} to review, {failed} failed, {cancelled} cancelled"},

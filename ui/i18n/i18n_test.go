@@ -56,7 +56,7 @@ func TestEveryUIStringIsTranslated(t *testing.T) {
 		return nil
 	}
 	// The screens, and the window wiring that shows a few dialogs itself.
-	for _, dir := range []string{"..", "../../app/desktop"} {
+	for _, dir := range []string{"..", "../../cmd/rabitiq-superoffice/desktop"} {
 		if err := filepath.Walk(dir, scan); err != nil {
 			t.Fatal(err)
 		}

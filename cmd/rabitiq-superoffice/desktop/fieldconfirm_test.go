@@ -10,12 +10,14 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/app/tenant"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/lead"
 	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
-// The screen's "Brug dette felt" goes through Services: the confirmation
+// The screen's "Brug dette felt" goes through Services and the tenant
+// connection: the confirmation
 // is stored for the connected tenant, and the next sync of the same engine
 // writes the field although the engine had read the fields before.
 func TestConfirmFieldIsStoredForTheTenantAndUsedByTheNextSync(t *testing.T) {
@@ -52,8 +54,8 @@ func TestConfirmFieldIsStoredForTheTenantAndUsedByTheNextSync(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := &Services{DB: db, Now: time.Now, HTTPClient: &http.Client{Timeout: 10 * time.Second},
-		Mgr: &auth.Manager{Store: auth.CredentialStore{Keyring: &auth.MemKeyring{}}, OpenBrowser: headlessBrowser},
+	svc := &Services{DB: db, Now: time.Now,
+		Tenant: tenant.New(tenant.Options{DB: db, Keyring: &auth.MemKeyring{}, HTTPClient: &http.Client{Timeout: 10 * time.Second}, OpenBrowser: headlessBrowser}),
 		Config: func(env auth.Environment, clientID string) auth.Config {
 			return auth.Config{Environment: env, Authority: sim.Authority(), ClientID: clientID}
 		}}

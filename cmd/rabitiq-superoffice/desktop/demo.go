@@ -13,6 +13,7 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/app/tenant"
 	"github.com/rabitiq/superoffice-sync/assets"
 	"github.com/rabitiq/superoffice-sync/core/lead"
 	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
@@ -56,9 +57,10 @@ func SeedDemo(ctx context.Context, db *store.DB, now time.Time) error {
 }
 
 // startDemo seeds the demo database and starts the demo tenant on
-// loopback. The sign-in lives in memory only: the demo never touches the
-// user's keyring, and each run starts disconnected.
-func startDemo(ctx context.Context, svc *Services) (func(), error) {
+// loopback, pointing svc's sign-in and the tenant connection conn at it.
+// The sign-in lives in memory only: the demo never touches the user's
+// keyring, and each run starts disconnected.
+func startDemo(ctx context.Context, svc *Services, conn *tenant.Options) (func(), error) {
 	if err := SeedDemo(ctx, svc.DB, time.Now()); err != nil {
 		return nil, err
 	}
@@ -70,7 +72,7 @@ func startDemo(ctx context.Context, svc *Services) (func(), error) {
 	if err := sim.Start("127.0.0.1:0"); err != nil {
 		return nil, fmt.Errorf("start the demo tenant: %w", err)
 	}
-	svc.Mgr.Store = auth.CredentialStore{Keyring: &auth.MemKeyring{}}
+	conn.Keyring = &auth.MemKeyring{}
 	svc.DefaultClientID = sim.ClientID()
 	svc.Config = func(env auth.Environment, id string) auth.Config {
 		return auth.Config{Environment: env, Authority: sim.Authority(), ClientID: id}

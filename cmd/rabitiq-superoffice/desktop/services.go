@@ -2,43 +2,38 @@ package desktop
 
 import (
 	"context"
-
 	"errors"
-	"fmt"
-	"fyne.io/fyne/v2"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
+
+	"fyne.io/fyne/v2"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/importer"
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/app/tenant"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/match"
 	"github.com/rabitiq/superoffice-sync/ui/integrations"
 )
 
-// Services implements every view's Service over the store, the auth
-// manager and the export engine. Views get it through their own small
-// interfaces, so each can be tested with a fake.
+// Services implements every view's Service over the store and the
+// tenant connection. Views get it through their own small interfaces, so
+// each can be tested with a fake.
 type Services struct {
-	DB  *store.DB
-	Mgr *auth.Manager
+	DB *store.DB
+	// Tenant builds the client and export engine once and settles
+	// interrupted creates first, as the CLI's commands do.
+	Tenant *tenant.Service
 	// Config returns the auth configuration for env and client id; demo
 	// mode points it at the in-process simulator.
 	Config func(env auth.Environment, clientID string) auth.Config
 	// DefaultClientID prefills the Integrationer screen.
 	DefaultClientID string
-	HTTPClient      *http.Client
 	Now             func() time.Time
-
-	mu  sync.Mutex
-	eng *export.Engine
-	ctx string // tenant the engine is for
 }
 
 // CountLeads implements leads.Service.
@@ -70,7 +65,7 @@ func (s *Services) History(ctx context.Context, f store.HistoryFilter) ([]store.
 // CompanyURL implements leads.DetailService: the company's page in the
 // SuperOffice web client, next to the tenant's API.
 func (s *Services) CompanyURL(id int64) *url.URL {
-	c, err := s.Mgr.Stored()
+	c, err := s.Tenant.Mgr.Stored()
 	if err != nil {
 		return nil
 	}
@@ -91,76 +86,38 @@ func webClientURL(apiURL string, id int64) *url.URL {
 	return u
 }
 
-// engine returns the export engine for the connected tenant, building it
-// (and reconciling interrupted creates) on first use.
-func (s *Services) engine(ctx context.Context) (*export.Engine, error) {
-	sess, err := s.Mgr.Session(ctx)
-	if err != nil {
-		return nil, err
-	}
-	t := sess.Tenant()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.eng != nil && s.ctx == t.Ctx {
-		return s.eng, nil
-	}
-	cl, err := export.NewClient(t.APIURL, sess, sess.ResolveAPIURL, s.HTTPClient)
-	if err != nil {
-		return nil, err
-	}
-	s.eng, s.ctx = export.New(s.DB, cl, export.Tenant{Ctx: t.Ctx, User: t.User}, s.Now), t.Ctx
-	if _, err := s.eng.Reconcile(ctx); err != nil {
-		return nil, fmt.Errorf("check interrupted exports: %w", err)
-	}
-	return s.eng, nil
-}
-
-func (s *Services) forget() {
-	s.mu.Lock()
-	s.eng, s.ctx = nil, ""
-	s.mu.Unlock()
-}
-
 // Match implements exportui.Service.
 func (s *Services) Match(ctx context.Context, id int64) ([]match.Candidate, error) {
-	e, err := s.engine(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return e.Match(ctx, id)
+	return s.Tenant.Match(ctx, id)
 }
 
 // Sync implements exportui.Service.
 func (s *Services) Sync(ctx context.Context, id int64, ch export.Choice) (*export.Result, error) {
-	e, err := s.engine(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return e.Sync(ctx, id, ch)
+	return s.Tenant.Sync(ctx, id, ch)
 }
 
-// CheckFields implements fieldsui.Service: always a fresh look, since the
-// admin may just have created fields.
+// CheckFields implements fieldsui.Service.
 func (s *Services) CheckFields(ctx context.Context) (fieldsetup.Report, error) {
-	e, err := s.engine(ctx)
-	if err != nil {
-		return fieldsetup.Report{}, err
-	}
-	e.ForgetMeta()
-	m, err := e.Meta(ctx)
-	if err != nil {
-		return fieldsetup.Report{}, err
-	}
-	return m.Fields, nil
+	return s.Tenant.CheckFields(ctx)
+}
+
+// ConfirmField implements fieldsui.Service: "Brug dette felt".
+func (s *Services) ConfirmField(ctx context.Context, progID, tenantKey string) error {
+	return s.Tenant.ConfirmField(ctx, progID, tenantKey)
+}
+
+// UnconfirmField implements fieldsui.Service.
+func (s *Services) UnconfirmField(ctx context.Context, progID string) error {
+	return s.Tenant.UnconfirmField(ctx, progID)
 }
 
 // Status implements integrations.Service, from the stored sign-in and
 // without a network call.
 func (s *Services) Status(context.Context) integrations.Status {
-	if cur := s.Mgr.Current(); cur != nil {
+	if cur := s.Tenant.Mgr.Current(); cur != nil {
 		return integrations.Status{Connected: true, Tenant: cur.Tenant(), Environment: cur.Environment(), RunOnly: cur.RunOnly()}
 	}
-	c, err := s.Mgr.Stored()
+	c, err := s.Tenant.Mgr.Stored()
 	if err != nil {
 		st := integrations.Status{}
 		if !errors.Is(err, auth.ErrNotConnected) {
@@ -173,8 +130,7 @@ func (s *Services) Status(context.Context) integrations.Status {
 
 // Connect implements integrations.Service.
 func (s *Services) Connect(ctx context.Context, env auth.Environment, clientID string, showURL func(string)) (integrations.Status, error) {
-	sess, err := s.Mgr.Connect(ctx, s.Config(env, clientID), showURL)
-	s.forget()
+	sess, err := s.Tenant.Connect(ctx, s.Config(env, clientID), showURL)
 	if sess == nil {
 		return integrations.Status{}, err
 	}
@@ -182,21 +138,14 @@ func (s *Services) Connect(ctx context.Context, env auth.Environment, clientID s
 }
 
 // Disconnect implements integrations.Service.
-func (s *Services) Disconnect() error {
-	s.forget()
-	return s.Mgr.Disconnect()
-}
+func (s *Services) Disconnect() error { return s.Tenant.Disconnect() }
 
 // ClientID implements integrations.Service.
 func (s *Services) ClientID() string { return s.DefaultClientID }
 
 // Diff implements exportui.Previewer.
 func (s *Services) Diff(ctx context.Context, id int64, ch export.Choice) (*export.Diff, error) {
-	e, err := s.engine(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return e.Diff(ctx, id, ch)
+	return s.Tenant.Diff(ctx, id, ch)
 }
 
 // LeadsByStatus implements batchui.Service.
@@ -206,15 +155,7 @@ func (s *Services) LeadsByStatus(ctx context.Context, st ...store.Status) ([]int
 
 // Batch implements batchui.Service.
 func (s *Services) Batch(ctx context.Context, ids []int64, opt export.BatchOptions, progress func(int, int, export.BatchItem)) export.BatchSummary {
-	e, err := s.engine(ctx)
-	if err != nil {
-		sum := export.BatchSummary{Total: len(ids), Failed: len(ids), FailedIDs: ids}
-		for i, id := range ids {
-			progress(i+1, len(ids), export.BatchItem{LocalID: id, Outcome: export.OutcomeFailed, Error: err.Error()})
-		}
-		return sum
-	}
-	return e.Batch(ctx, ids, opt, progress)
+	return s.Tenant.Batch(ctx, ids, opt, progress)
 }
 
 // prefPolicy remembers the preview's overwrite choices in Fyne preferences.

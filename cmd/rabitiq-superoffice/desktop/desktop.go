@@ -1,6 +1,7 @@
-// Package desktop wires the Fyne app: it opens the store, connects the
-// auth manager and the export engine, builds the screens from ui/ with
-// those services, and runs the window. With --demo it also starts the
+// Package desktop wires the Fyne app: it opens the store and the tenant
+// connection (app/tenant), builds the screens from ui/ with those
+// services, and runs the window. It is the one package that imports both
+// app/ and ui/. With --demo it also starts the
 // SuperOffice simulator in-process as the demo tenant.
 package desktop
 
@@ -21,6 +22,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/instance"
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/app/tenant"
 	"github.com/rabitiq/superoffice-sync/assets"
 	"github.com/rabitiq/superoffice-sync/ui/about"
 	"github.com/rabitiq/superoffice-sync/ui/async"
@@ -73,23 +75,21 @@ func Run(opts Options) error {
 		return err
 	}
 	defer db.Close()
-	svc := &Services{DB: db, Now: time.Now, HTTPClient: &http.Client{Timeout: 60 * time.Second},
-		Mgr: &auth.Manager{Store: auth.CredentialStore{Keyring: auth.OSKeyring{}}, OpenBrowser: browserOpener()},
+	svc := &Services{DB: db, Now: time.Now, DefaultClientID: auth.ConfigFromEnv(os.Getenv, "").ClientID,
 		Config: func(env auth.Environment, id string) auth.Config {
 			c := auth.ConfigFromEnv(os.Getenv, env)
 			c.ClientID = id
 			return c
 		}}
-	svc.DefaultClientID = auth.ConfigFromEnv(os.Getenv, "").ClientID
-	svc.Mgr.ClientSecret = auth.ConfigFromEnv(os.Getenv, "").ClientSecret
-	svc.Mgr.ClientSecretFor = svc.DefaultClientID
+	conn := tenant.Options{DB: db, Getenv: os.Getenv, HTTPClient: &http.Client{Timeout: 60 * time.Second}, OpenBrowser: browserOpener(), Now: time.Now}
 	if opts.Demo {
-		stop, err := startDemo(ctx, svc)
+		stop, err := startDemo(ctx, svc, &conn)
 		if err != nil {
 			return err
 		}
 		defer stop()
 	}
+	svc.Tenant = tenant.New(conn)
 	title := buildinfo.AppName
 	if opts.Demo {
 		title += " – DEMO"
@@ -187,7 +187,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 	integ.OnChange(integ.Current())
 	if integ.Current().Connected {
 		// Settle exports a crash interrupted before anything else runs.
-		async.Run(func() error { _, err := svc.engine(context.Background()); return err }, func(error) { list.Reload() })
+		async.Run(func() error { _, err := svc.Tenant.Engine(context.Background()); return err }, func(error) { list.Reload() })
 	}
 	if id := prefs.Int(prefLastLead); id > 0 {
 		if _, err := svc.GetLead(context.Background(), int64(id)); err == nil {
