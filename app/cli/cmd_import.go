@@ -44,8 +44,15 @@ func runImport(ctx context.Context, env Env, args []string) int {
 }
 
 func printReport(w io.Writer, r importer.FileReport) {
-	if r.Error != "" {
+	if r.Error != "" && r.Total() == 0 {
 		fmt.Fprintf(w, "%s: FEJL, intet importeret: %s\n", r.File, r.Error)
+		return
+	}
+	if r.Error != "" {
+		// Batches committed before the fault stay; a second import of the
+		// file completes it without duplicates.
+		fmt.Fprintf(w, "%s: FEJL efter %d importeret, %d opdateret, %d uændret (gemt; importér filen igen for at fuldføre): %s\n",
+			r.File, r.Imported, r.Updated, r.Unchanged, r.Error)
 		return
 	}
 	fmt.Fprintf(w, "%s: %d importeret, %d opdateret, %d uændret, %d afvist\n",
