@@ -84,8 +84,8 @@ func TestImportReportsProgressAndCancelKeepsWhatWasCommitted(t *testing.T) {
 	if rep.Error != Cancelled || rep.Total() >= 1200 {
 		t.Errorf("cancelled report = %+v", rep)
 	}
-	// Batches committed before the cancel stay (an import commits every
-	// quarter second), and the report counts exactly them.
+	// Batches committed before the cancel stay (an import commits at
+	// least every second), and the report counts exactly them.
 	if n, _ := db.CountLeads(context.Background(), ""); n != 1200+rep.Imported {
 		t.Errorf("%d leads after the cancelled file, want the 1200 of the first file and the %d it reported", n, rep.Imported)
 	}
@@ -97,7 +97,7 @@ func TestImportReportsProgressAndCancelKeepsWhatWasCommitted(t *testing.T) {
 func TestBrokenTailKeepsCommittedLeadsAndReimportCompletes(t *testing.T) {
 	dir := t.TempDir()
 	var full strings.Builder
-	if err := leadgen.WriteBig(&full, 6000); err != nil {
+	if err := leadgen.WriteBig(&full, 11000); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "cut.json")
@@ -113,8 +113,8 @@ func TestBrokenTailKeepsCommittedLeadsAndReimportCompletes(t *testing.T) {
 	ctx := context.Background()
 	rep := File(ctx, db, path, time.Now())
 	n, _ := db.CountLeads(ctx, "")
-	// A batch holds at most 5000 leads, so at least the first 1000 of
-	// the 6000 were committed before the break.
+	// A batch holds at most 10,000 leads, so at least the first 1000 of
+	// the 11,000 were committed before the break.
 	if rep.Error == "" || rep.Imported < 1000 || rep.Imported != n {
 		t.Fatalf("report %+v with %d leads stored; want an error and the committed leads (at least 1000) counted", rep, n)
 	}
@@ -122,10 +122,10 @@ func TestBrokenTailKeepsCommittedLeadsAndReimportCompletes(t *testing.T) {
 		t.Fatal(err)
 	}
 	again := File(ctx, db, path, time.Now())
-	if again.Error != "" || again.Unchanged != rep.Imported || again.Imported != 6000-rep.Imported {
-		t.Errorf("re-import of the repaired file = %+v, want %d unchanged and %d imported", again, rep.Imported, 6000-rep.Imported)
+	if again.Error != "" || again.Unchanged != rep.Imported || again.Imported != 11000-rep.Imported {
+		t.Errorf("re-import of the repaired file = %+v, want %d unchanged and %d imported", again, rep.Imported, 11000-rep.Imported)
 	}
-	if n, _ := db.CountLeads(ctx, ""); n != 6000 {
-		t.Errorf("%d leads, want 6000", n)
+	if n, _ := db.CountLeads(ctx, ""); n != 11000 {
+		t.Errorf("%d leads, want 11000", n)
 	}
 }

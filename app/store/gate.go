@@ -17,13 +17,15 @@ import (
 // the lock is free:
 //
 //   - <db>-writers: an import holds it exclusive for each batch
-//     transaction; a small write holds it shared while it writes.
+//     transaction; a small write holds it shared while it writes. An
+//     import that sees someone waiting commits its batch early.
 //   - <db>-waiting: whoever waits for <db>-writers holds this one shared
 //     until it gets it. After each commit an import takes it exclusive
 //     for a moment, which waits until every writer that was already
 //     waiting has got in, before it starts its next batch.
 //
-// So a writer waits for at most the batch that is running. Locks belong to
+// So a writer waits for at most the rest of the batch that is running,
+// which commits early for it (see importBatch). Locks belong to
 // the open file, so each use opens its own handles and writers in one
 // process gate each other too. The gate only orders writers; SQLite's
 // locks still guard the data. When the lock files cannot be opened (a
@@ -79,6 +81,19 @@ func (h *gateHandle) enter(lock func(*os.File) error) {
 // batch is entered by an import before each batch transaction.
 func (h *gateHandle) batch() { h.enter(lockExclusive) }
 
+// othersWaiting reports whether another writer waits for the gate, so
+// that an import's batch should commit now. It asks without waiting.
+func (h *gateHandle) othersWaiting() bool {
+	if h.waiting == nil {
+		return false
+	}
+	if tryLockExclusive(h.waiting) {
+		_ = unlock(h.waiting)
+		return false
+	}
+	return true
+}
+
 // yieldGrace is how long an import that had to let writers in waits
 // before its next batch, so that a writer's next write (a sync records
 // its status, then its history) gets in too instead of waiting a whole
@@ -95,8 +110,7 @@ func (h *gateHandle) yield() {
 	if h.waiting == nil {
 		return
 	}
-	if tryLockExclusive(h.waiting) {
-		_ = unlock(h.waiting) // nobody was waiting
+	if !h.othersWaiting() {
 		return
 	}
 	if lockExclusive(h.waiting) == nil {

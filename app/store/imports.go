@@ -34,30 +34,33 @@ func (d *DB) ImportLeads(ctx context.Context, file string, items []lead.Item, no
 	return d.ImportBatches(ctx, file, now, func(add func([]lead.Item) error) error { return add(items) })
 }
 
-// An import commits a transaction every importBatchTime or
-// importBatchLeads leads, whichever comes first. One transaction for a
-// whole 100,000-lead file held SQLite's write lock for ~19 s, longer than
-// the 10 s busy timeout, so a sync or a second import in another process
-// failed with "database is locked". A quarter of a second keeps every
-// other writer's wait well under a second (with the writer gate, gate.go),
-// and the commit per batch costs little next to the batch
-// (docs/PERFORMANCE.md, issue 15).
-const (
-	importBatchTime  = 250 * time.Millisecond
-	importBatchLeads = 5000
-)
+// An import commits its batch transaction early, after importBatch.min,
+// when another writer of this app waits for the database (the writer
+// gate, gate.go, tells), and otherwise every importBatch.max or
+// importBatch.leads leads. One transaction for a whole 100,000-lead file
+// held SQLite's write lock for ~19 s, longer than the 10 s busy timeout,
+// so a sync or a second import in another process failed with "database
+// is locked". Committing every quarter second instead cost 12–43 % at
+// 100k (a WAL fsync per commit, measured in docs/PERFORMANCE.md); so an
+// import commits often only while someone waits, and a writer that does
+// not use the gate still waits at most about a second.
+var importBatch = struct {
+	min, max, check time.Duration
+	leads           int
+}{min: 100 * time.Millisecond, max: time.Second, check: 10 * time.Millisecond, leads: 10000}
 
 // ImportBatches stores the leads of one file decoded in batches (see
 // lead.DecodeStream), so a 100,000-lead file never has to be in memory at
 // once. produce calls add with each batch of decoded leads.
 //
-// The leads are committed in short transactions (importBatchTime), not as
+// The leads are committed in batch transactions (importBatch), not as
 // one: other writers get the database between them. On an error, a
 // cancelled ctx (checked between leads) or a crash, the leads committed so
 // far stay and the rest of the file is not stored; importing the file
 // again is safe and completes it, because a known lead with the same
 // content is left as it is. The counts returned with an error are those
-// of the committed leads.
+// of the committed leads. produce runs while a batch holds the writer
+// gate, so it must not write to the database itself (reads are fine).
 func (d *DB) ImportBatches(ctx context.Context, file string, now time.Time, produce func(add func([]lead.Item) error) error) (FileCounts, error) {
 	r := &importRun{d: d, file: file, ts: now.UTC().Format(time.RFC3339Nano), gate: d.gate.open()}
 	defer r.gate.close()
@@ -82,6 +85,7 @@ type importRun struct {
 	tx      *sql.Tx
 	st      *importStmts
 	began   time.Time
+	checked time.Duration // when in the batch the gate was last asked
 	n       int
 	pending FileCounts // in the open transaction
 	done    FileCounts // committed
@@ -109,13 +113,27 @@ func (r *importRun) add(ctx context.Context, items []lead.Item) error {
 		default:
 			r.pending.Unchanged++
 		}
-		if r.n++; r.n >= importBatchLeads || time.Since(r.began) >= importBatchTime {
+		if r.n++; r.batchDone() {
 			if err := r.commit(); err != nil {
 				return fmt.Errorf("%s: %w", r.file, err)
 			}
 		}
 	}
 	return nil
+}
+
+// batchDone reports whether the open batch should commit now: it is
+// long enough, or another writer waits and it has run importBatch.min.
+func (r *importRun) batchDone() bool {
+	el := time.Since(r.began)
+	if r.n >= importBatch.leads || el >= importBatch.max {
+		return true
+	}
+	if el < importBatch.min || el-r.checked < importBatch.check {
+		return false
+	}
+	r.checked = el
+	return r.gate.othersWaiting()
 }
 
 // begin opens the next batch's transaction, holding the writer gate
@@ -133,7 +151,7 @@ func (r *importRun) begin(ctx context.Context) error {
 		r.gate.yield()
 		return err
 	}
-	r.tx, r.st, r.began, r.n = tx, st, time.Now(), 0
+	r.tx, r.st, r.began, r.checked, r.n = tx, st, time.Now(), 0, 0
 	return nil
 }
 

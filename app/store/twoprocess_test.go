@@ -29,7 +29,7 @@ const helperEnv = "RABITIQ_STORE_HELPER_PROCESS"
 //
 //	stream DB       imports generated leads until stdin is closed; prints
 //	                "began" once the first leads are written
-//	file DB FILE    imports FILE as the importer does
+//	file DB FILE    imports FILE as the importer does, in small batches
 //
 // It prints the counts as "counts <imported> <updated> <unchanged>".
 func TestHelperProcess(t *testing.T) {
@@ -74,6 +74,9 @@ func TestHelperProcess(t *testing.T) {
 			}
 		})
 	case "file":
+		// Small batches, so that the parent sees several commits of a
+		// file that imports in about a second before it kills this one.
+		importBatch.max, importBatch.leads = 50*time.Millisecond, 500
 		c, err = importStream(ctx, d, args[2])
 	}
 	if err != nil {
@@ -160,6 +163,8 @@ func TestLongImportInAnotherProcessLetsWritersThrough(t *testing.T) {
 			t.Errorf("MarkSynced while another process imports: %v", err)
 			break
 		}
+		maxWait = max(maxWait, time.Since(began))
+		began = time.Now()
 		if _, err := d.AddHistory(ctx, HistoryEntry{LeadID: id, At: t0, Action: "updated"}); err != nil {
 			t.Errorf("AddHistory while another process imports: %v", err)
 			break
@@ -177,7 +182,7 @@ func TestLongImportInAnotherProcessLetsWritersThrough(t *testing.T) {
 		t.Fatalf("helper import: %v", err)
 	}
 
-	t.Logf("%d small writes, longest %v; second import of 300 took %v; other process imported %d",
+	t.Logf("%d pairs of small writes, longest single write %v; second import of 300 took %v; other process imported %d",
 		writes, maxWait, secondTook, childCounts.Imported)
 	if secondErr != nil || secondCounts.Imported != 300 {
 		t.Errorf("second import = %+v, %v", secondCounts, secondErr)
