@@ -43,14 +43,17 @@ func runImport(ctx context.Context, env Env, args []string) int {
 	return code
 }
 
-// printReport writes one file's import in the CLI's language. The
-// rejection reasons and warnings are core/lead's text as it stands.
-// TODO(issue 16): once core/lead returns msg codes, render them here in
-// env.lang() and add a "code" beside each reason and warning in --json.
+// printReport writes one file's import in the CLI's language.
 func printReport(env Env, r importer.FileReport) {
 	w := env.Stdout
-	if r.Error != "" {
+	if r.Error != "" && r.Total() == 0 {
 		fmt.Fprintln(w, env.say(msg.CLIImportFailed, "file", r.File, "error", r.Error))
+		return
+	}
+	if r.Error != "" {
+		// Batches committed before the fault stay; a second import of the
+		// file completes it without duplicates.
+		fmt.Fprintln(w, env.say(msg.CLIImportPartial, "file", r.File, "imported", r.Imported, "updated", r.Updated, "unchanged", r.Unchanged, "error", r.Error))
 		return
 	}
 	fmt.Fprintln(w, env.say(msg.CLIImportCounts, "file", r.File, "imported", r.Imported, "updated", r.Updated, "unchanged", r.Unchanged, "rejected", len(r.Rejected)))

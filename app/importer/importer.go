@@ -32,7 +32,7 @@ type FileReport struct {
 	Unchanged int        `json:"unchanged"`
 	Rejected  []Rejected `json:"rejected"`
 	Warnings  []string   `json:"warnings"`
-	Error     string     `json:"error,omitempty"` // only when the whole file failed
+	Error     string     `json:"error,omitempty"` // the file stopped; the counts are what was stored before
 }
 
 // Clean reports whether every lead of the file imported without rejection.
@@ -41,8 +41,9 @@ func (r FileReport) Clean() bool { return r.Error == "" && len(r.Rejected) == 0 
 // Total is the number of leads stored or confirmed from the file.
 func (r FileReport) Total() int { return r.Imported + r.Updated + r.Unchanged }
 
-// Cancelled is the report error of a file whose import was cancelled:
-// its transaction rolled back, so nothing of it was stored.
+// Cancelled is the report error of a file whose import was cancelled.
+// The leads stored before (the report's counts) stay; importing the file
+// again completes it.
 const Cancelled = "annulleret"
 
 // Progress is told how far an import has come, in bytes of the files read
@@ -71,8 +72,8 @@ func ProgressFrom(ctx context.Context) Progress {
 
 // Files imports each file in its own transaction. A file that fails does
 // not stop the others; its report carries the error. Cancelling ctx stops
-// the file being imported (rolled back) and skips the rest; their reports
-// say Cancelled.
+// the file being imported (its committed batches stay) and skips the
+// rest; their reports say Cancelled.
 func Files(ctx context.Context, db *store.DB, paths []string, now func() time.Time) []FileReport {
 	p := ProgressFrom(ctx)
 	var total int64
@@ -93,15 +94,18 @@ func Files(ctx context.Context, db *store.DB, paths []string, now func() time.Ti
 }
 
 // File imports one file: the good leads of a well-formed file are stored
-// even when others are rejected; a file that is not well-formed stores
-// nothing. Progress goes to the Progress of WithProgress, if any.
+// even when others are rejected. A file that turns out not to be
+// well-formed stops there: the leads before the fault that were already
+// committed stay (see store.ImportBatches) and the report's counts say how
+// many. Progress goes to the Progress of WithProgress, if any.
 func File(ctx context.Context, db *store.DB, path string, now time.Time) FileReport {
 	return FileWithProgress(ctx, db, path, now, ProgressFrom(ctx))
 }
 
 // FileWithProgress is File reporting progress to p. The file is decoded
-// and stored in batches (lead.DecodeStream) inside one transaction, so a
-// 100,000-lead file imports in bounded memory and still all or nothing.
+// and stored in batches (lead.DecodeStream) and committed in short
+// transactions, so a 100,000-lead file imports in bounded memory without
+// locking other writers out, and a crash keeps what was committed.
 func FileWithProgress(ctx context.Context, db *store.DB, path string, now time.Time, p Progress) FileReport {
 	rep := FileReport{File: path, Rejected: []Rejected{}, Warnings: []string{}}
 	if p == nil {
@@ -125,9 +129,11 @@ func FileWithProgress(ctx context.Context, db *store.DB, path string, now time.T
 	switch {
 	case err == nil:
 	case ctx.Err() != nil:
-		return FileReport{File: path, Rejected: []Rejected{}, Warnings: []string{}, Error: Cancelled}
+		return FileReport{File: path, Imported: c.Imported, Updated: c.Updated, Unchanged: c.Unchanged,
+			Rejected: []Rejected{}, Warnings: []string{}, Error: Cancelled}
 	default:
-		return FileReport{File: path, Rejected: []Rejected{}, Warnings: []string{}, Error: err.Error()}
+		return FileReport{File: path, Imported: c.Imported, Updated: c.Updated, Unchanged: c.Unchanged,
+			Rejected: []Rejected{}, Warnings: []string{}, Error: err.Error()}
 	}
 	p(size, size) // the whitespace after the last lead is read too
 	rep.Imported, rep.Updated, rep.Unchanged = c.Imported, c.Updated, c.Unchanged

@@ -41,15 +41,17 @@ func (d *DB) ConfirmField(ctx context.Context, tenant, progID, tenantKey string,
 	if tenant == "" || progID == "" || tenantKey == "" {
 		return errors.New("confirm field: tenant, Prog ID and tenant field are required")
 	}
-	err := d.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM field_confirmations WHERE tenant = ? AND lower(tenant_key) = lower(?) AND prog_id <> ?`,
-			tenant, tenantKey, progID); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO field_confirmations (tenant, prog_id, tenant_key, confirmed_at) VALUES (?, ?, ?, ?)
+	err := d.write(ctx, func() error {
+		return d.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM field_confirmations WHERE tenant = ? AND lower(tenant_key) = lower(?) AND prog_id <> ?`,
+				tenant, tenantKey, progID); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO field_confirmations (tenant, prog_id, tenant_key, confirmed_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (tenant, prog_id) DO UPDATE SET tenant_key = excluded.tenant_key, confirmed_at = excluded.confirmed_at`,
-			tenant, progID, tenantKey, at.UTC().Format(time.RFC3339Nano))
-		return err
+				tenant, progID, tenantKey, at.UTC().Format(time.RFC3339Nano))
+			return err
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("confirm %s as %s on %s: %w", tenantKey, progID, tenant, err)
@@ -61,7 +63,10 @@ func (d *DB) ConfirmField(ctx context.Context, tenant, progID, tenantKey string,
 // is then a suggestion again and not written. Forgetting what was never
 // confirmed is not an error.
 func (d *DB) UnconfirmField(ctx context.Context, tenant, progID string) error {
-	if _, err := d.db.ExecContext(ctx, `DELETE FROM field_confirmations WHERE tenant = ? AND prog_id = ?`, tenant, strings.TrimSpace(progID)); err != nil {
+	if err := d.write(ctx, func() error {
+		_, err := d.db.ExecContext(ctx, `DELETE FROM field_confirmations WHERE tenant = ? AND prog_id = ?`, tenant, strings.TrimSpace(progID))
+		return err
+	}); err != nil {
 		return fmt.Errorf("undo the confirmation of %s on %s: %w", progID, tenant, err)
 	}
 	return nil

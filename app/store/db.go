@@ -32,6 +32,9 @@ type DB struct {
 	// generation are stale.
 	gen  atomic.Uint64
 	hits hitCache
+
+	// gate makes long imports take turns with other writers (gate.go).
+	gate writerGate
 }
 
 // ErrNewerDatabase is returned by Open for a database written by a newer
@@ -75,7 +78,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	d := &DB{db: sqldb, path: path}
+	d := &DB{db: sqldb, path: path, gate: newGate(path)}
 	if err := d.migrate(ctx); err != nil {
 		sqldb.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)

@@ -39,8 +39,12 @@ func (d *DB) AddHistory(ctx context.Context, e HistoryEntry) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	res, err := d.db.ExecContext(ctx, `INSERT INTO sync_history (lead_id, at, tenant, user, action, so_contact_id, details, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.LeadID, e.At.UTC().Format(time.RFC3339Nano), e.Tenant, e.User, e.Action, e.SOContactID, string(det), e.Error)
+	var res sql.Result
+	err = d.write(ctx, func() error {
+		res, err = d.db.ExecContext(ctx, `INSERT INTO sync_history (lead_id, at, tenant, user, action, so_contact_id, details, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.LeadID, e.At.UTC().Format(time.RFC3339Nano), e.Tenant, e.User, e.Action, e.SOContactID, string(det), e.Error)
+		return err
+	})
 	if err != nil {
 		return 0, fmt.Errorf("add sync history for lead %d: %w", e.LeadID, err)
 	}

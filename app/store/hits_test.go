@@ -93,3 +93,38 @@ func TestIDSet(t *testing.T) {
 		t.Errorf("idSet = %d, %v", s.Len(), s.bits[:2])
 	}
 }
+
+// Each committed batch of an import invalidates cached search hits, so a
+// search during a long import shows what is committed so far, not what
+// was there when it was first typed.
+func TestCachedHitsFollowEachCommittedBatch(t *testing.T) {
+	d := openTest(t)
+	ctx := context.Background()
+	old := importBatch
+	t.Cleanup(func() { importBatch = old })
+	importBatch.leads = 2
+	var items []lead.Item
+	for i := range 6 {
+		items = append(items, item(i, lead.Lead{ID: fmt.Sprint("e", i), CompanyName: fmt.Sprint("Energi ", i)}))
+	}
+	var seen []int
+	_, err := d.ImportBatches(ctx, "e.json", t0, func(add func([]lead.Item) error) error {
+		for i := 0; i < len(items); i += 2 {
+			if err := add(items[i : i+2]); err != nil {
+				return err
+			}
+			n, err := d.CountLeads(ctx, "energi")
+			if err != nil {
+				return err
+			}
+			seen = append(seen, n)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(seen) != "[2 4 6]" {
+		t.Errorf("hits during the import = %v, want [2 4 6]", seen)
+	}
+}

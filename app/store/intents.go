@@ -20,9 +20,12 @@ type Intent struct {
 // AddIntent records that a create is about to be sent. It replaces an
 // older intent of the same lead.
 func (d *DB) AddIntent(ctx context.Context, in Intent) error {
-	_, err := d.db.ExecContext(ctx, `INSERT INTO sync_intents (lead_id, tenant, marker, created_at) VALUES (?, ?, ?, ?)
+	err := d.write(ctx, func() error {
+		_, err := d.db.ExecContext(ctx, `INSERT INTO sync_intents (lead_id, tenant, marker, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (lead_id) DO UPDATE SET tenant = excluded.tenant, marker = excluded.marker, created_at = excluded.created_at, so_contact_id = NULL`,
-		in.LeadID, in.Tenant, in.Marker, in.CreatedAt.UTC().Format(time.RFC3339Nano))
+			in.LeadID, in.Tenant, in.Marker, in.CreatedAt.UTC().Format(time.RFC3339Nano))
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("record create intent for lead %d: %w", in.LeadID, err)
 	}
@@ -33,18 +36,23 @@ func (d *DB) AddIntent(ctx context.Context, in Intent) error {
 // the lead, in one transaction: from here on a retry updates this company
 // and never creates another.
 func (d *DB) CreatedFor(ctx context.Context, leadID, soContactID int64, tenant string) error {
-	return d.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE sync_intents SET so_contact_id = ? WHERE lead_id = ?`, soContactID, leadID); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE sync_state SET so_contact_id = ?, tenant = ? WHERE lead_id = ?`, soContactID, tenant, leadID)
-		return oneRow(res, err, "record company %d for lead %d", soContactID, leadID)
+	return d.write(ctx, func() error {
+		return d.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, `UPDATE sync_intents SET so_contact_id = ? WHERE lead_id = ?`, soContactID, leadID); err != nil {
+				return err
+			}
+			res, err := tx.ExecContext(ctx, `UPDATE sync_state SET so_contact_id = ?, tenant = ? WHERE lead_id = ?`, soContactID, tenant, leadID)
+			return oneRow(res, err, "record company %d for lead %d", soContactID, leadID)
+		})
 	})
 }
 
 // DeleteIntent removes a lead's intent once the outcome is settled.
 func (d *DB) DeleteIntent(ctx context.Context, leadID int64) error {
-	if _, err := d.db.ExecContext(ctx, `DELETE FROM sync_intents WHERE lead_id = ?`, leadID); err != nil {
+	if err := d.write(ctx, func() error {
+		_, err := d.db.ExecContext(ctx, `DELETE FROM sync_intents WHERE lead_id = ?`, leadID)
+		return err
+	}); err != nil {
 		return fmt.Errorf("clear create intent for lead %d: %w", leadID, err)
 	}
 	return nil

@@ -143,7 +143,9 @@ func TestImportReimportChangeAndSyncedBecomesChanged(t *testing.T) {
 	}
 }
 
-func TestImportIsOneTransaction(t *testing.T) {
+// A lead that cannot be stored rolls back the batch it is in (here the
+// whole small file) and the error names the file and the lead.
+func TestFailedLeadRollsBackItsBatch(t *testing.T) {
 	d := openTest(t)
 	ctx := context.Background()
 	items := []lead.Item{item(0, lead.Lead{ID: "a", CompanyName: "Alfa"}), {Index: 1, Line: 2}, item(2, lead.Lead{ID: "c", CompanyName: "C"})}

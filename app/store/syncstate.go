@@ -9,10 +9,12 @@ import (
 // MarkSynced records that the lead now lives in SuperOffice as company
 // soContactID on tenant, and remembers which content was synced.
 func (d *DB) MarkSynced(ctx context.Context, localID, soContactID int64, tenant string, at time.Time) error {
-	res, err := d.db.ExecContext(ctx, `UPDATE sync_state SET status = 'synced', so_contact_id = ?, tenant = ?, last_sync_at = ?, last_error = '',
+	return d.write(ctx, func() error {
+		res, err := d.db.ExecContext(ctx, `UPDATE sync_state SET status = 'synced', so_contact_id = ?, tenant = ?, last_sync_at = ?, last_error = '',
 		synced_hash = (SELECT content_hash FROM leads WHERE id = ?) WHERE lead_id = ?`,
-		soContactID, tenant, at.UTC().Format(time.RFC3339Nano), localID, localID)
-	return oneRow(res, err, "mark lead %d synced", localID)
+			soContactID, tenant, at.UTC().Format(time.RFC3339Nano), localID, localID)
+		return oneRow(res, err, "mark lead %d synced", localID)
+	})
 }
 
 // MarkFailed records a failed sync with the server's reason. A company id
@@ -20,9 +22,11 @@ func (d *DB) MarkSynced(ctx context.Context, localID, soContactID int64, tenant 
 // later step failed) is kept so that a retry updates it instead of
 // creating another company.
 func (d *DB) MarkFailed(ctx context.Context, localID int64, reason string, at time.Time) error {
-	res, err := d.db.ExecContext(ctx, `UPDATE sync_state SET status = 'failed', last_sync_at = ?, last_error = ? WHERE lead_id = ?`,
-		at.UTC().Format(time.RFC3339Nano), reason, localID)
-	return oneRow(res, err, "mark lead %d failed", localID)
+	return d.write(ctx, func() error {
+		res, err := d.db.ExecContext(ctx, `UPDATE sync_state SET status = 'failed', last_sync_at = ?, last_error = ? WHERE lead_id = ?`,
+			at.UTC().Format(time.RFC3339Nano), reason, localID)
+		return oneRow(res, err, "mark lead %d failed", localID)
+	})
 }
 
 type rowsAffected interface{ RowsAffected() (int64, error) }

@@ -250,3 +250,14 @@ func init() {
 			"rabitiq-superoffice: no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open; the commands work without one: rabitiq-superoffice help"},
 	})
 }
+
+// CLIImportPartial is a file that broke or was cancelled after some of its
+// batches were stored: they stay, and importing it again completes it.
+const CLIImportPartial = "cli.import-partial" // {file} {imported} {updated} {unchanged} {error}
+
+func init() {
+	register(map[string][2]string{
+		CLIImportPartial: {"{file}: FEJL efter {imported} importeret, {updated} opdateret, {unchanged} uændret (gemt; importér filen igen for at fuldføre): {error}",
+			"{file}: ERROR after {imported} imported, {updated} updated, {unchanged} unchanged (stored; import the file again to finish): {error}"},
+	})
+}

@@ -315,7 +315,8 @@ func (v *View) ImportPaths(paths []string) {
 }
 
 // CancelImport stops the running import, if any. The file being imported
-// rolls back and its report says importer.Cancelled.
+// stops; what it had committed stays, and its report says
+// importer.Cancelled with those counts.
 func (v *View) CancelImport() {
 	if v.cancel != nil {
 		v.cancel()
@@ -328,8 +329,13 @@ func (v *View) CancelImport() {
 func ImportSummary(reports []importer.FileReport) string {
 	var b strings.Builder
 	for _, r := range reports {
-		if r.Error != "" {
+		if r.Error != "" && r.Total() == 0 {
 			fmt.Fprintf(&b, "%s\n  %s\n  %s\n", filepath.Base(r.File), lang.L("Nothing imported:"), r.Error)
+			continue
+		}
+		if r.Error != "" {
+			fmt.Fprintf(&b, "%s\n  %s\n  %s\n", filepath.Base(r.File), lang.L("Stopped after {{.Total}} leads, which are saved; import the file again to finish:",
+				map[string]any{"Total": r.Total()}), r.Error)
 			continue
 		}
 		fmt.Fprintf(&b, "%s\n  %s\n", filepath.Base(r.File), lang.L("{{.Imported}} imported, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Rejected}} rejected",

@@ -177,12 +177,14 @@ func TestImportSummaryNamesEveryOutcome(t *testing.T) {
 	s := ImportSummary([]importer.FileReport{
 		{File: "a.json", Imported: 2, Updated: 1, Unchanged: 3, Rejected: []importer.Rejected{{Reason: "a.json: lead 4 (line 9): contacts: want array, got string"}}, Warnings: []string{"a.json: lead 1: score: kan ikke læses"}},
 		{File: "b.json", Error: "b.json: line 3, column 7: unexpected end of JSON input"},
+		{File: "c.json", Imported: 5000, Unchanged: 7, Error: "c.json: line 9, column 1: unexpected end of JSON input"},
 	})
 	for _, want := range []string{
 		"2 importeret, 1 opdateret, 3 uændret, 1 afvist",
 		"✗ a.json: lead 4 (line 9): contacts: want array, got string",
 		"⚠ a.json: lead 1: score: kan ikke læses",
-		"Intet importeret:", "b.json: line 3, column 7",
+		"b.json\n  Intet importeret:", "b.json: line 3, column 7",
+		"c.json\n  Stoppet efter 5007 leads, som er gemt; importér filen igen for at fuldføre:\n  c.json: line 9",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
