@@ -5,6 +5,7 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,37 +14,65 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/lead"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // Rejected is one lead that could not be imported. Index is the lead's
-// 0-based position in the file; Line is where it starts.
+// 0-based position in the file; Line is where it starts. Reason is the
+// whole line a user reads (file, lead, path and why, in msg.Language());
+// the embedded message is the why alone as a code with arguments
+// ("code", "args" in JSON), so scripts need not parse the words.
 type Rejected struct {
 	Index  int    `json:"index"`
 	Line   int    `json:"line"`
 	Reason string `json:"reason"`
+	Path   string `json:"path,omitempty"` // the JSON path in the lead at fault, if one is
+	msg.Message
+}
+
+// Note is a warning as a code, index for index with FileReport.Warnings:
+// which lead (0-based Index, its Line), where in it (Path) and what.
+type Note struct {
+	Index int    `json:"index"`
+	Line  int    `json:"line"`
+	Path  string `json:"path,omitempty"`
+	msg.Message
+}
+
+// Problem is why a whole file failed, as a code: the place (Line and
+// Column, 1-based, when the fault has one) and what.
+type Problem struct {
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
+	msg.Message
 }
 
 // FileReport is the result of importing one file. Its JSON form is the
-// `import --json` contract.
+// `import --json` contract; the …Code fields carry the human texts'
+// codes beside them.
 type FileReport struct {
-	File      string     `json:"file"`
-	Imported  int        `json:"imported"`
-	Updated   int        `json:"updated"`
-	Unchanged int        `json:"unchanged"`
-	Rejected  []Rejected `json:"rejected"`
-	Warnings  []string   `json:"warnings"`
-	Error     string     `json:"error,omitempty"` // only when the whole file failed
+	File         string     `json:"file"`
+	Imported     int        `json:"imported"`
+	Updated      int        `json:"updated"`
+	Unchanged    int        `json:"unchanged"`
+	Rejected     []Rejected `json:"rejected"`
+	Warnings     []string   `json:"warnings"`
+	WarningCodes []Note     `json:"warningCodes"`
+	Error        string     `json:"error,omitempty"`     // only when the whole file failed
+	ErrorCode    *Problem   `json:"errorCode,omitempty"` // Error as a code
 }
 
 // Clean reports whether every lead of the file imported without rejection.
 func (r FileReport) Clean() bool { return r.Error == "" && len(r.Rejected) == 0 }
 
+// Cancelled reports whether the file's import was cancelled (and so
+// rolled back).
+func (r FileReport) Cancelled() bool {
+	return r.ErrorCode != nil && r.ErrorCode.Code == msg.ImportCancelled
+}
+
 // Total is the number of leads stored or confirmed from the file.
 func (r FileReport) Total() int { return r.Imported + r.Updated + r.Unchanged }
-
-// Cancelled is the report error of a file whose import was cancelled:
-// its transaction rolled back, so nothing of it was stored.
-const Cancelled = "annulleret"
 
 // Progress is told how far an import has come, in bytes of the files read
 // so far and in all; bytes, because a streamed file's lead count is only
@@ -103,16 +132,19 @@ func File(ctx context.Context, db *store.DB, path string, now time.Time) FileRep
 // and stored in batches (lead.DecodeStream) inside one transaction, so a
 // 100,000-lead file imports in bounded memory and still all or nothing.
 func FileWithProgress(ctx context.Context, db *store.DB, path string, now time.Time, p Progress) FileReport {
-	rep := FileReport{File: path, Rejected: []Rejected{}, Warnings: []string{}}
+	rep := emptyReport(path)
 	if p == nil {
 		p = func(int64, int64) {}
 	}
 	var size int64
 	c, err := db.ImportBatches(ctx, filepath.Base(path), now, func(add func([]lead.Item) error) error {
 		return lead.DecodeStream(path, lead.StreamBatch, func(res *lead.Result, done, total int64) error {
-			rep.Warnings = append(rep.Warnings, res.Warnings...)
+			for _, w := range res.Warnings {
+				rep.Warnings = append(rep.Warnings, w.String())
+				rep.WarningCodes = append(rep.WarningCodes, Note{Index: w.Index, Line: w.Line, Path: w.Path, Message: w.Msg})
+			}
 			for _, r := range res.Rejected {
-				rep.Rejected = append(rep.Rejected, Rejected{Index: r.Index, Line: r.Line, Reason: r.Error()})
+				rep.Rejected = append(rep.Rejected, Rejected{Index: r.Index, Line: r.Line, Reason: r.Error(), Path: r.Path, Message: r.Msg})
 			}
 			if err := add(res.Leads); err != nil {
 				return err
@@ -122,15 +154,35 @@ func FileWithProgress(ctx context.Context, db *store.DB, path string, now time.T
 			return nil
 		})
 	})
-	switch {
-	case err == nil:
-	case ctx.Err() != nil:
-		return FileReport{File: path, Rejected: []Rejected{}, Warnings: []string{}, Error: Cancelled}
-	default:
-		return FileReport{File: path, Rejected: []Rejected{}, Warnings: []string{}, Error: err.Error()}
+	if err != nil {
+		return failed(ctx, path, err)
 	}
 	p(size, size) // the whitespace after the last lead is read too
 	rep.Imported, rep.Updated, rep.Unchanged = c.Imported, c.Updated, c.Unchanged
+	return rep
+}
+
+func emptyReport(path string) FileReport {
+	return FileReport{File: path, Rejected: []Rejected{}, Warnings: []string{}, WarningCodes: []Note{}}
+}
+
+// failed is the report of a file of which nothing was stored: cancelled,
+// refused by the reader (a *lead.FileError, with its place) or failed in
+// the store.
+func failed(ctx context.Context, path string, err error) FileReport {
+	rep := emptyReport(path)
+	var fe *lead.FileError
+	switch {
+	case ctx.Err() != nil:
+		rep.ErrorCode = &Problem{Message: msg.New(msg.ImportCancelled)}
+		rep.Error = rep.ErrorCode.String()
+	case errors.As(err, &fe):
+		rep.ErrorCode = &Problem{Line: fe.Line, Column: fe.Column, Message: fe.Msg}
+		rep.Error = err.Error()
+	default:
+		rep.ErrorCode = &Problem{Message: msg.New(msg.ImportFailed, "cause", err.Error())}
+		rep.Error = rep.ErrorCode.String()
+	}
 	return rep
 }
 

@@ -315,7 +315,7 @@ func (v *View) ImportPaths(paths []string) {
 }
 
 // CancelImport stops the running import, if any. The file being imported
-// rolls back and its report says importer.Cancelled.
+// rolls back and its report says so (FileReport.Cancelled).
 func (v *View) CancelImport() {
 	if v.cancel != nil {
 		v.cancel()

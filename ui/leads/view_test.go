@@ -239,7 +239,7 @@ func TestImportShowsProgressAndCanBeCancelled(t *testing.T) {
 		if ctx.Err() == nil {
 			t.Error("cancel did not cancel the import's context")
 		}
-		return []importer.FileReport{{File: "big.json", Error: importer.Cancelled, Rejected: []importer.Rejected{}}}
+		return []importer.FileReport{{File: "big.json", Error: "annulleret", Rejected: []importer.Rejected{}}}
 	}
 	v.ImportPaths([]string{"/tmp/big.json"})
 	if len(seen) != 1 || seen[0] != 0.5 {
