@@ -53,7 +53,7 @@ func TestReportCarriesCodes(t *testing.T) {
 	}
 
 	db.Close() // the store now fails: its error is a code too
-	f := File(context.Background(), db, mixed, time.Now())
+	f := File(context.Background(), db, mixed, time.Now(), nil)
 	if f.ErrorCode == nil || f.ErrorCode.Code != msg.ImportFailed || !strings.HasPrefix(f.Error, "leads kunne ikke gemmes: ") {
 		t.Errorf("store failure = %q %+v", f.Error, f.ErrorCode)
 	}

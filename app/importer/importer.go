@@ -76,34 +76,23 @@ func (r FileReport) Total() int { return r.Imported + r.Updated + r.Unchanged }
 
 // Progress is told how far an import has come, in bytes of the files read
 // so far and in all; bytes, because a streamed file's lead count is only
-// known at its end.
+// known at its end. It is called on the importing goroutine.
 type Progress func(done, total int64)
-
-type progressKey struct{}
-
-// WithProgress returns a context that makes File and Files report progress
-// to p. It rides on the context so that the window's import service,
-// whose signature (ctx, paths) other code implements, carries it without
-// a new method.
-func WithProgress(ctx context.Context, p Progress) context.Context {
-	return context.WithValue(ctx, progressKey{}, p)
-}
-
-// ProgressFrom returns the Progress WithProgress put on ctx, or one that
-// ignores progress.
-func ProgressFrom(ctx context.Context) Progress {
-	if p, ok := ctx.Value(progressKey{}).(Progress); ok && p != nil {
-		return p
-	}
-	return func(int64, int64) {}
-}
 
 // Files imports each file in its own transaction. A file that fails does
 // not stop the others; its report carries the error. Cancelling ctx stops
 // the file being imported (rolled back) and skips the rest; their reports
 // say Cancelled.
 func Files(ctx context.Context, db *store.DB, paths []string, now func() time.Time) []FileReport {
-	p := ProgressFrom(ctx)
+	return FilesWithProgress(ctx, db, paths, now, nil)
+}
+
+// FilesWithProgress is Files telling p (which may be nil) how far it has
+// come over all the files, for the window's progress bar.
+func FilesWithProgress(ctx context.Context, db *store.DB, paths []string, now func() time.Time, p Progress) []FileReport {
+	if p == nil {
+		p = func(int64, int64) {}
+	}
 	var total int64
 	for _, path := range paths {
 		if fi, err := os.Stat(path); err == nil {
@@ -113,7 +102,7 @@ func Files(ctx context.Context, db *store.DB, paths []string, now func() time.Ti
 	out := make([]FileReport, 0, len(paths))
 	var base int64
 	for _, path := range paths {
-		out = append(out, FileWithProgress(ctx, db, path, now(), func(done, _ int64) { p(base+done, total) }))
+		out = append(out, File(ctx, db, path, now(), func(done, _ int64) { p(base+done, total) }))
 		if fi, err := os.Stat(path); err == nil {
 			base += fi.Size()
 		}
@@ -123,36 +112,29 @@ func Files(ctx context.Context, db *store.DB, paths []string, now func() time.Ti
 
 // File imports one file: the good leads of a well-formed file are stored
 // even when others are rejected; a file that is not well-formed stores
-// nothing. Progress goes to the Progress of WithProgress, if any.
-func File(ctx context.Context, db *store.DB, path string, now time.Time) FileReport {
-	return FileWithProgress(ctx, db, path, now, ProgressFrom(ctx))
-}
-
-// FileWithProgress is File reporting progress to p. The file is decoded
-// and stored in batches (lead.DecodeStream) inside one transaction, so a
-// 100,000-lead file imports in bounded memory and still all or nothing.
-func FileWithProgress(ctx context.Context, db *store.DB, path string, now time.Time, p Progress) FileReport {
+// nothing. The file is decoded and stored in batches (lead.Batches)
+// inside one transaction, so a 100,000-lead file imports in bounded
+// memory and still all or nothing; p (which may be nil) is told the
+// bytes read after each batch.
+func File(ctx context.Context, db *store.DB, path string, now time.Time, p Progress) FileReport {
 	rep := emptyReport(path)
 	if p == nil {
 		p = func(int64, int64) {}
 	}
 	var size int64
 	c, err := db.ImportBatches(ctx, filepath.Base(path), now, func(add func([]lead.Item) error) error {
-		return lead.DecodeStream(path, lead.StreamBatch, func(res *lead.Result, done, total int64) error {
-			for _, w := range res.Warnings {
-				rep.Warnings = append(rep.Warnings, w.String())
-				rep.WarningCodes = append(rep.WarningCodes, Note{Index: w.Index, Line: w.Line, Path: w.Path, Message: w.Msg})
-			}
-			for _, r := range res.Rejected {
-				rep.Rejected = append(rep.Rejected, Rejected{Index: r.Index, Line: r.Line, Reason: r.Error(), Path: r.Path, Message: r.Msg})
-			}
-			if err := add(res.Leads); err != nil {
+		for b, err := range lead.Batches(path, lead.StreamBatch) {
+			if err != nil {
 				return err
 			}
-			size = total
-			p(done, total)
-			return nil
-		})
+			rep.add(b.Result)
+			if err := add(b.Leads); err != nil {
+				return err
+			}
+			size = b.Total
+			p(b.Done, b.Total)
+		}
+		return nil
 	})
 	if err != nil {
 		return failed(ctx, path, err)
@@ -160,6 +142,18 @@ func FileWithProgress(ctx context.Context, db *store.DB, path string, now time.T
 	p(size, size) // the whitespace after the last lead is read too
 	rep.Imported, rep.Updated, rep.Unchanged = c.Imported, c.Updated, c.Unchanged
 	return rep
+}
+
+// add records a batch's rejections and warnings, each as the text in
+// msg.Language() and as its code.
+func (r *FileReport) add(res *lead.Result) {
+	for _, w := range res.Warnings {
+		r.Warnings = append(r.Warnings, w.String())
+		r.WarningCodes = append(r.WarningCodes, Note{Index: w.Index, Line: w.Line, Path: w.Path, Message: w.Msg})
+	}
+	for _, rj := range res.Rejected {
+		r.Rejected = append(r.Rejected, Rejected{Index: rj.Index, Line: rj.Line, Reason: rj.Error(), Path: rj.Path, Message: rj.Msg})
+	}
 }
 
 func emptyReport(path string) FileReport {

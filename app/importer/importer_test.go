@@ -66,8 +66,7 @@ func TestImportReportsProgressAndCancelLeavesNothing(t *testing.T) {
 
 	var calls int
 	var last, total int64
-	ctx := WithProgress(context.Background(), func(done, all int64) { calls++; last, total = done, all })
-	reps := Files(ctx, db, []string{path}, time.Now)
+	reps := FilesWithProgress(context.Background(), db, []string{path}, time.Now, func(done, all int64) { calls++; last, total = done, all })
 	if reps[0].Error != "" || reps[0].Imported != 1200 {
 		t.Fatalf("report %+v", reps[0])
 	}
@@ -80,7 +79,7 @@ func TestImportReportsProgressAndCancelLeavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	cctx, cancel := context.WithCancel(context.Background())
-	rep := FileWithProgress(cctx, db, path2, time.Now(), func(done, all int64) { cancel() })
+	rep := File(cctx, db, path2, time.Now(), func(done, all int64) { cancel() })
 	if !rep.Cancelled() || rep.Error == "" || rep.Total() != 0 {
 		t.Errorf("cancelled report = %+v", rep)
 	}
