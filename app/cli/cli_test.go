@@ -79,7 +79,7 @@ func TestImportJSONContractAndReimport(t *testing.T) {
 	if len(doc.Files) != 4 {
 		t.Fatalf("%d files reported", len(doc.Files))
 	}
-	wantKeys := "file imported rejected unchanged updated warnings"
+	wantKeys := "file imported rejected unchanged updated warningCodes warnings" // warningCodes added beside warnings
 	total := 0.0
 	for _, f := range doc.Files {
 		if got := strings.Join(keys(f), " "); got != wantKeys {

@@ -42,7 +42,7 @@ func TestBigLeadRejectedInReport(t *testing.T) {
 	}
 	defer db.Close()
 
-	rep := File(context.Background(), db, path, time.Now())
+	rep := File(context.Background(), db, path, time.Now(), nil)
 	if rep.Error != "" || rep.Imported != 6 || len(rep.Rejected) != 1 {
 		t.Fatalf("report %+v, want 6 imported and the big lead rejected", rep)
 	}

@@ -5,6 +5,7 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,69 +14,85 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/lead"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // Rejected is one lead that could not be imported. Index is the lead's
-// 0-based position in the file; Line is where it starts.
+// 0-based position in the file; Line is where it starts. Reason is the
+// whole line a user reads (file, lead, path and why, in msg.Language());
+// the embedded message is the why alone as a code with arguments
+// ("code", "args" in JSON), so scripts need not parse the words.
 type Rejected struct {
 	Index  int    `json:"index"`
 	Line   int    `json:"line"`
 	Reason string `json:"reason"`
+	Path   string `json:"path,omitempty"` // the JSON path in the lead at fault, if one is
+	msg.Message
+}
+
+// Note is a warning as a code, index for index with FileReport.Warnings:
+// which lead (0-based Index, its Line), where in it (Path) and what.
+type Note struct {
+	Index int    `json:"index"`
+	Line  int    `json:"line"`
+	Path  string `json:"path,omitempty"`
+	msg.Message
+}
+
+// Problem is why a whole file failed, as a code: the place (Line and
+// Column, 1-based, when the fault has one) and what.
+type Problem struct {
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
+	msg.Message
 }
 
 // FileReport is the result of importing one file. Its JSON form is the
-// `import --json` contract.
+// `import --json` contract; the …Code fields carry the human texts'
+// codes beside them.
 type FileReport struct {
-	File      string     `json:"file"`
-	Imported  int        `json:"imported"`
-	Updated   int        `json:"updated"`
-	Unchanged int        `json:"unchanged"`
-	Rejected  []Rejected `json:"rejected"`
-	Warnings  []string   `json:"warnings"`
-	Error     string     `json:"error,omitempty"` // the file stopped; the counts are what was stored before
+	File         string     `json:"file"`
+	Imported     int        `json:"imported"`
+	Updated      int        `json:"updated"`
+	Unchanged    int        `json:"unchanged"`
+	Rejected     []Rejected `json:"rejected"`
+	Warnings     []string   `json:"warnings"`
+	WarningCodes []Note     `json:"warningCodes"`
+	Error        string     `json:"error,omitempty"`     // the file stopped; the counts are what was stored before
+	ErrorCode    *Problem   `json:"errorCode,omitempty"` // Error as a code
 }
 
 // Clean reports whether every lead of the file imported without rejection.
 func (r FileReport) Clean() bool { return r.Error == "" && len(r.Rejected) == 0 }
 
+// Cancelled reports whether the file's import was cancelled (and so
+// rolled back).
+func (r FileReport) Cancelled() bool {
+	return r.ErrorCode != nil && r.ErrorCode.Code == msg.ImportCancelled
+}
+
 // Total is the number of leads stored or confirmed from the file.
 func (r FileReport) Total() int { return r.Imported + r.Updated + r.Unchanged }
 
-// Cancelled is the report error of a file whose import was cancelled.
-// The leads stored before (the report's counts) stay; importing the file
-// again completes it.
-const Cancelled = "annulleret"
-
 // Progress is told how far an import has come, in bytes of the files read
 // so far and in all; bytes, because a streamed file's lead count is only
-// known at its end.
+// known at its end. It is called on the importing goroutine.
 type Progress func(done, total int64)
-
-type progressKey struct{}
-
-// WithProgress returns a context that makes File and Files report progress
-// to p. It rides on the context so that the window's import service,
-// whose signature (ctx, paths) other code implements, carries it without
-// a new method.
-func WithProgress(ctx context.Context, p Progress) context.Context {
-	return context.WithValue(ctx, progressKey{}, p)
-}
-
-// ProgressFrom returns the Progress WithProgress put on ctx, or one that
-// ignores progress.
-func ProgressFrom(ctx context.Context) Progress {
-	if p, ok := ctx.Value(progressKey{}).(Progress); ok && p != nil {
-		return p
-	}
-	return func(int64, int64) {}
-}
 
 // Files imports each file in its own transaction. A file that fails does
 // not stop the others; its report carries the error. Cancelling ctx stops
 // the file being imported (its committed batches stay) and skips the
 // rest; their reports say Cancelled.
 func Files(ctx context.Context, db *store.DB, paths []string, now func() time.Time) []FileReport {
-	p := ProgressFrom(ctx)
+	return FilesWithProgress(ctx, db, paths, now, nil)
+}
+
+// FilesWithProgress is Files telling p (which may be nil) how far it has
+// come over all the files, for the window's progress bar.
+func FilesWithProgress(ctx context.Context, db *store.DB, paths []string, now func() time.Time, p Progress) []FileReport {
+	if p == nil {
+		p = func(int64, int64) {}
+	}
 	var total int64
 	for _, path := range paths {
 		if fi, err := os.Stat(path); err == nil {
@@ -85,7 +102,7 @@ func Files(ctx context.Context, db *store.DB, paths []string, now func() time.Ti
 	out := make([]FileReport, 0, len(paths))
 	var base int64
 	for _, path := range paths {
-		out = append(out, FileWithProgress(ctx, db, path, now(), func(done, _ int64) { p(base+done, total) }))
+		out = append(out, File(ctx, db, path, now(), func(done, _ int64) { p(base+done, total) }))
 		if fi, err := os.Stat(path); err == nil {
 			base += fi.Size()
 		}
@@ -97,46 +114,74 @@ func Files(ctx context.Context, db *store.DB, paths []string, now func() time.Ti
 // even when others are rejected. A file that turns out not to be
 // well-formed stops there: the leads before the fault that were already
 // committed stay (see store.ImportBatches) and the report's counts say how
-// many. Progress goes to the Progress of WithProgress, if any.
-func File(ctx context.Context, db *store.DB, path string, now time.Time) FileReport {
-	return FileWithProgress(ctx, db, path, now, ProgressFrom(ctx))
-}
-
-// FileWithProgress is File reporting progress to p. The file is decoded
-// and stored in batches (lead.DecodeStream) and committed in short
-// transactions, so a 100,000-lead file imports in bounded memory without
-// locking other writers out, and a crash keeps what was committed.
-func FileWithProgress(ctx context.Context, db *store.DB, path string, now time.Time, p Progress) FileReport {
-	rep := FileReport{File: path, Rejected: []Rejected{}, Warnings: []string{}}
+// many. The file is decoded and stored in batches (lead.Batches) and
+// committed in short transactions, so a 100,000-lead file imports in
+// bounded memory without locking other writers out, and a crash keeps what
+// was committed; p (which may be nil) is told the bytes read after each
+// batch.
+func File(ctx context.Context, db *store.DB, path string, now time.Time, p Progress) FileReport {
+	rep := emptyReport(path)
 	if p == nil {
 		p = func(int64, int64) {}
 	}
 	var size int64
 	c, err := db.ImportBatches(ctx, filepath.Base(path), now, func(add func([]lead.Item) error) error {
-		return lead.DecodeStream(path, lead.StreamBatch, func(res *lead.Result, done, total int64) error {
-			rep.Warnings = append(rep.Warnings, res.Warnings...)
-			for _, r := range res.Rejected {
-				rep.Rejected = append(rep.Rejected, Rejected{Index: r.Index, Line: r.Line, Reason: r.Error()})
-			}
-			if err := add(res.Leads); err != nil {
+		for b, err := range lead.Batches(path, lead.StreamBatch) {
+			if err != nil {
 				return err
 			}
-			size = total
-			p(done, total)
-			return nil
-		})
+			rep.add(b.Result)
+			if err := add(b.Leads); err != nil {
+				return err
+			}
+			size = b.Total
+			p(b.Done, b.Total)
+		}
+		return nil
 	})
-	switch {
-	case err == nil:
-	case ctx.Err() != nil:
-		return FileReport{File: path, Imported: c.Imported, Updated: c.Updated, Unchanged: c.Unchanged,
-			Rejected: []Rejected{}, Warnings: []string{}, Error: Cancelled}
-	default:
-		return FileReport{File: path, Imported: c.Imported, Updated: c.Updated, Unchanged: c.Unchanged,
-			Rejected: []Rejected{}, Warnings: []string{}, Error: err.Error()}
+	if err != nil {
+		rep := failed(ctx, path, err)
+		rep.Imported, rep.Updated, rep.Unchanged = c.Imported, c.Updated, c.Unchanged
+		return rep
 	}
 	p(size, size) // the whitespace after the last lead is read too
 	rep.Imported, rep.Updated, rep.Unchanged = c.Imported, c.Updated, c.Unchanged
+	return rep
+}
+
+// add records a batch's rejections and warnings, each as the text in
+// msg.Language() and as its code.
+func (r *FileReport) add(res *lead.Result) {
+	for _, w := range res.Warnings {
+		r.Warnings = append(r.Warnings, w.String())
+		r.WarningCodes = append(r.WarningCodes, Note{Index: w.Index, Line: w.Line, Path: w.Path, Message: w.Msg})
+	}
+	for _, rj := range res.Rejected {
+		r.Rejected = append(r.Rejected, Rejected{Index: rj.Index, Line: rj.Line, Reason: rj.Error(), Path: rj.Path, Message: rj.Msg})
+	}
+}
+
+func emptyReport(path string) FileReport {
+	return FileReport{File: path, Rejected: []Rejected{}, Warnings: []string{}, WarningCodes: []Note{}}
+}
+
+// failed is the report of a file of which nothing was stored: cancelled,
+// refused by the reader (a *lead.FileError, with its place) or failed in
+// the store.
+func failed(ctx context.Context, path string, err error) FileReport {
+	rep := emptyReport(path)
+	var fe *lead.FileError
+	switch {
+	case ctx.Err() != nil:
+		rep.ErrorCode = &Problem{Message: msg.New(msg.ImportCancelled)}
+		rep.Error = rep.ErrorCode.String()
+	case errors.As(err, &fe):
+		rep.ErrorCode = &Problem{Line: fe.Line, Column: fe.Column, Message: fe.Msg}
+		rep.Error = err.Error()
+	default:
+		rep.ErrorCode = &Problem{Message: msg.New(msg.ImportFailed, "cause", err.Error())}
+		rep.Error = rep.ErrorCode.String()
+	}
 	return rep
 }
 

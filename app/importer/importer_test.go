@@ -66,8 +66,7 @@ func TestImportReportsProgressAndCancelKeepsWhatWasCommitted(t *testing.T) {
 
 	var calls int
 	var last, total int64
-	ctx := WithProgress(context.Background(), func(done, all int64) { calls++; last, total = done, all })
-	reps := Files(ctx, db, []string{path}, time.Now)
+	reps := FilesWithProgress(context.Background(), db, []string{path}, time.Now, func(done, all int64) { calls++; last, total = done, all })
 	if reps[0].Error != "" || reps[0].Imported != 1200 {
 		t.Fatalf("report %+v", reps[0])
 	}
@@ -80,8 +79,8 @@ func TestImportReportsProgressAndCancelKeepsWhatWasCommitted(t *testing.T) {
 		t.Fatal(err)
 	}
 	cctx, cancel := context.WithCancel(context.Background())
-	rep := FileWithProgress(cctx, db, path2, time.Now(), func(done, all int64) { cancel() })
-	if rep.Error != Cancelled || rep.Total() >= 1200 {
+	rep := File(cctx, db, path2, time.Now(), func(done, all int64) { cancel() })
+	if !rep.Cancelled() || rep.Error == "" || rep.Total() >= 1200 {
 		t.Errorf("cancelled report = %+v", rep)
 	}
 	// Batches committed before the cancel stay (an import commits at
@@ -111,7 +110,7 @@ func TestBrokenTailKeepsCommittedLeadsAndReimportCompletes(t *testing.T) {
 	}
 	defer db.Close()
 	ctx := context.Background()
-	rep := File(ctx, db, path, time.Now())
+	rep := File(ctx, db, path, time.Now(), nil)
 	n, _ := db.CountLeads(ctx, "")
 	// A batch holds at most 10,000 leads, so at least the first 1000 of
 	// the 11,000 were committed before the break.
@@ -121,7 +120,7 @@ func TestBrokenTailKeepsCommittedLeadsAndReimportCompletes(t *testing.T) {
 	if err := os.WriteFile(path, []byte(full.String()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	again := File(ctx, db, path, time.Now())
+	again := File(ctx, db, path, time.Now(), nil)
 	if again.Error != "" || again.Unchanged != rep.Imported || again.Imported != 11000-rep.Imported {
 		t.Errorf("re-import of the repaired file = %+v, want %d unchanged and %d imported", again, rep.Imported, 11000-rep.Imported)
 	}

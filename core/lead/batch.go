@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // A batch of array elements, split by the splitter, decoded by the
@@ -33,7 +35,7 @@ func (sp *splitter) decode(chunk []byte, elems []element, idx int) (*Result, err
 		d.s = scanner{data: chunk[:e.end], pos: e.start, depth: sp.depth, lnPos: e.start, lnLine: e.line, buf: d.s.buf}
 		err := d.lead(res, idx+i)
 		if err == nil && !d.s.atEnd() {
-			err = d.s.unexpected("after array element (want ',' or ']')") // as Decode says it
+			err = d.s.unexpected(msg.LeadAfterElement) // as Decode says it
 		}
 		if err != nil {
 			return nil, sp.elementError(err, chunk, e)
@@ -48,10 +50,7 @@ func (sp *splitter) elementError(err error, chunk []byte, e element) error {
 	if !errors.As(err, &se) {
 		return fmt.Errorf("%s: %w", shown(sp.file), err)
 	}
-	fe := &FileError{File: sp.file, Err: ErrSyntax, Msg: "not well-formed JSON: " + se.msg}
-	if se.too {
-		fe.Err, fe.Msg = ErrTooDeep, fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)
-	}
+	fe := syntaxFileError(sp.file, se.msg, se.too)
 	before := chunk[e.start:min(max(se.off, e.start), len(chunk))]
 	fe.Line, fe.Column = e.line, e.col+utf8.RuneCount(before)
 	if nl := bytes.LastIndexByte(before, '\n'); nl >= 0 {

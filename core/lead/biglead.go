@@ -3,8 +3,9 @@ package lead
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // Leads over MaxLeadSize: found and rejected without keeping them, by the
@@ -13,8 +14,7 @@ import (
 // tooBigLead is the rejection of a lead over MaxLeadSize; size is the
 // length of its JSON text.
 func tooBigLead(file string, idx, line int, size int64) Rejection {
-	return Rejection{File: file, Index: idx, Line: line, Reason: fmt.Sprintf(
-		"lead is %.1f MiB; leads larger than %d MiB are not imported", float64(size)/(1<<20), MaxLeadSize>>20)}
+	return Rejection{File: file, Index: idx, Line: line, Msg: msg.New(msg.LeadTooBig, "size", mib(size), "max", MaxLeadSize>>20)}
 }
 
 // skipBig reads the rest of an element too big to keep, whose first
@@ -27,23 +27,23 @@ func (sp *splitter) skipBig(prefix []byte, e element) (int64, error) {
 // check runs c over prefix (the value's bytes read so far, from e) and
 // the rest of the value in the reader, keeping none of it.
 func (sp *splitter) check(c *checker, prefix []byte, e element) (int64, error) {
-	if n := c.feed(prefix); c.msg != "" {
+	if n := c.feed(prefix); c.msg.Code != "" {
 		line, col := placeIn(prefix[:n], e.line, e.col)
 		return 0, sp.checkError(c, line, col)
 	}
 	size := int64(len(prefix))
 	for !c.done && !c.wrapper {
 		if _, err := sp.r.Peek(1); errors.Is(err, io.EOF) {
-			return 0, sp.syntax("unexpected end of input (file truncated?)")
+			return 0, sp.syntax(msg.New(msg.LeadEndFile))
 		} else if err != nil {
-			return 0, fmt.Errorf("read lead file %s: %w", shown(sp.file), err)
+			return 0, unreadable(sp.file, err)
 		}
 		buf, _ := sp.r.Peek(sp.r.Buffered())
 		n := c.feed(buf)
 		sp.advance(buf[:n])
 		_, _ = sp.r.Discard(n)
 		size += int64(n)
-		if c.msg != "" {
+		if c.msg.Code != "" {
 			return 0, sp.checkError(c, sp.line, sp.col)
 		}
 	}
@@ -79,10 +79,8 @@ func chars(b []byte) int {
 
 // checkError is the FileError for a fault the checker found at line, col.
 func (sp *splitter) checkError(c *checker, line, col int) error {
-	fe := &FileError{File: sp.file, Line: line, Column: col - c.back, Err: ErrSyntax, Msg: "not well-formed JSON: " + c.msg}
-	if c.too {
-		fe.Err, fe.Msg = ErrTooDeep, fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)
-	}
+	fe := syntaxFileError(sp.file, c.msg, c.too)
+	fe.Line, fe.Column = line, col-c.back
 	return fe
 }
 
@@ -109,8 +107,8 @@ func (d *decoder) bigLead(res *Result, idx, line int, top bool) (bool, error) {
 		s.pos = start + n
 		res.Rejected = append(res.Rejected, tooBigLead(d.file, idx, line, int64(n)))
 		return true, nil
-	case c.msg == "":
-		return false, s.errAt(len(s.data), "%s", s.endMsg("in lead"))
+	case c.msg.Code == "":
+		return false, s.errAt(len(s.data), s.endMsg(msg.LeadInLead))
 	}
 	return false, &syntaxError{off: start + n - c.back, msg: c.msg, too: c.too}
 }

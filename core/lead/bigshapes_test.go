@@ -72,7 +72,7 @@ func TestBigLeadInEveryShape(t *testing.T) {
 					t.Fatalf("rejected %v; want the big lead", o.rejected)
 				}
 				r := o.rejected[0]
-				if r.Index != tc.index || r.Line != tc.line || !strings.Contains(r.Reason, tc.reason) {
+				if r.Index != tc.index || r.Line != tc.line || !strings.Contains(r.Reason(), tc.reason) {
 					t.Errorf("rejection %q (index %d), want index %d, line %d, %q", r.Error(), r.Index, tc.index, tc.line, tc.reason)
 				}
 			}
@@ -141,7 +141,7 @@ func TestBigLeadShapesBoundedAllocation(t *testing.T) {
 				return nil
 			})
 			runtime.ReadMemStats(&after)
-			if err != nil || len(rejected) != 1 || !strings.HasPrefix(rejected[0].Reason, "lead is 48.0 MiB") {
+			if err != nil || len(rejected) != 1 || !strings.HasPrefix(rejected[0].Reason(), "lead is 48.0 MiB") {
 				t.Fatalf("rejected %v, err %v; want the lead rejected", rejected, err)
 			}
 			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > tc.max {

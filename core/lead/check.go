@@ -1,6 +1,8 @@
 package lead
 
-import "fmt"
+import (
+	"github.com/rabitiq/superoffice-sync/core/msg"
+)
 
 // checker reads one JSON value a slice at a time and says whether it is
 // well-formed, keeping none of it: its state is a few bytes and the open
@@ -13,14 +15,14 @@ type checker struct {
 	open  [MaxDepth]byte // the open brackets, '{' or '['
 	depth int            // how many of open are in use
 	st    chkState
-	key   bool   // the string being read is an object key
-	lit   string // the rest of the literal being read
-	hex   int    // \u digits still to read
-	done  bool   // the value is complete
-	msg   string // why the value is not well-formed, when it is not
-	too   bool   // msg is the nesting limit
-	back  int    // the fault is this many bytes (ASCII, one line) before the byte that broke
-	base  int    // the depth the value sits at (1 for an element of the top array)
+	key   bool        // the string being read is an object key
+	lit   string      // the rest of the literal being read
+	hex   int         // \u digits still to read
+	done  bool        // the value is complete
+	msg   msg.Message // why the value is not well-formed, when it is not
+	too   bool        // msg is the nesting limit
+	back  int         // the fault is this many bytes (ASCII, one line) before the byte that broke
+	base  int         // the depth the value sits at (1 for an element of the top array)
 
 	// With keys set, the checker notes whether the value is an object
 	// with a "leads" key (any spelling normKey folds to it, escapes
@@ -69,7 +71,7 @@ const (
 // and b[n] is that byte).
 func (c *checker) feed(b []byte) int {
 	i := 0
-	for i < len(b) && !c.done && !c.wrapper && c.msg == "" {
+	for i < len(b) && !c.done && !c.wrapper && c.msg.Code == "" {
 		if c.st == chStr && !c.topKey() {
 			// Most of a huge lead is string text: skip it in one loop.
 			for i < len(b) && b[i] != '"' && b[i] != '\\' && b[i] >= 0x20 {
@@ -92,14 +94,7 @@ func isDigit(x byte) bool { return x >= '0' && x <= '9' }
 
 // fail records a grammar error at the current byte, which is not used.
 func (c *checker) fail(x byte, context string) bool {
-	switch {
-	case x == '\n' || x == '\r':
-		c.msg = "unexpected end of line " + context
-	case x < 0x20 || x >= 0x7f:
-		c.msg = fmt.Sprintf("unexpected byte 0x%02x %s", x, context)
-	default:
-		c.msg = fmt.Sprintf("unexpected %q %s", rune(x), context)
-	}
+	c.msg = unexpectedByte(x, context)
 	return false
 }
 
@@ -130,7 +125,7 @@ func (c *checker) step(x byte) bool {
 		case x == '\\':
 			c.st = chEsc
 		case x < 0x20:
-			c.msg = fmt.Sprintf("control character 0x%02x in string", x)
+			c.msg = controlChar(x)
 			return false
 		}
 		return true
@@ -146,13 +141,13 @@ func (c *checker) step(x byte) bool {
 			c.keyRaw(x)
 		default:
 			// Placed at the backslash, as the scanner places it.
-			c.msg, c.back = fmt.Sprintf("invalid escape '\\%c' in string", x), 1
+			c.msg, c.back = msg.New(msg.LeadEscape, "char", string(rune(x))), 1
 			return false
 		}
 		return true
 	case chHex:
 		if !isDigit(x) && !(x >= 'a' && x <= 'f') && !(x >= 'A' && x <= 'F') {
-			c.msg, c.back = "invalid \\u escape in string", 2+4-c.hex
+			c.msg, c.back = msg.New(msg.LeadUEscape), 2+4-c.hex
 			return false
 		}
 		if c.topKey() {
@@ -167,7 +162,7 @@ func (c *checker) step(x byte) bool {
 		return true
 	case chLit:
 		if x != c.lit[0] {
-			return c.fail(x, "in literal")
+			return c.fail(x, msg.LeadInLiteral)
 		}
 		if c.lit = c.lit[1:]; c.lit == "" {
 			c.ended()
@@ -192,13 +187,13 @@ func (c *checker) step(x byte) bool {
 			return c.close(x)
 		}
 		if x != '"' {
-			return c.fail(x, "where an object key was expected")
+			return c.fail(x, msg.LeadInKey)
 		}
 		c.st, c.key, c.kn, c.kno, c.kraw = chStr, true, 0, false, c.kraw[:0]
 		return true
 	case chColon:
 		if x != ':' {
-			return c.fail(x, "after object key (want ':')")
+			return c.fail(x, msg.LeadInColon)
 		}
 		c.st = chValue
 		return true
@@ -214,9 +209,9 @@ func (c *checker) step(x byte) bool {
 		case (x == '}' && top == '{') || (x == ']' && top == '['):
 			return c.close(x)
 		case top == '{':
-			return c.fail(x, "after object member (want ',' or '}')")
+			return c.fail(x, msg.LeadAfterMember)
 		}
-		return c.fail(x, "after array element (want ',' or ']')")
+		return c.fail(x, msg.LeadAfterElement)
 	}
 }
 
@@ -232,7 +227,7 @@ func (c *checker) value(x byte) bool {
 	switch {
 	case x == '{' || x == '[':
 		if c.base+c.depth >= MaxDepth {
-			c.msg, c.too = fmt.Sprintf("nested deeper than %d levels", MaxDepth), true
+			c.msg, c.too = msg.New(msg.LeadDeep, "max", MaxDepth), true
 			return false
 		}
 		c.open[c.depth] = x
@@ -256,7 +251,7 @@ func (c *checker) value(x byte) bool {
 	case isDigit(x):
 		c.st = chInt
 	default:
-		return c.fail(x, "where a value was expected")
+		return c.fail(x, msg.LeadInValue)
 	}
 	return true
 }
@@ -290,11 +285,11 @@ func (c *checker) number(x byte) bool {
 	}
 	switch c.st {
 	case chMinus:
-		return c.fail(x, "in number")
+		return c.fail(x, msg.LeadInNumber)
 	case chDot:
-		return c.fail(x, "after decimal point")
+		return c.fail(x, msg.LeadInFraction)
 	case chE, chESign:
-		return c.fail(x, "in exponent")
+		return c.fail(x, msg.LeadInExponent)
 	}
 	c.ended()
 	return false
@@ -390,5 +385,5 @@ func (c *checker) complete() bool {
 	if c.done {
 		return true
 	}
-	return c.msg == "" && c.depth == 0 && (c.st == chZero || c.st == chInt || c.st == chFrac || c.st == chExp)
+	return c.msg.Code == "" && c.depth == 0 && (c.st == chZero || c.st == chInt || c.st == chFrac || c.st == chExp)
 }

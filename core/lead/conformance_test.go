@@ -118,7 +118,7 @@ func readsAsJSON(t *testing.T, err error) bool {
 	if errors.Is(err, ErrNoLeads) && fe.Line > 0 {
 		return true
 	}
-	if fe.Line < 1 && !strings.Contains(fe.Msg, "file is empty") {
+	if fe.Line < 1 && !strings.Contains(fe.Error(), "file is empty") {
 		t.Errorf("file error without a line: %v", err)
 	}
 	if !errors.Is(err, ErrSyntax) && !errors.Is(err, ErrTooDeep) && !errors.Is(err, ErrNoLeads) {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // MaxFileSize is the largest lead file read whole (256 MiB). A bigger file
@@ -49,17 +51,20 @@ type FileError struct {
 	File   string
 	Line   int
 	Column int
-	Msg    string
-	Err    error // one of the sentinels above
+	Msg    msg.Message // what is wrong, as a code the catalogue renders
+	Err    error       // one of the sentinels above, or the system's cause
 }
 
 // Error reads e.g. "leads.json: line 12, column 5: not well-formed JSON:
-// unexpected end of input (file truncated?)".
-func (e *FileError) Error() string {
+// unexpected end of input (file truncated?)", in msg.Language().
+func (e *FileError) Error() string { return e.Text(msg.Language()) }
+
+// Text renders the error in l.
+func (e *FileError) Text(l msg.Lang) string {
 	if e.Line == 0 {
-		return fmt.Sprintf("%s: %s", shown(e.File), e.Msg)
+		return shown(e.File) + ": " + e.Msg.Text(l)
 	}
-	return fmt.Sprintf("%s: line %d, column %d: %s", shown(e.File), e.Line, e.Column, e.Msg)
+	return msg.New(msg.LeadFileAt, "file", shown(e.File), "line", e.Line, "column", e.Column, "text", e.Msg).Text(l)
 }
 
 // shown makes a file name fit for a message: names are bytes on some
@@ -75,7 +80,7 @@ type Result struct {
 	File     string      // the name Decode was given
 	Leads    []Item      // the good leads, in file order
 	Rejected []Rejection // the bad leads, each with its reason, in file order
-	Warnings []string    // things fixed or kept as text, each naming file, lead and field
+	Warnings []Warning   // things fixed or kept as text, each naming file, lead and field
 }
 
 // Item is one good lead and where it stood in the file.
@@ -89,30 +94,32 @@ type Item struct {
 // path inside the lead as the file spells it ("contacts",
 // "financials.revenue"), empty when the lead as a whole is at fault.
 type Rejection struct {
-	File   string
-	Index  int // 0-based, as Item.Index
-	Line   int
-	Path   string
-	Reason string
+	File  string
+	Index int // 0-based, as Item.Index
+	Line  int
+	Path  string
+	Msg   msg.Message // why, as a code the catalogue renders
 }
 
+// Reason is why the lead was rejected, in msg.Language(), without the
+// file, lead and path.
+func (r Rejection) Reason() string { return r.Msg.String() }
+
 // Error reads e.g. `leads.json: lead 3 (line 41): contacts: want array, got
-// string`. The lead number is 1-based (the third lead, Index 2), as users
-// count and as lines are numbered.
-func (r Rejection) Error() string {
-	if r.Path == "" {
-		return fmt.Sprintf("%s: lead %d (line %d): %s", shown(r.File), r.Index+1, r.Line, r.Reason)
-	}
-	return fmt.Sprintf("%s: lead %d (line %d): %s: %s", shown(r.File), r.Index+1, r.Line, r.Path, r.Reason)
-}
+// string`, in msg.Language(). The lead number is 1-based (the third lead,
+// Index 2), as users count and as lines are numbered.
+func (r Rejection) Error() string { return r.Text(msg.Language()) }
+
+// Text renders the rejection, file, lead and path included, in l.
+func (r Rejection) Text(l msg.Lang) string { return at(r.File, r.Index, r.Line, r.Path, r.Msg).Text(l) }
 
 // shapeError is a well-formed file whose top level holds no leads.
 type shapeError struct {
 	off int
-	msg string
+	msg msg.Message
 }
 
-func (e *shapeError) Error() string { return e.msg }
+func (e *shapeError) Error() string { return e.msg.String() }
 
 // decoder reads one file. It holds only per-call state.
 type decoder struct {
@@ -154,7 +161,7 @@ func DecodeFile(path string) (*Result, error) {
 	data := make([]byte, 0, fi.Size()+bytes.MinRead)
 	buf := bytes.NewBuffer(data)
 	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
-		return nil, fmt.Errorf("read lead file %s: %w", name, err)
+		return nil, unreadable(name, err)
 	}
 	if buf.Len() > MaxFileSize {
 		return nil, tooLarge(name, int64(buf.Len()))
@@ -163,10 +170,7 @@ func DecodeFile(path string) (*Result, error) {
 }
 
 func tooLarge(name string, size int64) error {
-	return &FileError{
-		File: name, Err: ErrTooLarge,
-		Msg: fmt.Sprintf("file is %.1f MiB; lead files larger than %d MiB are refused", float64(size)/(1<<20), MaxFileSize>>20),
-	}
+	return &FileError{File: name, Err: ErrTooLarge, Msg: msg.New(msg.LeadFileTooBig, "size", mib(size), "max", MaxFileSize>>20)}
 }
 
 // Decode reads one lead file's bytes; name (the file's base name) is used
@@ -193,7 +197,7 @@ func Decode(name string, data []byte) (*Result, error) {
 	lines := ext == ".ndjson" || ext == ".jsonl"
 
 	if d.s.atEnd() {
-		return nil, &FileError{File: name, Msg: "file is empty: no leads", Err: ErrNoLeads}
+		return nil, &FileError{File: name, Msg: msg.New(msg.LeadFileEmpty), Err: ErrNoLeads}
 	}
 	start := d.s.pos
 	res := &Result{File: name}
@@ -208,7 +212,7 @@ func Decode(name string, data []byte) (*Result, error) {
 		if lines || (d.s.lineAt(start) == d.s.lineAt(end-1) && d.s.lineAt(d.s.pos) > d.s.lineAt(end-1)) {
 			return d.ndjson(body)
 		}
-		err = d.s.errAt(d.s.pos, "unexpected data after the top-level value")
+		err = d.s.errAt(d.s.pos, msg.New(msg.LeadAfterValue))
 	}
 	var se *syntaxError
 	if lines && !(errors.As(err, &se) && se.too) {
@@ -223,7 +227,7 @@ func Decode(name string, data []byte) (*Result, error) {
 		if serr := chk.skip(); serr != nil {
 			err = serr
 		} else if !chk.atEnd() {
-			err = chk.errAt(chk.pos, "unexpected data after the top-level value")
+			err = chk.errAt(chk.pos, msg.New(msg.LeadAfterValue))
 		}
 	}
 	return nil, d.fileError(err)
@@ -235,10 +239,7 @@ func (d *decoder) fileError(err error) error {
 	var sh *shapeError
 	switch {
 	case errors.As(err, &se):
-		fe := &FileError{File: d.file, Err: ErrSyntax, Msg: "not well-formed JSON: " + se.msg}
-		if se.too {
-			fe.Err, fe.Msg = ErrTooDeep, fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)
-		}
+		fe := syntaxFileError(d.file, se.msg, se.too)
 		fe.Line, fe.Column = lineCol(d.full, se.off)
 		fe.Line += d.line0
 		return fe
@@ -277,8 +278,7 @@ func (d *decoder) top(res *Result) error {
 		if err := s.skip(); err != nil {
 			return err
 		}
-		return &shapeError{off: s.pos, msg: fmt.Sprintf(
-			"top level is a %s; want a lead object, an array of leads or {\"leads\": [...]}", kindName(c))}
+		return &shapeError{off: s.pos, msg: msg.New(msg.LeadTopLevel, "got", kindName(c))}
 	}
 }
 
@@ -322,7 +322,7 @@ func (d *decoder) lead(res *Result, idx int) error {
 			return nil
 		}
 		res.Rejected = append(res.Rejected, Rejection{
-			File: d.file, Index: idx, Line: line, Reason: "want a lead object, got " + kindName(c),
+			File: d.file, Index: idx, Line: line, Msg: msg.New(msg.LeadNotObject, "got", kindName(c)),
 		})
 		return nil
 	}

@@ -3,8 +3,9 @@ package lead
 //go:generate go test -run ^TestLookupGenerated$ . -generate
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // Kind says how a field's value is read from the file and what it holds.
@@ -48,7 +49,7 @@ type Field struct {
 	// guide, or 0 for a value that goes to a standard SuperOffice field.
 	ProgNo int
 
-	need   string     // a lead without this value is rejected: "a lead needs …"
+	need   string     // a lead without this value is rejected with this code
 	bounds [2]float64 // a number outside [lo, hi] is kept with a warning (lo < hi)
 
 	str   func(*Lead) *string // the text, for every kind but KindNumber
@@ -68,7 +69,7 @@ type Field struct {
 // table into keys_gen.go.
 var fieldTable = [...]Field{
 	text(KindIdent, "id", 6, func(l *Lead) *string { return &l.ID }),
-	text(KindIdent, "companyName", 0, func(l *Lead) *string { return &l.CompanyName }, "name").required("a lead needs a company name"),
+	text(KindIdent, "companyName", 0, func(l *Lead) *string { return &l.CompanyName }, "name").required(msg.LeadMissing),
 	text(KindIdent, "website", 0, func(l *Lead) *string { return &l.Website }),
 	text(KindShort, "industry", 3, func(l *Lead) *string { return &l.Industry }),
 	text(KindShort, "size", 4, func(l *Lead) *string { return &l.Size }),
@@ -122,7 +123,7 @@ func number(key string, no int, get func(*Lead) *Number, aliases ...string) Fiel
 	return Field{Key: key, Aliases: aliases, Kind: KindNumber, ProgNo: no, num: get}
 }
 
-func (f Field) required(why string) Field { f.need = why; return f }
+func (f Field) required(code string) Field { f.need = code; return f }
 
 func (f Field) within(lo, hi float64) Field { f.bounds = [2]float64{lo, hi}; return f }
 
@@ -169,13 +170,9 @@ func (f Field) Kept(l *Lead) string {
 	return *f.kept(l)
 }
 
-// outside reports whether a number is outside the field's bounds, and
-// the bounds as "lo–hi" for the warning.
-func (f *Field) outside(n Number) (string, bool) {
+// outside reports whether a number is outside the field's bounds.
+func (f *Field) outside(n Number) bool {
 	lo, hi := f.bounds[0], f.bounds[1]
 	// Written as "not below and not above" so NaN, never outside, passes.
-	if lo >= hi || !n.Valid || !(n.Value < lo || n.Value > hi) {
-		return "", false
-	}
-	return strconv.FormatFloat(lo, 'f', -1, 64) + "–" + strconv.FormatFloat(hi, 'f', -1, 64), true
+	return lo < hi && n.Valid && (n.Value < lo || n.Value > hi)
 }

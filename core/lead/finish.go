@@ -1,8 +1,7 @@
 package lead
 
 import (
-	"fmt"
-	"strconv"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // finish turns a read lead into an Item or a Rejection on res. idx is the
@@ -11,12 +10,12 @@ import (
 func (d *decoder) finish(st *leadState, res *Result, idx, line int, raw []byte) {
 	for f := range fieldTable {
 		if r := &fieldTable[f]; r.need != "" && st.slots[f].prio == 0 {
-			st.reject(r.name, "missing or blank; "+r.need)
+			st.reject(r.name, msg.New(r.need))
 		}
 	}
 	if st.rejected {
 		res.Rejected = append(res.Rejected, Rejection{
-			File: d.file, Index: idx, Line: line, Path: st.rejPath, Reason: st.rejReason,
+			File: d.file, Index: idx, Line: line, Path: st.rejPath, Msg: st.rejReason,
 		})
 		return
 	}
@@ -37,26 +36,25 @@ func (d *decoder) finish(st *leadState, res *Result, idx, line int, raw []byte) 
 			sl[f].num.Text = text(field(f))
 		}
 	}
-	var warns []string
-	warn := func(f field, format string, args ...any) {
+	warn := func(f field, code string, kv ...any) {
 		p := sl[f].path()
 		if p == "" {
 			p = fieldTable[f].name
 		}
-		warns = append(warns, p+": "+fmt.Sprintf(format, args...))
+		res.Warnings = append(res.Warnings, Warning{File: d.file, Index: idx, Line: line, Path: p, Msg: msg.New(code, kv...)})
 	}
 	for f := range sl {
 		if sl[f].bad {
-			warn(field(f), "invalid UTF-8 replaced by U+FFFD")
+			warn(field(f), msg.LeadBadUTF8)
 		}
 		if fieldTable[f].Kind == KindNumber && sl[f].prio > 0 && !sl[f].num.Valid {
-			warn(field(f), "cannot read %q as a number; kept as text, field left empty", sl[f].num.Text)
+			warn(field(f), msg.LeadNumberUnreadable, "value", sl[f].num.Text)
 		}
 	}
 	for f := range sl {
 		if n := sl[f].num; n.Valid {
-			if bounds, out := fieldTable[f].outside(n); out {
-				warn(field(f), "%s is outside %s; kept as is", strconv.FormatFloat(n.Value, 'f', -1, 64), bounds)
+			if fieldTable[f].outside(n) {
+				warn(field(f), msg.LeadOutside, "value", n.Value, "min", fieldTable[f].bounds[0], "max", fieldTable[f].bounds[1])
 			}
 		}
 	}
@@ -72,25 +70,22 @@ func (d *decoder) finish(st *leadState, res *Result, idx, line int, raw []byte) 
 			cvr, ok := NormalizeCVR(t)
 			*r.str(l), *r.valid(l) = cvr, ok
 			if !ok {
-				warn(field(f), "%q is not a valid CVR number (8 digits, modulus 11); kept but not used for matching", t)
+				warn(field(f), msg.LeadCVRInvalid, "value", t)
 			}
 		case r.Kind == KindDate:
 			if day, ok := parseDate(t); ok {
 				*r.str(l) = day
 			} else {
 				*r.kept(l) = t
-				warn(field(f), "cannot read %q as a date (want YYYY-MM-DD, DD-MM-YYYY or RFC 3339); kept as text", t)
+				warn(field(f), msg.LeadDateUnreadable, "value", t)
 			}
 		default:
 			*r.str(l) = t
 		}
 	}
-	warns = append(warns, st.warns...)
-	if len(warns) > 0 {
-		prefix := fmt.Sprintf("%s: lead %d (line %d): ", shown(d.file), idx+1, line)
-		for _, w := range warns {
-			res.Warnings = append(res.Warnings, prefix+w)
-		}
+	for _, w := range st.warns {
+		w.File, w.Index, w.Line = d.file, idx, line
+		res.Warnings = append(res.Warnings, w)
 	}
 	res.Leads = append(res.Leads, Item{Index: idx, Line: line, Lead: l})
 }

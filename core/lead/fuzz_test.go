@@ -91,7 +91,7 @@ func FuzzDecodeLeads(f *testing.F) {
 			_ = l.ContentHash()
 		}
 		for _, w := range res.Warnings {
-			if !utf8.ValidString(w) {
+			if !utf8.ValidString(w.String()) {
 				t.Fatalf("warning not UTF-8: %q", w)
 			}
 		}
@@ -298,7 +298,7 @@ func FuzzChecker(f *testing.F) {
 		var c checker
 		n := 0
 		for _, part := range [][]byte{data[:min(int(cut), len(data))], data[min(int(cut), len(data)):]} {
-			if c.done || c.msg != "" {
+			if c.done || c.msg.Code != "" {
 				break
 			}
 			n += c.feed(part)
@@ -306,7 +306,7 @@ func FuzzChecker(f *testing.F) {
 		if c.too {
 			return
 		}
-		ok := c.msg == "" && (c.done || (c.depth == 0 && c.st >= chZero && c.st != chDot && c.st != chE && c.st != chESign))
+		ok := c.msg.Code == "" && (c.done || (c.depth == 0 && c.st >= chZero && c.st != chDot && c.st != chE && c.st != chESign))
 		if ok && len(bytes.TrimLeft(data[n:], " \t\r\n")) > 0 {
 			ok = false // more after the value
 		}

@@ -4,9 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"unicode/utf8"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // JSON Lines. Each line is one lead and stands alone; a line longer than
@@ -60,7 +61,7 @@ func (d *decoder) jsonLines(res *Result, pos, ln, idx int) (int, error) {
 		nLeads, nRej, nWarn := len(res.Leads), len(res.Rejected), len(res.Warnings)
 		err := d.lead(res, idx)
 		if err == nil && !d.s.atEnd() {
-			err = d.s.errAt(d.s.pos, "unexpected data after the lead")
+			err = d.s.errAt(d.s.pos, msg.New(msg.LeadAfterLead))
 		}
 		if err != nil {
 			var se *syntaxError
@@ -72,7 +73,7 @@ func (d *decoder) jsonLines(res *Result, pos, ln, idx int) (int, error) {
 			col := 1 + utf8.RuneCount(data[lineStart:min(se.off, end)])
 			res.Rejected = append(res.Rejected, Rejection{
 				File: d.file, Index: idx, Line: ln,
-				Reason: fmt.Sprintf("line is not well-formed JSON: column %d: %s", col, se.msg),
+				Msg: lineBroken(col, se.msg),
 			})
 		}
 		idx++
@@ -94,9 +95,9 @@ type longLine struct {
 func (l *longLine) feed(b []byte) {
 	l.size += int64(len(b))
 	c := &l.c
-	if c.msg == "" && !c.done {
+	if c.msg.Code == "" && !c.done {
 		n := c.feed(b)
-		if c.msg != "" {
+		if c.msg.Code != "" {
 			l.faultCol = l.chars + chars(b[:n]) + 1 - c.back
 		}
 		l.chars += chars(b[:n])
@@ -112,7 +113,7 @@ func (l *longLine) feed(b []byte) {
 
 // blank reports a line of nothing but spaces.
 func (l *longLine) blank() bool {
-	return l.c.msg == "" && !l.c.done && l.c.depth == 0 && l.c.st == chValue
+	return l.c.msg.Code == "" && !l.c.done && l.c.depth == 0 && l.c.st == chValue
 }
 
 // outcome is the line's rejection, or the file's error when it nests too
@@ -120,20 +121,21 @@ func (l *longLine) blank() bool {
 func (l *longLine) outcome(file string, idx, ln int) (Rejection, error) {
 	c := &l.c
 	rej := Rejection{File: file, Index: idx, Line: ln}
-	broken := func(col int, msg string) (Rejection, error) {
-		rej.Reason = fmt.Sprintf("line is not well-formed JSON: column %d: %s", col, msg)
+	broken := func(col int, detail msg.Message) (Rejection, error) {
+		rej.Msg = lineBroken(col, detail)
 		return rej, nil
 	}
 	switch {
 	case c.too:
-		return rej, &FileError{File: file, Line: ln, Column: l.faultCol, Err: ErrTooDeep,
-			Msg: fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)}
-	case c.msg != "":
+		fe := syntaxFileError(file, c.msg, true)
+		fe.Line, fe.Column = ln, l.faultCol
+		return rej, fe
+	case c.msg.Code != "":
 		return broken(l.faultCol, c.msg)
 	case !c.complete():
-		return broken(l.chars+1, "unexpected end of line in lead")
+		return broken(l.chars+1, msg.New(msg.LeadEndLine, "context", msg.New(msg.LeadInLead)))
 	case l.garbageCol > 0:
-		return broken(l.garbageCol, "unexpected data after the lead")
+		return broken(l.garbageCol, msg.New(msg.LeadAfterLead))
 	}
 	return tooBigLead(file, idx, ln, l.size), nil
 }
@@ -182,7 +184,7 @@ func (sp *splitter) lines(batch int, whole func() (*Result, error), emit func(*R
 		for {
 			frag, err := sp.r.ReadSlice('\n')
 			if err != nil && !errors.Is(err, bufio.ErrBufferFull) && !errors.Is(err, io.EOF) {
-				return fmt.Errorf("read lead file %s: %w", shown(sp.file), err)
+				return unreadable(sp.file, err)
 			}
 			sp.off += int64(len(frag))
 			eol := len(frag) > 0 && frag[len(frag)-1] == '\n'
@@ -251,7 +253,7 @@ func (sp *splitter) lines(batch int, whole func() (*Result, error), emit func(*R
 	}
 	switch nonBlank {
 	case 0:
-		return &FileError{File: sp.file, Msg: "file is empty: no leads", Err: ErrNoLeads}
+		return &FileError{File: sp.file, Msg: msg.New(msg.LeadFileEmpty), Err: ErrNoLeads}
 	case 1:
 		return sp.readWhole(whole, emit) // one value: Decode's top level
 	}
@@ -265,4 +267,10 @@ func (sp *splitter) readWhole(whole func() (*Result, error), emit func(*Result) 
 		return err
 	}
 	return emit(res)
+}
+
+// lineBroken is the rejection of a JSON Lines line that is not
+// well-formed: what is wrong (detail) at character column col.
+func lineBroken(col int, detail msg.Message) msg.Message {
+	return msg.New(msg.LeadLineBroken, "column", col, "detail", detail)
 }

@@ -2,10 +2,11 @@ package lead
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // ErrNotRegular: the path is a folder, named pipe, device or socket, not an
@@ -22,19 +23,19 @@ func openRegular(path string) (*os.File, fs.FileInfo, error) {
 	name := filepath.Base(path)
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("open lead file: %w", err)
+		return nil, nil, unreadable(name, err)
 	}
 	if !fi.Mode().IsRegular() {
 		return nil, nil, notRegular(name, fi.Mode())
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("open lead file: %w", err)
+		return nil, nil, unreadable(name, err)
 	}
 	fi, err = f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, nil, fmt.Errorf("stat lead file %s: %w", shown(name), err)
+		return nil, nil, unreadable(name, err)
 	}
 	if !fi.Mode().IsRegular() {
 		f.Close()
@@ -46,17 +47,16 @@ func openRegular(path string) (*os.File, fs.FileInfo, error) {
 // notRegular names what the path is, so the user can tell a folder
 // named "x.json" from a pipe.
 func notRegular(name string, m fs.FileMode) error {
-	kind := "special file"
+	kind := msg.LeadSpecial
 	switch {
 	case m.IsDir():
-		kind = "folder"
+		kind = msg.LeadFolder
 	case m&fs.ModeNamedPipe != 0:
-		kind = "named pipe (FIFO)"
+		kind = msg.LeadPipe
 	case m&fs.ModeSocket != 0:
-		kind = "socket"
+		kind = msg.LeadSocket
 	case m&fs.ModeDevice != 0:
-		kind = "device"
+		kind = msg.LeadDevice
 	}
-	return &FileError{File: name, Err: ErrNotRegular,
-		Msg: fmt.Sprintf("not a regular file but a %s; only ordinary lead files are read", kind)}
+	return &FileError{File: name, Err: ErrNotRegular, Msg: msg.New(msg.LeadNotRegular, "kind", msg.New(kind))}
 }

@@ -3,6 +3,8 @@ package lead
 import (
 	"bytes"
 	"fmt"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // slot holds the winning value for one field while a lead is read. Keys
@@ -36,22 +38,22 @@ func pathOf(parent, key []byte) string {
 type leadState struct {
 	slots     [numFields]slot
 	contacts  [][numContactFields][2]int // text ranges in decoder.lb
-	warns     []string                   // "path: message" found while reading (contacts)
+	warns     []Warning                  // found while reading (contacts): Path and Msg set
 	rejected  bool
 	rejPath   string
-	rejReason string
+	rejReason msg.Message
 }
 
 // reject records why the lead cannot be imported. The first reason wins:
 // it is the one nearest the top of the lead.
-func (st *leadState) reject(path, reason string) {
+func (st *leadState) reject(path string, reason msg.Message) {
 	if !st.rejected {
 		st.rejected, st.rejPath, st.rejReason = true, path, reason
 	}
 }
 
-func (st *leadState) warn(path, format string, args ...any) {
-	st.warns = append(st.warns, path+": "+fmt.Sprintf(format, args...))
+func (st *leadState) warn(path, code string, kv ...any) {
+	st.warns = append(st.warns, Warning{Path: path, Msg: msg.New(code, kv...)})
 }
 
 // object iterates an object's members, calling fn with the scanner at
@@ -107,7 +109,7 @@ func (d *decoder) member(st *leadState, sc scope, parent, k []byte, top bool, re
 			return s.skip()
 		}
 		if c != '[' {
-			return &shapeError{off: s.pos, msg: fmt.Sprintf("%q must be an array of leads, got %s", k, kindName(c))}
+			return &shapeError{off: s.pos, msg: msg.New(msg.LeadNotArray, "key", string(k), "got", kindName(c))}
 		}
 		*wrapper = true
 		d.prescan = true
@@ -119,7 +121,7 @@ func (d *decoder) member(st *leadState, sc scope, parent, k []byte, top bool, re
 			return s.skip()
 		}
 		if c != '{' {
-			st.reject(string(k), "want object, got "+kindName(c))
+			st.reject(string(k), msg.New(msg.LeadWantKind, "want", msg.New(msg.LeadKindObject), "got", kindName(c)))
 			return s.skip()
 		}
 		sub := scFinancials
@@ -141,11 +143,11 @@ func (d *decoder) slotValue(st *leadState, f field, r int8, parent, k []byte) er
 	c := s.data[s.pos]
 	kd := fieldTable[f].Kind
 	if (c == '{' || c == '[') && kd != KindShort && kd != KindLong {
-		want := "string"
+		want := msg.LeadKindString
 		if kd == KindNumber {
-			want = "number"
+			want = msg.LeadKindNumber
 		}
-		st.reject(pathOf(parent, k), "want "+want+", got "+kindName(c))
+		st.reject(pathOf(parent, k), msg.New(msg.LeadWantKind, "want", msg.New(want), "got", kindName(c)))
 		return s.skip()
 	}
 	if r < sl.prio {
@@ -208,7 +210,7 @@ func (d *decoder) contacts(st *leadState, path string) error {
 		return s.skip()
 	}
 	if c != '[' {
-		st.reject(path, "want array, got "+kindName(c))
+		st.reject(path, msg.New(msg.LeadWantKind, "want", msg.New(msg.LeadKindArray), "got", kindName(c)))
 		return s.skip()
 	}
 	if err := s.enter(); err != nil {
@@ -225,7 +227,7 @@ func (d *decoder) contacts(st *leadState, path string) error {
 		case 'n':
 			err = s.skip()
 		default:
-			st.warn(fmt.Sprintf("%s[%d]", path, i), "want object, got %s; contact dropped", kindName(c))
+			st.warn(fmt.Sprintf("%s[%d]", path, i), msg.LeadContactNotObject, "got", kindName(c))
 			err = s.skip()
 		}
 		if err != nil {
@@ -254,7 +256,7 @@ func (d *decoder) contact(st *leadState, parent string, i int) error {
 			return s.skip()
 		}
 		if c := s.data[s.pos]; c == '{' || c == '[' {
-			st.warn(path()+"."+string(k), "want string, got %s; ignored", kindName(c))
+			st.warn(path()+"."+string(k), msg.LeadContactNotString, "got", kindName(c))
 			return s.skip()
 		}
 		r := int8(2)
@@ -282,12 +284,12 @@ func (d *decoder) contact(st *leadState, parent string, i int) error {
 		return err
 	}
 	if prio[cName] == 0 && prio[cEmail] == 0 {
-		st.warn(path(), "contact has neither name nor e-mail; dropped")
+		st.warn(path(), msg.LeadContactNameless)
 		return nil
 	}
 	for f := range bad {
 		if bad[f] {
-			st.warn(path()+"."+string(keys[f]), "invalid UTF-8 replaced by U+FFFD")
+			st.warn(path()+"."+string(keys[f]), msg.LeadBadUTF8)
 		}
 	}
 	st.contacts = append(st.contacts, ct)

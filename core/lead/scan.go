@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // scanner is a small single-pass JSON reader over the whole file. It exists
@@ -33,38 +35,52 @@ type scanner struct {
 // turns it into a FileError (whole file) or a Rejection (one NDJSON line).
 type syntaxError struct {
 	off int
-	msg string
+	msg msg.Message
 	too bool // nesting limit, which refuses the file even in NDJSON
 }
 
-func (e *syntaxError) Error() string { return e.msg }
+func (e *syntaxError) Error() string { return e.msg.String() }
 
-func (s *scanner) errAt(off int, format string, args ...any) error {
-	return &syntaxError{off: off, msg: fmt.Sprintf(format, args...)}
+func (s *scanner) errAt(off int, m msg.Message) error {
+	return &syntaxError{off: off, msg: m}
 }
 
-// unexpected describes the byte at the current position for a syntax error.
+// unexpected describes the byte at the current position for a syntax
+// error; context is a place code (msg.LeadIn…).
 func (s *scanner) unexpected(context string) error {
 	if s.pos >= len(s.data) {
-		return s.errAt(s.pos, "%s", s.endMsg(context))
+		return s.errAt(s.pos, s.endMsg(context))
 	}
-	c := s.data[s.pos]
-	if c == '\n' || c == '\r' {
-		return s.errAt(s.pos, "unexpected end of line %s", context)
+	return s.errAt(s.pos, unexpectedByte(s.data[s.pos], context))
+}
+
+// unexpectedByte says that byte c came where it may not, at context; the
+// scanner and the checker say it alike.
+func unexpectedByte(c byte, context string) msg.Message {
+	switch {
+	case c == '\n' || c == '\r':
+		return msg.New(msg.LeadEndLine, "context", msg.New(context))
+	case c < 0x20 || c >= 0x7f:
+		return msg.New(msg.LeadByte, "byte", fmt.Sprintf("0x%02x", c), "context", msg.New(context))
 	}
-	if c < 0x20 || c >= 0x7f {
-		return s.errAt(s.pos, "unexpected byte 0x%02x %s", c, context)
+	return msg.New(msg.LeadChar, "char", char(c), "context", msg.New(context))
+}
+
+// char is an ASCII character as a message shows it between single quotes.
+func char(c byte) string {
+	if c == '\'' || c == '\\' {
+		return `\` + string(rune(c))
 	}
-	return s.errAt(s.pos, "unexpected %q %s", rune(c), context)
+	return string(rune(c))
 }
 
 // endMsg describes running out of input: in a file that means it was
 // truncated; in an NDJSON line, that the line ended.
-func (s *scanner) endMsg(context string) string {
+func (s *scanner) endMsg(context string) msg.Message {
 	if s.line {
-		return "unexpected end of line " + context
+		return msg.New(msg.LeadEndLine, "context", msg.New(context))
 	}
-	return "unexpected end of input " + context + " (file truncated?)"
+	return msg.New(msg.LeadEndInput, "context", msg.New(context))
 }
 
 // lineAt returns the 1-based line of byte offset off.
@@ -125,27 +141,27 @@ func (s *scanner) peek() byte {
 }
 
 // kindName names the JSON type that starts with byte c, for messages.
-func kindName(c byte) string {
+func kindName(c byte) msg.Message {
 	switch c {
 	case '{':
-		return "object"
+		return msg.New(msg.LeadKindObject)
 	case '[':
-		return "array"
+		return msg.New(msg.LeadKindArray)
 	case '"':
-		return "string"
+		return msg.New(msg.LeadKindString)
 	case 't', 'f':
-		return "boolean"
+		return msg.New(msg.LeadKindBoolean)
 	case 'n':
-		return "null"
+		return msg.New(msg.LeadKindNull)
 	default:
-		return "number"
+		return msg.New(msg.LeadKindNumber)
 	}
 }
 
 // enter consumes an opening bracket and enforces MaxDepth.
 func (s *scanner) enter() error {
 	if s.depth >= MaxDepth {
-		return &syntaxError{off: s.pos, msg: fmt.Sprintf("nested deeper than %d levels", MaxDepth), too: true}
+		return &syntaxError{off: s.pos, msg: msg.New(msg.LeadDeep, "max", MaxDepth), too: true}
 	}
 	s.depth++
 	s.pos++
@@ -164,20 +180,20 @@ func (s *scanner) next(first bool, closer byte) (bool, error) {
 	}
 	if !first {
 		if c != ',' {
-			what := "object member"
+			what := msg.LeadAfterMember
 			if closer == ']' {
-				what = "array element"
+				what = msg.LeadAfterElement
 			}
-			return false, s.unexpected(fmt.Sprintf("after %s (want ',' or '%c')", what, closer))
+			return false, s.unexpected(what)
 		}
 		s.pos++
 		s.ws()
 	}
 	if s.pos >= len(s.data) {
 		if closer == '}' {
-			return false, s.unexpected("where an object key was expected")
+			return false, s.unexpected(msg.LeadInKey)
 		}
-		return false, s.unexpected("where a value was expected")
+		return false, s.unexpected(msg.LeadInValue)
 	}
 	return true, nil
 }
@@ -187,7 +203,7 @@ func (s *scanner) next(first bool, closer byte) (bool, error) {
 // or are a copy when the key had escapes, so they stay valid.
 func (s *scanner) key() ([]byte, error) {
 	if s.pos >= len(s.data) || s.data[s.pos] != '"' {
-		return nil, s.unexpected("where an object key was expected")
+		return nil, s.unexpected(msg.LeadInKey)
 	}
 	k, alias, err := s.rawStr()
 	if err != nil {
@@ -197,12 +213,12 @@ func (s *scanner) key() ([]byte, error) {
 		k = bytes.Clone(k)
 	}
 	if s.peek() != ':' {
-		return nil, s.unexpected("after object key (want ':')")
+		return nil, s.unexpected(msg.LeadInColon)
 	}
 	s.pos++
 	s.ws()
 	if s.pos >= len(s.data) {
-		return nil, s.unexpected("where a value was expected")
+		return nil, s.unexpected(msg.LeadInValue)
 	}
 	return k, nil
 }
@@ -224,13 +240,13 @@ func (s *scanner) num() ([]byte, error) {
 		i++
 	} else if digits() == 0 {
 		s.pos = i
-		return nil, s.unexpected("in number")
+		return nil, s.unexpected(msg.LeadInNumber)
 	}
 	if i < len(data) && data[i] == '.' {
 		i++
 		if digits() == 0 {
 			s.pos = i
-			return nil, s.unexpected("after decimal point")
+			return nil, s.unexpected(msg.LeadInFraction)
 		}
 	}
 	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
@@ -240,7 +256,7 @@ func (s *scanner) num() ([]byte, error) {
 		}
 		if digits() == 0 {
 			s.pos = i
-			return nil, s.unexpected("in exponent")
+			return nil, s.unexpected(msg.LeadInExponent)
 		}
 	}
 	lit := data[s.pos:i]
@@ -271,17 +287,17 @@ func (s *scanner) literal() ([]byte, error) {
 			j++
 		}
 		if j == len(s.data) {
-			return nil, s.errAt(j, "%s", s.endMsg("in literal"))
+			return nil, s.errAt(j, s.endMsg(msg.LeadInLiteral))
 		}
 	}
-	return nil, s.unexpected("where a value was expected")
+	return nil, s.unexpected(msg.LeadInValue)
 }
 
 // scalar reads a string, number, true, false or null at s.pos. For strings
 // the text is cleaned; for the others it is the literal.
 func (s *scanner) scalar() (text []byte, kind byte, bad bool, err error) {
 	if s.pos >= len(s.data) {
-		return nil, 0, false, s.unexpected("where a value was expected")
+		return nil, 0, false, s.unexpected(msg.LeadInValue)
 	}
 	switch c := s.data[s.pos]; {
 	case c == '"':
@@ -302,7 +318,7 @@ func (s *scanner) scalar() (text []byte, kind byte, bad bool, err error) {
 // skip reads and discards one value, checking that it is well-formed.
 func (s *scanner) skip() error {
 	if s.pos >= len(s.data) {
-		return s.unexpected("where a value was expected")
+		return s.unexpected(msg.LeadInValue)
 	}
 	switch c := s.data[s.pos]; c {
 	case '{', '[':

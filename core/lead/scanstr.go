@@ -3,8 +3,11 @@ package lead
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // JSON strings. Nearly every byte of a lead file is inside a string, so the
@@ -22,7 +25,7 @@ func (s *scanner) rawStr() (text []byte, alias bool, err error) {
 		if bytes.IndexByte(seg, '\\') < 0 {
 			lo, hi := scanSeg(seg)
 			if lo >= 0 {
-				return nil, false, s.errAt(start+lo, "control character 0x%02x in string", seg[lo])
+				return nil, false, s.errAt(start+lo, controlChar(seg[lo]))
 			}
 			if !hi || utf8.Valid(seg) {
 				s.pos = start + q + 1
@@ -44,13 +47,13 @@ func (s *scanner) str(clean bool) (out []byte, bad bool, err error) {
 	data := s.data
 	q := bytes.IndexByte(data[start:], '"')
 	if q < 0 {
-		return nil, false, s.errAt(len(data), "%s", s.endMsg("in string"))
+		return nil, false, s.errAt(len(data), s.endMsg(msg.LeadInString))
 	}
 	seg := data[start : start+q]
 	if bytes.IndexByte(seg, '\\') < 0 {
 		lo, hi := scanSeg(seg)
 		if lo >= 0 {
-			return nil, false, s.errAt(start+lo, "control character 0x%02x in string", seg[lo])
+			return nil, false, s.errAt(start+lo, controlChar(seg[lo]))
 		}
 		if !hi || (utf8.Valid(seg) && !(clean && hasControl(seg))) {
 			s.pos = start + q + 1
@@ -121,7 +124,7 @@ func (s *scanner) strSlow(start int, clean bool) (out []byte, bad bool, err erro
 	for {
 		if i >= len(data) {
 			s.buf = b
-			return nil, false, s.errAt(len(data), "%s", s.endMsg("in string"))
+			return nil, false, s.errAt(len(data), s.endMsg(msg.LeadInString))
 		}
 		c := data[i]
 		switch {
@@ -131,11 +134,11 @@ func (s *scanner) strSlow(start int, clean bool) (out []byte, bad bool, err erro
 			return b, bad, nil
 		case c < 0x20:
 			s.buf = b
-			return nil, false, s.errAt(i, "control character 0x%02x in string", c)
+			return nil, false, s.errAt(i, controlChar(c))
 		case c == '\\':
 			if i+1 >= len(data) {
 				s.buf = b
-				return nil, false, s.errAt(len(data), "%s", s.endMsg("in string"))
+				return nil, false, s.errAt(len(data), s.endMsg(msg.LeadInString))
 			}
 			e := data[i+1]
 			i += 2
@@ -156,7 +159,7 @@ func (s *scanner) strSlow(start int, clean bool) (out []byte, bad bool, err erro
 				r, ok := hex4(data, i)
 				if !ok {
 					s.buf = b
-					return nil, false, s.errAt(i-2, "invalid \\u escape in string")
+					return nil, false, s.errAt(i-2, msg.New(msg.LeadUEscape))
 				}
 				i += 4
 				if utf16.IsSurrogate(r) {
@@ -174,7 +177,7 @@ func (s *scanner) strSlow(start int, clean bool) (out []byte, bad bool, err erro
 				add(r)
 			default:
 				s.buf = b
-				return nil, false, s.errAt(i-2, "invalid escape '\\%c' in string", e)
+				return nil, false, s.errAt(i-2, msg.New(msg.LeadEscape, "char", string(rune(e))))
 			}
 		case c < utf8.RuneSelf:
 			if !(clean && c == 0x7f) {
@@ -211,4 +214,10 @@ func hex4(data []byte, i int) (rune, bool) {
 		r = r<<4 | rune(c)
 	}
 	return r, true
+}
+
+// controlChar says that a string holds control character c, which JSON
+// allows only escaped.
+func controlChar(c byte) msg.Message {
+	return msg.New(msg.LeadControl, "byte", fmt.Sprintf("0x%02x", c))
 }

@@ -4,11 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // StreamBatch is the default number of leads DecodeStream hands over at a
@@ -149,14 +150,16 @@ func (sp *splitter) peekNonSpace() (byte, error) {
 	}
 }
 
-func (sp *splitter) syntax(msg string) error {
-	return &FileError{File: sp.file, Line: sp.line, Column: sp.col, Err: ErrSyntax, Msg: "not well-formed JSON: " + msg}
+func (sp *splitter) syntax(detail msg.Message) error {
+	fe := syntaxFileError(sp.file, detail, false)
+	fe.Line, fe.Column = sp.line, sp.col
+	return fe
 }
 
 func (sp *splitter) next() (byte, error) {
 	c, err := sp.peekNonSpace()
 	if errors.Is(err, io.EOF) {
-		return 0, sp.syntax("unexpected end of input in array (file truncated?)")
+		return 0, sp.syntax(msg.New(msg.LeadEndInput, "context", msg.New(msg.LeadInArray)))
 	}
 	return c, err
 }
@@ -207,14 +210,14 @@ func (sp *splitter) elements(batch, idx int, emit func(*Result) error) (int, err
 				break
 			}
 			if c != ',' {
-				return idx, sp.firstError(chunk, elems, idx, sp.syntax(fmt.Sprintf("unexpected %q after array element", rune(c))))
+				return idx, sp.firstError(chunk, elems, idx, sp.syntax(msg.New(msg.LeadChar, "char", char(c), "context", msg.New(msg.LeadAfterItem))))
 			}
 			_, _ = sp.readByte()
 			if c, err = sp.next(); err != nil {
 				return idx, sp.firstError(chunk, elems, idx, err)
 			}
 			if c == ']' {
-				return idx, sp.firstError(chunk, elems, idx, sp.syntax("unexpected ']' where a value was expected"))
+				return idx, sp.firstError(chunk, elems, idx, sp.syntax(unexpectedByte(']', msg.LeadInValue)))
 			}
 		}
 		if chunk == nil {
@@ -235,10 +238,11 @@ func (sp *splitter) elements(batch, idx int, emit func(*Result) error) (int, err
 			// Let the decoder say what the cut-off lead lacks, or
 			// find an earlier fault: its message places it exactly.
 			e.end = len(chunk)
-			fallback := sp.syntax("unexpected end of input (file truncated?)")
+			fallback := sp.syntax(msg.New(msg.LeadEndFile))
 			if errors.Is(err, errTooDeep) {
-				fallback = &FileError{File: sp.file, Line: sp.line, Column: sp.col, Err: ErrTooDeep,
-					Msg: fmt.Sprintf("JSON nested deeper than %d levels; file refused", MaxDepth)}
+				fe := syntaxFileError(sp.file, msg.Message{}, true)
+				fe.Line, fe.Column = sp.line, sp.col
+				fallback = fe
 			}
 			return idx, sp.firstError(chunk, append(elems, e), idx, fallback)
 		case err != nil:
@@ -260,9 +264,9 @@ func (sp *splitter) elements(batch, idx int, emit func(*Result) error) (int, err
 func (sp *splitter) end() error {
 	if _, err := sp.peekNonSpace(); !errors.Is(err, io.EOF) {
 		if err != nil {
-			return fmt.Errorf("read lead file %s: %w", sp.file, err)
+			return unreadable(sp.file, err)
 		}
-		return sp.syntax("unexpected data after the top-level value")
+		return sp.syntax(msg.New(msg.LeadAfterValue))
 	}
 	return nil
 }
@@ -285,7 +289,7 @@ func (sp *splitter) value(dst []byte) ([]byte, error) {
 			}
 			return dst, errTruncated
 		} else if err != nil {
-			return dst, fmt.Errorf("read lead file %s: %w", shown(sp.file), err)
+			return dst, unreadable(sp.file, err)
 		}
 		buf, _ := sp.r.Peek(sp.r.Buffered())
 		i, done := 0, false

@@ -24,7 +24,9 @@ func summarise(res *lead.Result, into *summary) {
 	for _, r := range res.Rejected {
 		into.Rejected = append(into.Rejected, r.Error())
 	}
-	into.Warnings = append(into.Warnings, res.Warnings...)
+	for _, w := range res.Warnings {
+		into.Warnings = append(into.Warnings, w.String())
+	}
 }
 
 // TestDecodeStreamMatchesDecodeFile: batches give exactly what one

@@ -3,6 +3,8 @@ package lead
 import (
 	"bytes"
 	"unicode/utf8"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // Text rendering: the contract lets every text field arrive as a string, a
@@ -71,7 +73,7 @@ func (d *decoder) bullets() (anyBad bool, err error) {
 func (d *decoder) inline() (bad bool, err error) {
 	s := &d.s
 	if s.pos >= len(s.data) {
-		return false, s.unexpected("where a value was expected")
+		return false, s.unexpected(msg.LeadInValue)
 	}
 	switch s.data[s.pos] {
 	case '[':

@@ -13,7 +13,7 @@ func one(t *testing.T, members string) (*Lead, []string) {
 	if len(res.Leads) != 1 {
 		t.Fatalf("lead not imported: %v", rejections(res))
 	}
-	return res.Leads[0].Lead, res.Warnings
+	return res.Leads[0].Lead, warnTexts(res.Warnings)
 }
 
 func TestAliases(t *testing.T) {
@@ -245,7 +245,7 @@ func TestContacts(t *testing.T) {
 	for i := range min(len(got), len(want)) {
 		eq(t, "contact", got[i], want[i])
 	}
-	eqList(t, "warnings", res.Warnings, []string{
+	eqList(t, "warnings", warnTexts(res.Warnings), []string{
 		"c.json: lead 1 (line 1): contacts[3]: want object, got string; contact dropped",
 		"c.json: lead 1 (line 1): contacts[5]: contact has neither name nor e-mail; dropped",
 		"c.json: lead 1 (line 1): contacts[6].email: want string, got array; ignored",
@@ -262,7 +262,7 @@ func TestInvalidUTF8(t *testing.T) {
 	eq(t, "Description", l.Description, "• ok\n• bad \ufffd\ufffd byte")
 	eq(t, "Industry", l.Industry, "\ufffd lone")
 	eq(t, "contact", l.Contacts[0].Name, "S\ufffdren")
-	eqList(t, "warnings", res.Warnings, []string{
+	eqList(t, "warnings", warnTexts(res.Warnings), []string{
 		"u.json: lead 2 (line 3): companyName: invalid UTF-8 replaced by U+FFFD",
 		"u.json: lead 2 (line 3): industry: invalid UTF-8 replaced by U+FFFD",
 		"u.json: lead 2 (line 3): description: invalid UTF-8 replaced by U+FFFD",

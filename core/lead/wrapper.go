@@ -2,8 +2,9 @@ package lead
 
 import (
 	"errors"
-	"fmt"
 	"io"
+
+	"github.com/rabitiq/superoffice-sync/core/msg"
 )
 
 // A big file whose top level is an object, streamed: one lead, or a
@@ -62,7 +63,7 @@ func (sp *splitter) wrapper(c *checker, batch int, emit func(*Result) error) err
 			c.st = chAfter // the array, which the checker never saw, is one value of the object
 		default:
 			shape = &FileError{File: sp.file, Line: sp.line, Column: sp.col, Err: ErrNoLeads,
-				Msg: fmt.Sprintf("%q must be an array of leads, got %s", keyText(key), kindName(v))}
+				Msg: msg.New(msg.LeadNotArray, "key", keyText(key), "got", kindName(v))}
 		}
 		if _, err := sp.check(c, nil, element{}); err != nil {
 			return err
@@ -81,14 +82,14 @@ func (sp *splitter) toValue(c *checker) (byte, error) {
 	for {
 		b, err := sp.r.Peek(1)
 		if errors.Is(err, io.EOF) {
-			return 0, sp.syntax("unexpected end of input (file truncated?)")
+			return 0, sp.syntax(msg.New(msg.LeadEndFile))
 		} else if err != nil {
-			return 0, fmt.Errorf("read lead file %s: %w", shown(sp.file), err)
+			return 0, unreadable(sp.file, err)
 		}
 		if c.st == chValue && !isWS(b[0]) {
 			return b[0], nil
 		}
-		if c.feed(b[:1]); c.msg != "" {
+		if c.feed(b[:1]); c.msg.Code != "" {
 			return 0, sp.checkError(c, sp.line, sp.col)
 		}
 		_, _ = sp.readByte()

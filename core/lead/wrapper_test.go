@@ -47,7 +47,7 @@ func outline(res *Result) []string {
 	for _, r := range res.Rejected {
 		out = append(out, "rejected "+r.Error())
 	}
-	return append(out, res.Warnings...)
+	return append(out, warnTexts(res.Warnings)...)
 }
 
 // TestWrapperStreamedAsDecodeReads: a wrapper streamed reads exactly as
@@ -146,7 +146,7 @@ func TestBigWrapperNeverReadWhole(t *testing.T) {
 		func(res *Result, _, _ int64) error {
 			leads += len(res.Leads)
 			for _, rej := range res.Rejected {
-				idx, line, reason = rej.Index, rej.Line, rej.Reason
+				idx, line, reason = rej.Index, rej.Line, rej.Reason()
 			}
 			return nil
 		})

@@ -27,7 +27,7 @@ import (
 type Service interface {
 	CountLeads(ctx context.Context, query string) (int, error)
 	ListLeads(ctx context.Context, opt store.ListOptions) ([]store.LeadRow, error)
-	ImportFiles(ctx context.Context, paths []string) []importer.FileReport
+	ImportFiles(ctx context.Context, paths []string, progress importer.Progress) []importer.FileReport
 }
 
 const pageSize = 100
@@ -295,14 +295,14 @@ func (v *View) ImportPaths(paths []string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	v.cancel = cancel
 	// Progress arrives on the import's goroutine, once per batch of leads.
-	ctx = importer.WithProgress(ctx, func(done, total int64) {
+	progress := func(done, total int64) {
 		if total > 0 {
 			f := float64(done) / float64(total)
 			async.Do(func() { v.Progress.SetValue(f) })
 		}
-	})
+	}
 	async.Run(func() []importer.FileReport {
-		return v.svc.ImportFiles(ctx, paths)
+		return v.svc.ImportFiles(ctx, paths, progress)
 	}, func(reports []importer.FileReport) {
 		cancel()
 		v.cancel = nil
@@ -315,8 +315,8 @@ func (v *View) ImportPaths(paths []string) {
 }
 
 // CancelImport stops the running import, if any. The file being imported
-// stops; what it had committed stays, and its report says
-// importer.Cancelled with those counts.
+// stops; what it had committed stays, and its report says so
+// (FileReport.Cancelled) with those counts.
 func (v *View) CancelImport() {
 	if v.cancel != nil {
 		v.cancel()

@@ -29,7 +29,7 @@ type fakeService struct {
 	lists    int
 	counts   int
 	// importFn, when set, replaces ImportFiles' work (for progress and cancel).
-	importFn func(ctx context.Context) []importer.FileReport
+	importFn func(ctx context.Context, progress importer.Progress) []importer.FileReport
 }
 
 func (f *fakeService) match(q string) []store.LeadRow {
@@ -61,9 +61,9 @@ func (f *fakeService) ListLeads(_ context.Context, opt store.ListOptions) ([]sto
 	return m[opt.Offset:end], nil
 }
 
-func (f *fakeService) ImportFiles(ctx context.Context, paths []string) []importer.FileReport {
+func (f *fakeService) ImportFiles(ctx context.Context, paths []string, progress importer.Progress) []importer.FileReport {
 	if f.importFn != nil {
-		return f.importFn(ctx)
+		return f.importFn(ctx, progress)
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -230,8 +230,7 @@ func TestSearchWaitsForTheUserToPauseTyping(t *testing.T) {
 func TestImportShowsProgressAndCanBeCancelled(t *testing.T) {
 	v, svc, w := setup(t, nil)
 	var seen []float64
-	svc.importFn = func(ctx context.Context) []importer.FileReport {
-		report := importer.ProgressFrom(ctx)
+	svc.importFn = func(ctx context.Context, report importer.Progress) []importer.FileReport {
 		report(50, 100)
 		seen = append(seen, v.Progress.Value)
 		if !v.Cancel.Visible() {
@@ -241,7 +240,7 @@ func TestImportShowsProgressAndCanBeCancelled(t *testing.T) {
 		if ctx.Err() == nil {
 			t.Error("cancel did not cancel the import's context")
 		}
-		return []importer.FileReport{{File: "big.json", Error: importer.Cancelled, Rejected: []importer.Rejected{}}}
+		return []importer.FileReport{{File: "big.json", Error: "annulleret", Rejected: []importer.Rejected{}}}
 	}
 	v.ImportPaths([]string{"/tmp/big.json"})
 	if len(seen) != 1 || seen[0] != 0.5 {

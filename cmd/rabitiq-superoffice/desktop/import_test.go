@@ -27,7 +27,7 @@ func TestImportFilesOpensDroppedFolders(t *testing.T) {
 	}
 	defer db.Close()
 	s := &Services{DB: db, Now: time.Now}
-	reps := s.ImportFiles(context.Background(), []string{dir})
+	reps := s.ImportFiles(context.Background(), []string{dir}, nil)
 	if len(reps) != 2 || reps[0].Imported != 1 || reps[1].Imported != 1 {
 		t.Fatalf("reports %+v, want the folder's two lead files imported", reps)
 	}

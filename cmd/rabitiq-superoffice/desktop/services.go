@@ -48,8 +48,8 @@ func (s *Services) ListLeads(ctx context.Context, opt store.ListOptions) ([]stor
 
 // ImportFiles implements leads.Service. A dropped folder imports the
 // lead files in it.
-func (s *Services) ImportFiles(ctx context.Context, paths []string) []importer.FileReport {
-	return importer.Files(ctx, s.DB, importer.Expand(paths), s.Now)
+func (s *Services) ImportFiles(ctx context.Context, paths []string, progress importer.Progress) []importer.FileReport {
+	return importer.FilesWithProgress(ctx, s.DB, importer.Expand(paths), s.Now, progress)
 }
 
 // GetLead implements leads.DetailService.
