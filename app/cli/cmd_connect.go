@@ -32,7 +32,7 @@ func runConnect(ctx context.Context, env Env, args []string) int {
 	show := func(u string) {
 		if !shown {
 			shown = true
-			fmt.Fprintln(env.Stdout, "Open: "+u)
+			fmt.Fprintln(env.Stdout, env.say(msg.CLIOpenURL, "url", u))
 		}
 	}
 	// The URL is printed even when a browser opens, for scripts and for
@@ -47,7 +47,7 @@ func runConnect(ctx context.Context, env Env, args []string) int {
 		return fail(env, ExitFailure, err)
 	}
 	t := s.Tenant()
-	fmt.Fprintf(env.Stdout, "Forbundet til %s (%s)\n", t.CompanyName, t.Ctx)
+	fmt.Fprintln(env.Stdout, env.say(msg.CLIConnectedTo, "company", t.CompanyName, "ctx", t.Ctx))
 	return ExitOK
 }
 
@@ -92,10 +92,10 @@ func runStatus(ctx context.Context, env Env, args []string) int {
 		return code
 	}
 	if st.Connected {
-		fmt.Fprintf(env.Stdout, "Forbundet til %s (%s) som %s\nAPI: %s\n", st.CompanyName, st.Ctx, st.User, st.APIURL)
+		fmt.Fprintln(env.Stdout, env.say(msg.CLIConnectedAs, "company", st.CompanyName, "ctx", st.Ctx, "user", st.User, "api", st.APIURL))
 		return code
 	}
-	fmt.Fprintln(env.Stdout, "SuperOffice er ikke forbundet")
+	fmt.Fprintln(env.Stdout, env.say(msg.CLINotConnected))
 	if reason != nil {
 		fmt.Fprintln(env.Stderr, "rabitiq-superoffice: "+reason.Error())
 	}
@@ -109,6 +109,6 @@ func runDisconnect(ctx context.Context, env Env, args []string) int {
 	if err := service(ctx, env, nil).Disconnect(); err != nil {
 		return fail(env, ExitFailure, err)
 	}
-	fmt.Fprintln(env.Stdout, "Forbindelsen til SuperOffice er fjernet. Leads og synkroniseringshistorik er bevaret.")
+	fmt.Fprintln(env.Stdout, env.say(msg.CLIDisconnected))
 	return ExitOK
 }

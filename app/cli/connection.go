@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/store"
@@ -34,7 +35,7 @@ func service(ctx context.Context, env Env, db *store.DB) *tenant.Service {
 // (tenant.Refused): every command says the same about both.
 func notConnected(env Env, err error) (int, bool) {
 	if err = tenant.Refused(err); errors.Is(err, auth.ErrNotConnected) {
-		return fail(env, ExitNotConnected, errors.New("SuperOffice er ikke forbundet: kør `rabitiq-superoffice connect` eller forbind under Integrationer ("+err.Error()+")")), true
+		return fail(env, ExitNotConnected, errors.New(env.say(msg.CLINotConnectedX, "cause", err.Error()))), true
 	}
 	return 0, false
 }

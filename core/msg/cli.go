@@ -261,3 +261,28 @@ func init() {
 			"{file}: ERROR after {imported} imported, {updated} updated, {unchanged} unchanged (stored; import the file again to finish): {error}"},
 	})
 }
+
+// The connection commands' lines (connect, status, disconnect) and the
+// not-connected message every command gives (exit 3).
+const (
+	CLIOpenURL       = "cli.open-url"        // {url}
+	CLIConnectedTo   = "cli.connected-to"    // {company} {ctx}
+	CLIConnectedAs   = "cli.connected-as"    // {company} {ctx} {user} {api}
+	CLINotConnected  = "cli.not-connected"   //
+	CLINotConnectedX = "cli.not-connected-x" // {cause}
+	CLIDisconnected  = "cli.disconnected"    //
+)
+
+func init() {
+	register(map[string][2]string{
+		// "Open: " is a contract (README): scripts read the URL after it.
+		CLIOpenURL:      {"Open: {url}", "Open: {url}"},
+		CLIConnectedTo:  {"Forbundet til {company} ({ctx})", "Connected to {company} ({ctx})"},
+		CLIConnectedAs:  {"Forbundet til {company} ({ctx}) som {user}\nAPI: {api}", "Connected to {company} ({ctx}) as {user}\nAPI: {api}"},
+		CLINotConnected: {"SuperOffice er ikke forbundet", "SuperOffice is not connected"},
+		CLINotConnectedX: {"SuperOffice er ikke forbundet: kør `rabitiq-superoffice connect` eller forbind under Integrationer ({cause})",
+			"SuperOffice is not connected: run `rabitiq-superoffice connect` or connect under Integrations ({cause})"},
+		CLIDisconnected: {"Forbindelsen til SuperOffice er fjernet. Leads og synkroniseringshistorik er bevaret.",
+			"The connection to SuperOffice is removed. Leads and sync history are kept."},
+	})
+}
