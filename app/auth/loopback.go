@@ -18,8 +18,8 @@ import (
 // app on SuperOffice's consent page.
 var ErrAccessDenied = errors.New("adgang afvist i SuperOffice")
 
-// LoginTimeout is how long the loopback listener waits for the browser.
-const LoginTimeout = 10 * time.Minute
+// loginTimeout is how long the loopback listener waits for the browser.
+const loginTimeout = 10 * time.Minute
 
 // callback is what the browser brought back.
 type callback struct {
@@ -122,10 +122,10 @@ func page(w http.ResponseWriter, status int, title, text string) {
 		html.EscapeString(title), html.EscapeString(text))
 }
 
-// wait serves until the first valid callback, ctx's end or LoginTimeout,
+// wait serves until the first valid callback, ctx's end or loginTimeout,
 // then shuts the listener down in every case.
 func (l *loopback) wait(parent context.Context) (string, error) {
-	ctx, cancel := context.WithTimeout(parent, LoginTimeout)
+	ctx, cancel := context.WithTimeout(parent, loginTimeout)
 	defer cancel()
 	srv := &http.Server{Handler: l, ReadHeaderTimeout: 10 * time.Second}
 	var code string

@@ -10,8 +10,8 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/store"
 )
 
-// HistoryCSVHeader is the CSV export's header row.
-var HistoryCSVHeader = []string{"tidspunkt", "lead_id", "firma", "tenant", "bruger", "handling", "superoffice_id",
+// historyCSVHeader is the CSV export's header row.
+var historyCSVHeader = []string{"tidspunkt", "lead_id", "firma", "tenant", "bruger", "handling", "superoffice_id",
 	"felter_skrevet", "felter_sprunget_over", "felter_beholdt", "personer_oprettet", "personer_opdateret", "fejl"}
 
 // WriteHistoryCSV writes sync history as CSV (comma-separated, UTF-8 with
@@ -21,7 +21,7 @@ func WriteHistoryCSV(w io.Writer, entries []store.HistoryEntry) error {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(HistoryCSVHeader); err != nil {
+	if err := cw.Write(historyCSVHeader); err != nil {
 		return err
 	}
 	for _, h := range entries {

@@ -13,8 +13,8 @@ import (
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
-// MaxCandidates caps the match dialog.
-const MaxCandidates = 10
+// maxCandidates caps the match dialog.
+const maxCandidates = 10
 
 // Match searches the tenant for the lead's company with the fewest
 // requests that still find it: the org number in every form SuperOffice
@@ -37,7 +37,7 @@ func (e *Engine) MatchLead(ctx context.Context, l *lead.Lead) ([]match.Candidate
 	if err != nil {
 		return nil, err
 	}
-	return match.Rank(q, mergeCompanies(companies), MaxCandidates), nil
+	return match.Rank(q, mergeCompanies(companies), maxCandidates), nil
 }
 
 // mergeCompanies joins the rows each search returned for the same company.

@@ -7,7 +7,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
-// ParseAddress splits a one-line address into SuperOffice's structured
+// parseAddress splits a one-line address into SuperOffice's structured
 // parts. It reads the forms leads use:
 //
 //	Danish/Norwegian  "Vestergade 12, 1. th., 8000 Aarhus C", "DK-8000 Aarhus C", "Karl Johans gate 1, 0154 Oslo"
@@ -21,7 +21,7 @@ import (
 // Address2 and Address3 (more than three are joined into Address3). ok is
 // false when no postal code and town can be found; the caller then keeps
 // the whole text in Address1, so nothing is lost.
-func ParseAddress(s string) (superoffice.StructuredAddress, bool) {
+func parseAddress(s string) (superoffice.StructuredAddress, bool) {
 	var parts []string
 	for _, p := range strings.Split(oneLine(strings.ReplaceAll(s, "\n", ",")), ",") {
 		if p = strings.TrimSpace(p); p != "" {

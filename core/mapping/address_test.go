@@ -8,7 +8,7 @@ import (
 )
 
 func TestParseAddressDanish(t *testing.T) {
-	a, ok := ParseAddress("Street 12, 8000 Aarhus C")
+	a, ok := parseAddress("Street 12, 8000 Aarhus C")
 	want := superoffice.StructuredAddress{Address1: "Street 12", Zipcode: "8000", City: "Aarhus C"}
 	if !ok || a != want {
 		t.Errorf("got %+v, %v; want %+v", a, ok, want)
@@ -45,7 +45,7 @@ func TestParseAddresses(t *testing.T) {
 	}
 	var out []result
 	for _, in := range inputs {
-		a, ok := ParseAddress(in)
+		a, ok := parseAddress(in)
 		if ok && a.City == "" {
 			t.Errorf("%q parsed without a town: %+v", in, a)
 		}

@@ -32,7 +32,7 @@ func (m *mapper) orgNr() string {
 	if raw == "" {
 		return ""
 	}
-	v := NormalizeOrgNr(raw)
+	v := normalizeOrgNr(raw)
 	if !orgnr.ValidDK(v) { // the one CVR rule, shared with core/lead and core/match
 		if iso, _ := m.leadCountry(); iso == "DK" { // other countries have other formats
 			m.warn("OrgNr", msg.MapOrgNrInvalid, "value", quote(v))
@@ -41,10 +41,10 @@ func (m *mapper) orgNr() string {
 	return m.fit("OrgNr", v, m.lim.std("OrgNr"))
 }
 
-// NormalizeOrgNr returns the digits of an organisation number written with
+// normalizeOrgNr returns the digits of an organisation number written with
 // spaces, dots or dashes, a two-letter country prefix ("DK 12 34 56 78",
 // "NO 923 609 016 MVA"), or the trimmed input when it is not such a number.
-func NormalizeOrgNr(s string) string {
+func normalizeOrgNr(s string) string {
 	s = oneLine(s)
 	v := strings.ToUpper(s)
 	v = strings.TrimSuffix(strings.TrimSpace(v), "MVA")
@@ -71,7 +71,7 @@ func (m *mapper) website() []superoffice.EntityElement {
 	if raw == "" {
 		return nil
 	}
-	u := NormalizeURL(raw)
+	u := normalizeURL(raw)
 	if u == "" {
 		m.warn("Urls[0].Value", msg.MapURLInvalid, "value", quote(raw))
 		return nil
@@ -96,7 +96,7 @@ func (m *mapper) address() *superoffice.Address {
 	if raw == "" {
 		return nil
 	}
-	a, ok := ParseAddress(raw)
+	a, ok := parseAddress(raw)
 	if !ok {
 		m.warn("Address.Address1", msg.MapAddressUnsplit)
 		a = superoffice.StructuredAddress{Address1: raw}
@@ -167,19 +167,19 @@ func (m *mapper) country() *superoffice.Country {
 		m.warn("Country", msg.MapCountryUnknown, "value", quote(loc))
 	}
 	if len(m.t.Countries) == 0 {
-		n := ISONumeric(iso)
+		n := isoNumeric(iso)
 		if n == 0 { // a country known only from the tenant's names
 			m.warn("Country", msg.MapCountryNoID, "iso", iso)
-			iso, n = "DK", ISONumeric("DK")
+			iso, n = "DK", isoNumeric("DK")
 		}
-		m.plan.Country, m.plan.CountryName = iso, DanishCountryName(iso)
+		m.plan.Country, m.plan.CountryName = iso, danishCountryName(iso)
 		return &superoffice.Country{CountryId: n}
 	}
 	if c, found := m.tenantCountry(iso); found {
 		return m.useTenantCountry(iso, c)
 	}
 	if iso != "DK" {
-		m.warn("Country", msg.MapCountryNotInTenant, "countryDA", DanishCountryName(iso), "countryEN", iso)
+		m.warn("Country", msg.MapCountryNotInTenant, "countryDA", danishCountryName(iso), "countryEN", iso)
 		if c, found := m.tenantCountry("DK"); found {
 			return m.useTenantCountry("DK", c)
 		}
@@ -193,7 +193,7 @@ func (m *mapper) country() *superoffice.Country {
 func (m *mapper) useTenantCountry(iso string, c superoffice.Country) *superoffice.Country {
 	m.plan.Country, m.plan.CountryName = iso, strings.TrimSpace(c.Name)
 	if m.plan.CountryName == "" {
-		m.plan.CountryName = DanishCountryName(iso)
+		m.plan.CountryName = danishCountryName(iso)
 	}
 	return &superoffice.Country{CountryId: c.CountryId}
 }

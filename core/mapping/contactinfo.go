@@ -5,12 +5,12 @@ import (
 	"unicode"
 )
 
-// NormalizeEmail trims an e-mail address, drops a "mailto:" prefix or
+// normalizeEmail trims an e-mail address, drops a "mailto:" prefix or
 // angle brackets around it ("Lars <lars@acme.dk>"), and lower-cases the
 // domain, which is case-insensitive; the local part keeps its case, as the
 // standard lets the receiving server decide. It returns "" for anything
 // that is not one plausible address.
-func NormalizeEmail(s string) string {
+func normalizeEmail(s string) string {
 	s = oneLine(s)
 	if i, j := strings.LastIndexByte(s, '<'), strings.LastIndexByte(s, '>'); i >= 0 && j > i {
 		s = s[i+1 : j]

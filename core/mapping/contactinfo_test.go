@@ -33,8 +33,8 @@ func TestNormalizeURL(t *testing.T) {
 		"":                                "",
 		"https://www.acme.dk/sti med mel": "https://www.acme.dk/sti",
 	} {
-		if got := NormalizeURL(in); got != want {
-			t.Errorf("NormalizeURL(%q) = %q, want %q", in, got, want)
+		if got := normalizeURL(in); got != want {
+			t.Errorf("normalizeURL(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -84,8 +84,8 @@ func TestNormalizeEmail(t *testing.T) {
 		"ikke-en-mail":                    "",
 		strings.Repeat("a", 65) + "@x.dk": "",
 	} {
-		if got := NormalizeEmail(in); got != want {
-			t.Errorf("NormalizeEmail(%q) = %q, want %q", in, got, want)
+		if got := normalizeEmail(in); got != want {
+			t.Errorf("normalizeEmail(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

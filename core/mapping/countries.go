@@ -110,18 +110,18 @@ func countryByISO(iso2 string) (country, bool) {
 	return country{}, false
 }
 
-// DanishCountryName returns the Danish name of a country the mapping knows
+// danishCountryName returns the Danish name of a country the mapping knows
 // by its ISO alpha-2 code, or the code itself; the preview uses it.
-func DanishCountryName(iso2 string) string {
+func danishCountryName(iso2 string) string {
 	if c, ok := countryByISO(iso2); ok {
 		return c.nameDA
 	}
 	return iso2
 }
 
-// ISONumeric returns the ISO 3166-1 numeric code of a known country, the
+// isoNumeric returns the ISO 3166-1 numeric code of a known country, the
 // CountryId of SuperOffice's standard country list, or 0.
-func ISONumeric(iso2 string) int {
+func isoNumeric(iso2 string) int {
 	c, _ := countryByISO(iso2)
 	return c.numeric
 }

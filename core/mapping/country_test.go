@@ -100,8 +100,8 @@ func TestCountryTableFolded(t *testing.T) {
 		}
 	}
 	for iso, want := range map[string]int{"DK": 208, "NO": 578, "SE": 752, "DE": 276, "GB": 826, "US": 840, "FI": 246, "IS": 352, "AT": 40} {
-		if got := ISONumeric(iso); got != want {
-			t.Errorf("ISONumeric(%s) = %d, want %d", iso, got, want)
+		if got := isoNumeric(iso); got != want {
+			t.Errorf("isoNumeric(%s) = %d, want %d", iso, got, want)
 		}
 	}
 }

@@ -96,7 +96,7 @@ func (m *mapper) encode(f fields.Field, typ fields.Type) (string, bool) {
 		}
 		s = d
 	case lead.KindCVR:
-		s = NormalizeOrgNr(f.Text(m.l))
+		s = normalizeOrgNr(f.Text(m.l))
 	default:
 		s = f.Text(m.l)
 	}

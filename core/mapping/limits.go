@@ -13,8 +13,8 @@ import (
 // TextLength, e.g. in the offline preview; the guide's "100-250" and
 // "2000" are what a tenant may be configured for, not what it is.
 const (
-	MaxCustomText     = 39
-	MaxCustomLongText = 199
+	maxCustomText     = 39
+	maxCustomLongText = 199
 )
 
 // fallbackLength is the documented limit of a standard field, by the names
@@ -87,7 +87,7 @@ func (lm limits) custom(no int, typ fields.Type) int {
 		return v
 	}
 	if typ == fields.LongText {
-		return MaxCustomLongText
+		return maxCustomLongText
 	}
-	return MaxCustomText
+	return maxCustomText
 }

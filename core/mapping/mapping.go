@@ -23,8 +23,8 @@ type TenantInfo struct {
 	// unknown types fall back to the table's type.
 	FieldTypes map[int]fields.Type
 	// FieldLengths is a custom text field's TextLength; it always wins over
-	// the documented 39 (Text) and 199 (Long text) of MaxCustomText and
-	// MaxCustomLongText.
+	// the documented 39 (Text) and 199 (Long text) of maxCustomText and
+	// maxCustomLongText.
 	FieldLengths map[int]int
 	// Lengths are the standard fields' limits by name: Name, Department,
 	// OrgNr, Address1, Address2, Address3, City, Zipcode, State, Url, Email,

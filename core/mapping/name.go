@@ -21,7 +21,7 @@ var suffixes = []string{"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba"}
 // which is then not read as "Lastname, Firstname" (folded).
 var jobWords = []string{"ceo", "cfo", "cto", "coo", "cmo", "cio", "cso", "vp", "svp", "evp", "head", "direktor", "director", "manager", "chef", "partner", "ejer", "owner", "founder", "co", "stifter", "adm", "salgschef", "salgsdirektor", "indkobschef", "it", "hr", "konsulent", "consultant"}
 
-// SplitName splits a person's name into SuperOffice's Firstname,
+// splitName splits a person's name into SuperOffice's Firstname,
 // MiddleName and Lastname. The first word is the first name, the last word
 // the last name and the words between the middle name, as Danish names are
 // built: "Lars Løkke Rasmussen" → Lars / Løkke / Rasmussen. One word is a
@@ -29,7 +29,7 @@ var jobWords = []string{"ceo", "cfo", "cto", "coo", "cmo", "cio", "cso", "vp", "
 // Firstname …". Particles stay with the last name ("Ursula von der Leyen"
 // → Ursula / "" / "von der Leyen"), honorifics ("Dr.", "Hr.") and anything
 // in brackets are dropped, and "Jr."-style suffixes stay with the last name.
-func SplitName(s string) (first, middle, last string) {
+func splitName(s string) (first, middle, last string) {
 	words := nameWords(s)
 	if i := indexWord(words, ","); i >= 0 {
 		before, after := words[:i], trimCommas(words[i+1:])

@@ -14,9 +14,9 @@ func TestSplitNameIssueExamples(t *testing.T) {
 		"Rasmussen, Lars Løkke": {"Lars", "Løkke", "Rasmussen"},
 		"Hansen, Lars":          {"Lars", "", "Hansen"},
 	} {
-		f, m, l := SplitName(in)
+		f, m, l := splitName(in)
 		if [3]string{f, m, l} != want {
-			t.Errorf("SplitName(%q) = %q / %q / %q, want %q", in, f, m, l, want)
+			t.Errorf("splitName(%q) = %q / %q / %q, want %q", in, f, m, l, want)
 		}
 	}
 }
@@ -40,7 +40,7 @@ func TestSplitNames(t *testing.T) {
 	}
 	var out []result
 	for _, in := range inputs {
-		f, m, l := SplitName(in)
+		f, m, l := splitName(in)
 		out = append(out, result{in, f, m, l})
 	}
 	goldenJSON(t, "names.json", out)

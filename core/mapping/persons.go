@@ -22,11 +22,11 @@ func (m *mapper) persons() {
 	for i, c := range m.l.Contacts {
 		field := fmt.Sprintf("Persons[%d]", i)
 		email := m.email(field, c.Email)
-		first, middle, last := SplitName(c.Name)
+		first, middle, last := splitName(c.Name)
 		if first+middle+last == "" && email != "" {
 			derived := nameFromEmail(email)
 			m.warn(field, msg.MapNameFromEmail, "name", quote(derived))
-			first, middle, last = SplitName(derived)
+			first, middle, last = splitName(derived)
 		}
 		if first+middle+last == "" && email == "" {
 			if oneLine(c.Name+c.Title+c.Phone+c.Email+c.LinkedIn) != "" {
@@ -89,7 +89,7 @@ func (m *mapper) email(field, raw string) string {
 	if raw == "" {
 		return ""
 	}
-	e := NormalizeEmail(raw)
+	e := normalizeEmail(raw)
 	if e == "" {
 		m.warn(field+".Emails", msg.MapEmailInvalid, "value", quote(raw))
 		return ""

@@ -124,9 +124,9 @@ func limitCases() []limitCase {
 	}
 	for _, no := range []int{4, 34} { // a Text and a Long text field
 		f, _ := fields.ByNo(no)
-		max := MaxCustomText
+		max := maxCustomText
 		if f.Type == fields.LongText {
-			max = MaxCustomLongText
+			max = maxCustomLongText
 		}
 		cases = append(cases, limitCase{f.ProgID, max,
 			func(l *lead.Lead, s string) {

@@ -5,14 +5,14 @@ import (
 	"unicode"
 )
 
-// NormalizeURL turns a website as AI exports write it ("www.acme.dk",
+// normalizeURL turns a website as AI exports write it ("www.acme.dk",
 // "HTTP://Acme.dk/", "acme.dk/om-os") into "https://…" with a lower-case
 // host and no lone trailing slash. An http:// address is upgraded to
 // https://, as the issue asks: SuperOffice opens the link as written, and
 // practically every company site serves https. Only the first of several
 // addresses is kept. It returns "" when s does not look like a web address
 // ("N/A", an e-mail address, another scheme), so junk never becomes a link.
-func NormalizeURL(s string) string {
+func normalizeURL(s string) string {
 	s = oneLine(s)
 	if i := strings.IndexAny(s, " ,;"); i >= 0 {
 		s = s[:i]

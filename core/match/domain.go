@@ -146,15 +146,15 @@ var platformDomains = map[string]bool{
 	"netlify.app": true, "vercel.app": true, "site123.me": true,
 }
 
-// IsGenericDomain reports a domain that must not be used to match or to
+// isGenericDomain reports a domain that must not be used to match or to
 // search: free mail ("gmail.com", "live.dk"), social networks, directory
 // and example domains, and bare site-builder platforms. It accepts any
 // text Domain accepts; "" and non-domains are generic too.
-func IsGenericDomain(s string) bool {
+func isGenericDomain(s string) bool {
 	return genericASCII(domainASCII(s))
 }
 
-// genericASCII is IsGenericDomain on a domainASCII result.
+// genericASCII is isGenericDomain on a domainASCII result.
 func genericASCII(ascii string) bool {
 	if ascii == "" || platformDomains[ascii] {
 		return true

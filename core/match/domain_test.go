@@ -69,8 +69,8 @@ func TestIsGenericDomain(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := IsGenericDomain(tt.in); got != tt.want {
-				t.Fatalf("IsGenericDomain(%q) = %v, want %v", tt.in, got, tt.want)
+			if got := isGenericDomain(tt.in); got != tt.want {
+				t.Fatalf("isGenericDomain(%q) = %v, want %v", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -133,7 +133,7 @@ func FuzzMatchScore(f *testing.F) {
 			t.Fatalf("self with valid org number: %+v", s)
 		case NormalizeName(cName).Stem != "" && s.Score < 0.9:
 			t.Fatalf("self with a name scored %v", s.Score)
-		case self.Domain != "" && !IsGenericDomain(self.Domain) && (!s.DomainMatch || s.Score < domainWeight):
+		case self.Domain != "" && !isGenericDomain(self.Domain) && (!s.DomainMatch || s.Score < domainWeight):
 			t.Fatalf("self with domain %q: %+v", self.Domain, s)
 		}
 

@@ -60,11 +60,11 @@ func QueryFor(l *lead.Lead, countryISO string) Query {
 // leadDomain is the lead's website domain, or the first usable e-mail
 // domain of its contacts, or "".
 func leadDomain(l *lead.Lead) string {
-	if !IsGenericDomain(l.Website) {
+	if !isGenericDomain(l.Website) {
 		return Domain(l.Website)
 	}
 	for _, c := range l.Contacts {
-		if strings.Contains(c.Email, "@") && !IsGenericDomain(c.Email) {
+		if strings.Contains(c.Email, "@") && !isGenericDomain(c.Email) {
 			return Domain(c.Email)
 		}
 	}
