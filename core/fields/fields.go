@@ -26,6 +26,16 @@ const (
 	LongText Type = "LongText"
 )
 
+// GuideName is the type as the guide and SuperOffice's field editor name
+// it ("Text (Long)", not the API's "LongText"), the words an admin looks
+// for when choosing the type.
+func (t Type) GuideName() string {
+	if t == LongText {
+		return "Text (Long)"
+	}
+	return string(t)
+}
+
 // Category is a group of fields as in the guide's chapter 3.
 type Category struct {
 	Key     string // stable identifier, used in translations and tests
@@ -88,8 +98,8 @@ var guide = [...]words{
 	10: {"Samtalestartere", "Conversation Starters", "Forslag til åbnere", "Suggested openers"},
 	11: {"Red Flags", "Red Flags", "Advarsler/risici", "Warnings/risks"},
 	12: {"Beskrivelse", "Description", "Virksomhedsbeskrivelse", "Company description"},
-	13: {"Forretningsmodel", "Business Model", "Business model", "Business model"},
-	14: {"Målgruppe", "Target Audience", "Target audience", "Target audience"},
+	13: {"Forretningsmodel", "Business Model", "Forretningsmodel", "Business model"},
+	14: {"Målgruppe", "Target Audience", "Målgruppe", "Target audience"},
 	15: {"Teknologier", "Technologies", "Teknologier virksomheden bruger", "Technologies the company uses"},
 	16: {"Omsætning DKK", "Revenue DKK", "Seneste års omsætning", "Last year's revenue"},
 	17: {"Resultat DKK", "Profit DKK", "Seneste års resultat", "Last year's profit"},
@@ -99,15 +109,15 @@ var guide = [...]words{
 	21: {"Konkurrenter", "Competitors", "Liste over konkurrenter", "List of competitors"},
 	22: {"Konkurrenceanalyse", "Competitive Analysis", "AI-genereret konkurrenceanalyse", "AI-generated competitive analysis"},
 	23: {"Markedsanalyse", "Market Analysis", "Markedsanalyse og trends", "Market analysis and trends"},
-	24: {"Styrker", "Strengths", "SWOT: Strengths", "SWOT: Strengths"},
-	25: {"Svagheder", "Weaknesses", "SWOT: Weaknesses", "SWOT: Weaknesses"},
-	26: {"Muligheder", "Opportunities", "SWOT: Opportunities", "SWOT: Opportunities"},
-	27: {"Trusler", "Threats", "SWOT: Threats", "SWOT: Threats"},
+	24: {"Styrker", "Strengths", "SWOT: Styrker", "SWOT: Strengths"},
+	25: {"Svagheder", "Weaknesses", "SWOT: Svagheder", "SWOT: Weaknesses"},
+	26: {"Muligheder", "Opportunities", "SWOT: Muligheder", "SWOT: Opportunities"},
+	27: {"Trusler", "Threats", "SWOT: Trusler", "SWOT: Threats"},
 	28: {"Kundeanmeldelser", "Customer Reviews", "Sammenfatning af kundeanmeldelser", "Summary of customer reviews"},
 	29: {"Medarbejderanmeldelser", "Employee Reviews", "Sammenfatning fra Glassdoor m.fl.", "Summary from Glassdoor and others"},
 	30: {"Vækstsignaler", "Growth Signals", "Identificerede vækstsignaler", "Identified growth signals"},
-	31: {"Branche-udfordringer", "Industry Pain Points", "Industry pain points", "Industry pain points"},
-	32: {"Åbne stillinger", "Open Positions", "Jobopslag og hiring signals", "Job postings and hiring signals"},
+	31: {"Branche-udfordringer", "Industry Pain Points", "Branche-udfordringer", "Industry pain points"},
+	32: {"Åbne stillinger", "Open Positions", "Jobopslag og rekrutteringssignaler", "Job postings and hiring signals"},
 	33: {"AI Salgsplaybook", "AI Sales Playbook", "AI-genereret salgsplaybook", "AI-generated sales playbook"},
 	34: {"Brugernoter", "User Notes", "Dine noter fra RabitIQ", "Your notes from RabitIQ"},
 	35: {"Oprettet dato", "Created Date", "Hvornår lead blev oprettet (YYYY-MM-DD)", "When the lead was created (YYYY-MM-DD)"},

@@ -1,6 +1,7 @@
 package fields
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rabitiq/superoffice-sync/core/lead"
@@ -90,5 +91,29 @@ func TestAccessors(t *testing.T) {
 	}
 	if _, ok := ByNo(38); ok {
 		t.Error("ByNo(38) found a field")
+	}
+}
+
+// The Danish descriptions are the checklist's Danish text: no English
+// words from the guide's English cells ("Business model", "SWOT:
+// Strengths", "hiring signals") may stand in a Danish sentence.
+func TestDanishDescriptionsAreDanish(t *testing.T) {
+	english := []string{"business", "target", "audience", "strength", "weakness", "opportunit", "threat", "industry", "pain", "hiring", "signals"}
+	for _, f := range All() {
+		d := strings.ToLower(f.DescriptionDA)
+		for _, w := range english {
+			if strings.Contains(d, w) {
+				t.Errorf("%s: Danish description %q has the English word %q", f.ProgID, f.DescriptionDA, w)
+			}
+		}
+	}
+}
+
+// GuideName is the type as the guide names it, for advice and the CLI.
+func TestGuideTypeNames(t *testing.T) {
+	for typ, want := range map[Type]string{Number: "Number", Text: "Text", LongText: "Text (Long)", Decimal: "Decimal"} {
+		if got := typ.GuideName(); got != want {
+			t.Errorf("%s.GuideName() = %q, want %q", typ, got, want)
+		}
 	}
 }
