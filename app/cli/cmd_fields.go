@@ -7,12 +7,70 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/core/fields"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/msg"
 )
+
+func runFields(ctx context.Context, env Env, args []string) int {
+	fs := newFlags(env, "fields")
+	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
+	dbFlag := fs.String("db", "", msg.CLIFlagDBFields)
+	var confirm, unconfirm listFlag
+	fs.Var(&confirm, "confirm", msg.CLIFlagConfirm)
+	fs.Var(&unconfirm, "unconfirm", msg.CLIFlagUnconfirm)
+	if rest, err := parse(fs, args); err != nil {
+		return ExitUsage
+	} else if len(rest) > 0 {
+		return fail(env, ExitUsage, usageError{env.say(msg.CLIUnexpectedArg, "cmd", "fields", "arg", strconv.Quote(rest[0]))})
+	}
+	changes, err := fieldChanges(env, confirm, unconfirm)
+	if err != nil {
+		return fail(env, ExitUsage, err)
+	}
+	c, cl, err := service(ctx, env, nil).Client(ctx)
+	if err == nil {
+		var conf fieldsetup.Confirmed
+		if conf, err = confirmations(ctx, env, *dbFlag, c.Tenant.Ctx, changes); err == nil {
+			var rep fieldsetup.Report
+			if rep, err = fieldsetup.FetchConfirmed(ctx, cl, conf); err == nil {
+				warnUnusedConfirmations(env, rep, changes)
+				return printFields(env, rep, *asJSON)
+			}
+		}
+	}
+	if code, ok := notConnected(env, err); ok {
+		return code
+	}
+	return fail(env, ExitFailure, err)
+}
+
+func printFields(env Env, rep fieldsetup.Report, asJSON bool) int {
+	if asJSON {
+		out := make([]fieldJSON, 0, len(rep.Results))
+		for _, r := range rep.Results {
+			out = append(out, fieldJSON{r.Field.ProgID, r.Field.LabelDA, string(r.Field.Type), string(r.Status), r.TenantKey, r.TenantType, r.MatchedBy, r.ConfirmedKey})
+		}
+		if err := writeJSON(env.Stdout, out); err != nil {
+			return fail(env, ExitFailure, err)
+		}
+		return ExitOK
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, env.say(msg.CLIFieldsHeader))
+	for _, r := range rep.Results {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\n", r.Field.ProgID, fieldLabel(r.Field, env.lang()), r.Field.Type, env.say(statusMark(r)), r.TenantKey, r.TenantType)
+	}
+	_ = tw.Flush()
+	fmt.Fprintln(env.Stdout, env.say(msg.CLIFieldsReady, "n", rep.Ready()))
+	if n := rep.Suggestions(); n > 0 {
+		fmt.Fprintln(env.Stdout, env.say(msg.CLIFieldsToConfirm, "n", n))
+	}
+	return ExitOK
+}
 
 // fieldJSON is one element of `fields --json`. Status is present,
 // missing, wrong-type, on-person or suggested (found by label or x_ name,
