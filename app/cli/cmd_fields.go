@@ -52,24 +52,57 @@ func printFields(env Env, rep fieldsetup.Report, asJSON bool) int {
 	if asJSON {
 		out := make([]fieldJSON, 0, len(rep.Results))
 		for _, r := range rep.Results {
-			out = append(out, fieldJSON{r.Field.ProgID, r.Field.LabelDA, string(r.Field.Type), string(r.Status), r.TenantKey, r.TenantType, r.MatchedBy, r.ConfirmedKey})
+			a := r.Advice()
+			out = append(out, fieldJSON{r.Field.ProgID, r.Field.LabelDA, string(r.Field.Type), string(r.Status), r.TenantKey, r.TenantType, r.MatchedBy, r.ConfirmedKey,
+				adviceText(a, env.lang()), a.Code})
 		}
 		if err := writeJSON(env.Stdout, out); err != nil {
 			return fail(env, ExitFailure, err)
 		}
 		return ExitOK
 	}
-	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, env.say(msg.CLIFieldsHeader))
-	for _, r := range rep.Results {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\n", r.Field.ProgID, fieldLabel(r.Field, env.lang()), r.Field.Type, env.say(statusMark(r)), r.TenantKey, r.TenantType)
-	}
-	_ = tw.Flush()
+	writeFieldTable(env, rep)
 	fmt.Fprintln(env.Stdout, env.say(msg.CLIFieldsReady, "n", rep.Ready()))
 	if n := rep.Suggestions(); n > 0 {
 		fmt.Fprintln(env.Stdout, env.say(msg.CLIFieldsToConfirm, "n", n))
 	}
 	return ExitOK
+}
+
+// writeFieldTable prints one aligned row per field, in the guide's type
+// names, and under each field that is not ready the guide's advice. The
+// table is aligned first and the advice put in after, so a long advice
+// line does not widen the columns.
+func writeFieldTable(env Env, rep fieldsetup.Report) {
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, env.say(msg.CLIFieldsHeader))
+	for _, r := range rep.Results {
+		tenantType := r.TenantType
+		if tenantType != "" {
+			tenantType = fieldsetup.TenantTypeName(tenantType)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\n", r.Field.ProgID, fieldLabel(r.Field, env.lang()), r.Field.Type.GuideName(), env.say(statusMark(r)), r.TenantKey, tenantType)
+	}
+	_ = tw.Flush()
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	fmt.Fprintln(env.Stdout, strings.TrimRight(lines[0], " "))
+	for i, r := range rep.Results {
+		if i+1 < len(lines) {
+			fmt.Fprintln(env.Stdout, strings.TrimRight(lines[i+1], " "))
+		}
+		if a := adviceText(r.Advice(), env.lang()); a != "" {
+			fmt.Fprintln(env.Stdout, "    → "+a)
+		}
+	}
+}
+
+// adviceText renders a field's advice, "" when it has none.
+func adviceText(a msg.Message, l msg.Lang) string {
+	if a.Code == "" {
+		return ""
+	}
+	return a.Text(l)
 }
 
 // fieldJSON is one element of `fields --json`. Status is present,
@@ -86,6 +119,12 @@ type fieldJSON struct {
 	MatchedBy string `json:"matchedBy"`
 	// ConfirmedKey is the tenant field confirmed for this field, if any.
 	ConfirmedKey string `json:"confirmedKey"`
+	// Advice is what to do about a field that is not ready, in the guide's
+	// words and the CLI's language; AdviceCode is its catalogue code
+	// (fieldsetup.create, fieldsetup.wrong-type, …). Both are empty for a
+	// present or suggested field.
+	Advice     string `json:"advice"`
+	AdviceCode string `json:"adviceCode"`
 }
 
 // listFlag is a flag that may be given more than once.
