@@ -3,7 +3,10 @@
 // connected tenant, copy buttons for Prog ID and name, and the guide's
 // steps for creating a field. A field found only by label or x_ name is
 // offered with "Brug dette felt"; nothing is written to it until the admin
-// confirms it there.
+// confirms it there. The summary, "Tjek igen" and the "Vis kun dem der
+// mangler" filter stay above the scrolling list; a field that is not
+// ready says under its description what to do, in the guide's words
+// (fieldsetup.Result.Advice).
 package fieldsui
 
 import (
@@ -37,6 +40,15 @@ type Service interface {
 type View struct {
 	Recheck *widget.Button
 	Summary *widget.Label
+	// OnlyMissing is "Vis kun dem der mangler": only the fields that are
+	// not ready (suggested ones too: nothing is written to them yet).
+	OnlyMissing *widget.Check
+	// Scroll holds the guide's steps and the rows; the header above it
+	// (summary, filter, "Tjek igen") does not scroll.
+	Scroll *container.Scroll
+	// Advice holds each field's advice label, by field number; hidden
+	// for a field that is ready or not checked.
+	Advice map[int]*widget.Label
 	// Status holds each field's status label, by field number.
 	Status map[int]*widget.Label
 	// Use ("Brug dette felt") and Undo ("Fortryd") by field number; shown
@@ -44,6 +56,7 @@ type View struct {
 	Use, Undo map[int]*widget.Button
 
 	suggested map[int]string // the tenant key each Use button confirms
+	list      filter
 
 	svc  Service
 	win  fyne.Window
@@ -52,23 +65,35 @@ type View struct {
 
 // New builds the checklist; call Check to fill in the statuses.
 func New(svc Service, win fyne.Window) *View {
-	v := &View{svc: svc, win: win, Status: map[int]*widget.Label{}, Use: map[int]*widget.Button{}, Undo: map[int]*widget.Button{}}
+	v := &View{svc: svc, win: win, Status: map[int]*widget.Label{}, Advice: map[int]*widget.Label{},
+		Use: map[int]*widget.Button{}, Undo: map[int]*widget.Button{}}
 	v.Recheck = widget.NewButtonWithIcon(lang.L("Check again"), theme.ViewRefreshIcon(), v.Check)
 	v.Summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.Summary.Wrapping = fyne.TextWrapWord
+	v.OnlyMissing = widget.NewCheck(lang.L("Show only the missing ones"), func(bool) { v.applyFilter() })
 	steps := widget.NewLabel(lang.L("Create a field in SuperOffice: Settings and maintenance → Fields → Company → Add: enter the name, choose the type, set the Prog ID exactly as below, then Publish. Create the fields on Company, not on Person."))
 	steps.Wrapping = fyne.TextWrapWord
 	suggested := widget.NewLabel(lang.L("A field found only by its name is suggested: RabitIQ writes to it only after you click \"Use this field\". Check first that the field is not used for something else."))
 	suggested.Wrapping = fyne.TextWrapWord
-	box := container.NewVBox(container.NewBorder(nil, nil, nil, v.Recheck, v.Summary), steps, suggested)
+	v.list.none = widget.NewLabel(lang.L("Every field is ready."))
+	v.list.none.Hide()
+	box := container.NewVBox(steps, suggested, v.list.none)
 	for _, c := range fields.Categories() {
 		rows := container.NewVBox()
+		g := group{}
 		for _, no := range c.Members {
 			f, _ := fields.ByNo(no)
-			rows.Add(v.row(f))
+			r := v.row(f)
+			rows.Add(r)
+			g.rows = append(g.rows, member{no, r})
 		}
-		box.Add(widget.NewCard(i18n.Pick(c.NameDA, c.NameEN), "RabitIQ:"+c.Ranges, rows))
+		g.card = widget.NewCard(i18n.Pick(c.NameDA, c.NameEN), "RabitIQ:"+c.Ranges, rows)
+		v.list.groups = append(v.list.groups, g)
+		box.Add(g.card)
 	}
-	v.root = container.NewVScroll(box)
+	v.Scroll = container.NewVScroll(box)
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(v.OnlyMissing, v.Recheck), v.Summary)
+	v.root = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, v.Scroll)
 	return v
 }
 
@@ -97,8 +122,13 @@ func (v *View) row(f fields.Field) fyne.CanvasObject {
 	desc.Wrapping = fyne.TextWrapWord
 	st := widget.NewLabel("–")
 	v.Status[f.No] = st
+	advice := widget.NewLabel("")
+	advice.Wrapping = fyne.TextWrapWord
+	advice.Importance = widget.WarningImportance
+	advice.Hide()
+	v.Advice[f.No] = advice
 	left := container.NewHBox(id, v.copyButton(f.ProgID))
-	mid := container.NewVBox(container.NewHBox(title, v.copyButton(name)), desc)
+	mid := container.NewVBox(container.NewHBox(title, v.copyButton(name)), desc, advice)
 	return container.NewBorder(nil, nil, left, container.NewHBox(st, v.confirmButtons(f)), mid)
 }
 
@@ -111,7 +141,7 @@ func StatusText(r fieldsetup.Result) (string, widget.Importance) {
 		}
 		return "✓ " + lang.L("created"), widget.SuccessImportance
 	case fieldsetup.WrongType:
-		return "⚠ " + lang.L("wrong type") + " (" + r.TenantType + ")", widget.WarningImportance
+		return "⚠ " + lang.L("wrong type") + " (" + fieldsetup.TenantTypeName(r.TenantType) + ")", widget.WarningImportance
 	case fieldsetup.OnPerson:
 		return "⚠ " + lang.L("created on Person"), widget.WarningImportance
 	case fieldsetup.Suggested:
@@ -142,6 +172,7 @@ func (v *View) Check() {
 				l.Refresh()
 			}
 			v.hideConfirm()
+			v.showAdvice(nil)
 			return
 		}
 		for _, r := range res.r.Results {
@@ -155,6 +186,7 @@ func (v *View) Check() {
 			l.Refresh()
 			v.showConfirm(r)
 		}
+		v.showAdvice(res.r.Results)
 		summary := lang.L("{{.N}} of 37 fields ready", map[string]any{"N": res.r.Ready()})
 		if n := res.r.Suggestions(); n > 0 {
 			summary += " · " + lang.L("{{.N}} found by name wait for your confirmation", map[string]any{"N": n})

@@ -51,7 +51,7 @@ func TestChecklistShowsEveryStatus(t *testing.T) {
 		t.Fatalf("%d rows, want 37", len(v.Status))
 	}
 	v.Check()
-	want := map[int]string{1: "✓ oprettet", 3: "✓ oprettet (x_rabitiq_industry)", 9: "✗ mangler", 18: "⚠ forkert type (ShortText)", 34: "⚠ oprettet på Person"}
+	want := map[int]string{1: "✓ oprettet", 3: "✓ oprettet (x_rabitiq_industry)", 9: "✗ mangler", 18: "⚠ forkert type (Text)", 34: "⚠ oprettet på Person"}
 	for no, text := range want {
 		if got := v.Status[no].Text; got != text {
 			t.Errorf("field %d = %q, want %q", no, got, text)
