@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,8 +33,21 @@ func runWith(t *testing.T, env map[string]string, kr auth.Keyring, browser func(
 	return runCtx(context.Background(), t, env, kr, browser, args...)
 }
 
+// defaultDBs holds each test's stand-in for the default database, so a
+// command run without --db or RABITIQ_DB never touches the user's own
+// database in the OS config folder.
+var defaultDBs sync.Map // *testing.T → path
+
 func runCtx(ctx context.Context, t *testing.T, env map[string]string, kr auth.Keyring, browser func(string) error, args ...string) result {
 	t.Helper()
+	if _, ok := env["RABITIQ_DB"]; !ok {
+		p, _ := defaultDBs.LoadOrStore(t, filepath.Join(t.TempDir(), "default.db"))
+		env = maps.Clone(env)
+		if env == nil {
+			env = map[string]string{}
+		}
+		env["RABITIQ_DB"] = p.(string)
+	}
 	var out, errb bytes.Buffer
 	e := Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] },
 		Now:     time.Now,
