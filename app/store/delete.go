@@ -22,9 +22,10 @@ type DeletedLead struct {
 // DeleteLeads removes leads from this computer only (nothing is sent to
 // SuperOffice): each lead, its contacts, its raw JSON, its search index
 // entry, its sync state and any create intent. Its sync history keeps
-// only audit lines: lead id, company, date, tenant and what happened,
-// with the details and errors (which can name persons) emptied, plus one
-// line saying it was deleted at. Either every lead in ids is deleted or,
+// only audit lines: lead id, company, date, tenant and what happened
+// (which fields were written, how many persons), without the warnings and
+// errors, which can name persons and their e-mails; plus one line saying
+// it was deleted at. Either every lead in ids is deleted or,
 // when one is unknown (an error wrapping ErrNotFound), none is.
 //
 // The database is opened with secure_delete, the search index entries
@@ -74,7 +75,7 @@ func deleteLead(ctx context.Context, tx *sql.Tx, id int64, at time.Time) (Delete
 	if err != nil {
 		return dl, fmt.Errorf("read lead %d: %w", id, err)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE sync_history SET company_name = ?, details = '{}', error = '' WHERE lead_id = ?`, dl.CompanyName, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE sync_history SET company_name = ?, details = json_remove(details, '$.warnings'), error = '' WHERE lead_id = ?`, dl.CompanyName, id); err != nil {
 		return dl, fmt.Errorf("strip the history of lead %d: %w", id, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO sync_history (lead_id, company_name, at, tenant, action, so_contact_id) VALUES (?, ?, ?, ?, ?, ?)`,

@@ -63,7 +63,7 @@ func seedPersons(t *testing.T, d *DB) (forget, keep int64) {
 	}
 	so := int64(104)
 	if _, err := d.AddHistory(ctx, HistoryEntry{LeadID: forget, At: t0, Tenant: "Cust1", User: "u1", Action: "failed", SOContactID: &so,
-		Details: HistoryDetails{Warnings: []string{"person Xylophant Quimbyworth skipped"}}, Error: "e-mail zz.mail@forget.example is invalid"}); err != nil {
+		Details: HistoryDetails{FieldsWritten: []string{"RabitIQ:1"}, PersonsCreated: 2, Warnings: []string{"person Xylophant Quimbyworth skipped"}}, Error: "e-mail zz.mail@forget.example is invalid"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := d.AddIntent(ctx, Intent{LeadID: forget, Tenant: "Cust1", Marker: `{"name":"Glemmes ApS"}`, CreatedAt: t0}); err != nil {
@@ -129,7 +129,7 @@ func TestDeleteLeadsForgetsThePersonInTheFile(t *testing.T) {
 			t.Errorf("audit line = %+v", h)
 		}
 	}
-	if so := hist[1].SOContactID; so == nil || *so != 104 || hist[1].Tenant != "Cust1" {
+	if so := hist[1].SOContactID; so == nil || *so != 104 || hist[1].Tenant != "Cust1" || hist[1].Details.PersonsCreated != 2 || len(hist[1].Details.FieldsWritten) != 1 {
 		t.Errorf("the audit line lost the company it was synced to: %+v", hist[1])
 	}
 
