@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -218,5 +219,60 @@ func TestDeleteAllLeavesAnEmptyDatabase(t *testing.T) {
 	}
 	if !strings.Contains(string(b), "SQLite format 3") {
 		t.Error("not a database file any more")
+	}
+}
+
+// A database from before leads could be deleted keeps its history, with
+// the company's name copied into it, when it is opened by this version.
+func TestMigrationKeepsHistoryWithTheCompanyName(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	if err := createPrivate(path); err != nil {
+		t.Fatal(err)
+	}
+	old, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Exec(`CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)`); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"0001_init.sql", "0002_sync_intents.sql", "0003_search_and_list_indexes.sql", "0004_drop_redundant_score_index.sql", "0005_field_confirmations.sql"} {
+		body, err := migrationFS.ReadFile("migrations/" + n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := old.Exec(string(body)); err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		if _, err := old.Exec(`INSERT INTO migrations (name) VALUES (?)`, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{
+		`INSERT INTO leads (id, identity, company_name, name_fold, raw, content_hash, source_file, imported_at, updated_at) VALUES (7, 'id:x', 'Gammel Historie ApS', 'gammel historie aps', '{}', 'h', 'f.json', 't', 't')`,
+		`INSERT INTO sync_state (lead_id) VALUES (7)`,
+		`INSERT INTO sync_history (lead_id, at, action, so_contact_id, details) VALUES (7, '2026-01-02T03:04:05Z', 'created', 55, '{"created":true,"personsCreated":1}')`,
+	} {
+		if _, err := old.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+
+	d, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if _, err := d.DeleteLeads(ctx, []int64{7}, t0); err != nil {
+		t.Fatal(err)
+	}
+	h, err := d.History(ctx, HistoryFilter{LeadID: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 2 || h[1].Action != "created" || h[1].CompanyName != "Gammel Historie ApS" || h[1].SOContactID == nil || *h[1].SOContactID != 55 || h[1].Details.PersonsCreated != 1 {
+		t.Errorf("history after migration and delete = %+v", h)
 	}
 }
