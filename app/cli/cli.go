@@ -61,6 +61,7 @@ func commands() []command {
 		{"fields", msg.CLIArgsFields, msg.CLIHelpFields, runFields},
 		{"match", msg.CLIArgsMatch, msg.CLIHelpMatch, runMatch},
 		{"sync", msg.CLIArgsSync, msg.CLIHelpSync, runSync},
+		{"delete", msg.CLIArgsDelete, msg.CLIHelpDelete, runDelete},
 		{"connect", msg.CLIArgsConnect, msg.CLIHelpConnect, runConnect},
 		{"status", msg.CLIArgsStatus, msg.CLIHelpStatus, runStatus},
 		{"disconnect", "", msg.CLIHelpDisconnect, runDisconnect},

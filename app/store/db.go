@@ -52,10 +52,12 @@ func DefaultPath() (string, error) {
 }
 
 // dsn puts every pragma in the connection string so that each pooled
-// connection gets them, not only the first one.
+// connection gets them, not only the first one. secure_delete overwrites
+// what is deleted with zeros, so that a deleted lead's contacts (names,
+// e-mails, phones) are gone from the file, not only from the tables.
 func dsn(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"page_size(16384)", "journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)", "cache_size(-8192)"} {
+	for _, p := range []string{"page_size(16384)", "journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)", "cache_size(-8192)", "secure_delete(1)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")

@@ -27,7 +27,7 @@ type HistoryEntry struct {
 	At          time.Time
 	Tenant      string
 	User        string
-	Action      string // "created", "updated" or "failed"
+	Action      string // "created", "updated", "failed" or "deleted" (ActionDeleted)
 	SOContactID *int64
 	Details     HistoryDetails
 	Error       string
@@ -41,8 +41,11 @@ func (d *DB) AddHistory(ctx context.Context, e HistoryEntry) (int64, error) {
 	}
 	var res sql.Result
 	err = d.write(ctx, func() error {
-		res, err = d.db.ExecContext(ctx, `INSERT INTO sync_history (lead_id, at, tenant, user, action, so_contact_id, details, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.LeadID, e.At.UTC().Format(time.RFC3339Nano), e.Tenant, e.User, e.Action, e.SOContactID, string(det), e.Error)
+		// The company's name is kept with the line, so that it outlives a
+		// deleted lead.
+		res, err = d.db.ExecContext(ctx, `INSERT INTO sync_history (lead_id, company_name, at, tenant, user, action, so_contact_id, details, error)
+		VALUES (?, coalesce((SELECT company_name FROM leads WHERE id = ?), ''), ?, ?, ?, ?, ?, ?, ?)`,
+			e.LeadID, e.LeadID, e.At.UTC().Format(time.RFC3339Nano), e.Tenant, e.User, e.Action, e.SOContactID, string(det), e.Error)
 		return err
 	})
 	if err != nil {
@@ -59,8 +62,10 @@ type HistoryFilter struct {
 
 // History returns sync attempts, newest first.
 func (d *DB) History(ctx context.Context, f HistoryFilter) ([]HistoryEntry, error) {
-	q := `SELECT h.id, h.lead_id, l.company_name, h.at, h.tenant, h.user, h.action, h.so_contact_id, h.details, h.error
-		FROM sync_history h JOIN leads l ON l.id = h.lead_id`
+	// A lead's current name when it still exists (a re-import may rename
+	// it), else the name kept with the line.
+	q := `SELECT h.id, h.lead_id, coalesce(l.company_name, h.company_name), h.at, h.tenant, h.user, h.action, h.so_contact_id, h.details, h.error
+		FROM sync_history h LEFT JOIN leads l ON l.id = h.lead_id`
 	var args []any
 	if f.LeadID != 0 {
 		q += ` WHERE h.lead_id = ?`

@@ -14,6 +14,8 @@ type Info struct {
 	Version string
 	DBPath  string
 	Demo    bool
+	// DeleteAll is "Slet alle lokale data" (see DeleteAll); nil leaves it out.
+	DeleteAll fyne.CanvasObject
 }
 
 func para(s string) *widget.Label {
@@ -33,8 +35,12 @@ func New(info Info) fyne.CanvasObject {
 		widget.NewLabelWithStyle(lang.L("Where your data lives"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		para(lang.L("Leads, sync status and history are in this database:")), db,
 		para(lang.L("The SuperOffice sign-in is kept in the operating system's keyring, never in the database.")),
-		widget.NewLabelWithStyle(lang.L("Troubleshooting"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	}
+	if info.DeleteAll != nil {
+		items = append(items, info.DeleteAll)
+	}
+	items = append(items,
+		widget.NewLabelWithStyle(lang.L("Troubleshooting"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, qa := range [][2]string{
 		{lang.L("The sign-in page does not open"), lang.L("Under Integrations, copy the link shown after \"Connect\" and paste it into your browser, or try another browser. The app waits for up to 10 minutes.")},
 		{lang.L("\"SuperOffice is not connected\""), lang.L("The sign-in expired or was removed in SuperOffice. Go to Integrations, click \"Remove connection\" and connect again.")},

@@ -41,7 +41,7 @@ type View struct {
 	root  fyne.CanvasObject
 }
 
-var actions = []string{"", "created", "updated", "failed"}
+var actions = []string{"", "created", "updated", "failed", store.ActionDeleted}
 
 func actionLabel(a string) string {
 	switch a {
@@ -51,6 +51,8 @@ func actionLabel(a string) string {
 		return lang.L("Updated in SuperOffice")
 	case "failed":
 		return lang.L("Failed")
+	case store.ActionDeleted:
+		return lang.L("Deleted locally")
 	}
 	return lang.L("All")
 }

@@ -249,6 +249,9 @@ func (d *Detail) historyCard(localID int64) fyne.CanvasObject {
 // HistoryLine is one history entry as one readable line.
 func HistoryLine(h store.HistoryEntry) string {
 	when := h.At.Local().Format("2006-01-02 15:04")
+	if h.Action == store.ActionDeleted {
+		return when + " · " + lang.L("Deleted from this computer; SuperOffice was not touched")
+	}
 	if h.Action == "failed" {
 		return when + " · " + lang.L("Failed") + ": " + h.Error
 	}

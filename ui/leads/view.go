@@ -28,6 +28,8 @@ type Service interface {
 	CountLeads(ctx context.Context, query string) (int, error)
 	ListLeads(ctx context.Context, opt store.ListOptions) ([]store.LeadRow, error)
 	ImportFiles(ctx context.Context, paths []string, progress importer.Progress) []importer.FileReport
+	// DeleteLeads deletes leads from this computer only, all or none.
+	DeleteLeads(ctx context.Context, ids []int64) error
 }
 
 const pageSize = 100
@@ -54,6 +56,11 @@ type View struct {
 	Progress *widget.ProgressBar
 	// Cancel stops a running import; the file being imported rolls back.
 	Cancel *widget.Button
+	// Delete asks, then deletes the ticked leads from this computer
+	// (delete.go); the window places it beside "Eksporter flere…".
+	Delete *widget.Button
+	// OnDeleted is called with the leads Delete removed.
+	OnDeleted func(ids []int64)
 	// Debounce is how long the search waits after the last keystroke
 	// before it queries, so typing "jensen" runs one search, not six.
 	// Tests set it to 0 to search on every change.
@@ -94,6 +101,7 @@ func New(svc Service, win fyne.Window) *View {
 			v.ChooseFiles(v.ImportPaths)
 		}
 	})
+	v.Delete = v.newDeleteButton()
 	v.List = widget.NewList(func() int { return v.count }, newRow, v.updateRow)
 	v.List.OnSelected = func(id widget.ListItemID) {
 		if r, ok := v.Row(id); ok && v.OnSelect != nil {
@@ -153,6 +161,7 @@ func (v *View) SetChecked(localID int64, on bool) {
 	} else {
 		delete(v.checked, localID)
 	}
+	v.updateDelete()
 	if v.OnChecked != nil {
 		v.OnChecked(v.Checked())
 	}

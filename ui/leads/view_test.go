@@ -26,6 +26,7 @@ type fakeService struct {
 	mu       sync.Mutex
 	rows     []store.LeadRow
 	imported [][]string
+	deleted  []int64
 	lists    int
 	counts   int
 	// importFn, when set, replaces ImportFiles' work (for progress and cancel).
@@ -70,6 +71,14 @@ func (f *fakeService) ImportFiles(ctx context.Context, paths []string, progress 
 	f.imported = append(f.imported, paths)
 	f.rows = append(f.rows, store.LeadRow{LocalID: 99, CompanyName: "Ny Virksomhed ApS"})
 	return []importer.FileReport{{File: paths[0], Imported: 1, Rejected: []importer.Rejected{{Index: 1, Line: 3, Reason: "leads.json: lead 2 (line 3): companyName: mangler"}}}}
+}
+
+func (f *fakeService) DeleteLeads(_ context.Context, ids []int64) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.deleted = append(f.deleted, ids...)
+	f.rows = slices.DeleteFunc(f.rows, func(r store.LeadRow) bool { return slices.Contains(ids, r.LocalID) })
+	return nil
 }
 
 func score(v float64) *float64 { return &v }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"net/http"
 	"os"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -165,9 +166,25 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 			batchBtn.SetText(lang.L("Export several…"))
 		}
 	}
-	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), detail.Content(), container.NewHBox(batchBtn)),
+	// forget drops a deleted lead from the detail pane and the start-up choice.
+	forget := func(ids []int64) {
+		if cur := detail.Current(); cur != nil && (ids == nil || slices.Contains(ids, cur.Row.LocalID)) {
+			detail.Clear()
+		}
+		if ids == nil || slices.Contains(ids, int64(prefs.Int(prefLastLead))) {
+			prefs.SetInt(prefLastLead, 0)
+		}
+		hist.Reload()
+	}
+	list.OnDeleted = forget
+	deleteAll := about.DeleteAll(w, svc, func() {
+		list.ClearChecked()
+		list.Reload()
+		forget(nil)
+	})
+	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), detail.Content(), container.NewHBox(batchBtn, list.Delete)),
 		history: hist.Content(), onHistory: hist.Reload, fields: fields.Content(), onFields: fields.Check, integrations: integ.Content(),
-		about: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo})}.tabs(), opts.Demo)
+		about: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo, DeleteAll: deleteAll})}.tabs(), opts.Demo)
 	list.ChooseFiles = func(done func([]string)) { chooseFiles(w, done) }
 	list.OnSelect = func(r store.LeadRow) {
 		detail.Show(r.LocalID)

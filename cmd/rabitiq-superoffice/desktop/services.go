@@ -52,6 +52,26 @@ func (s *Services) ImportFiles(ctx context.Context, paths []string, progress imp
 	return importer.FilesWithProgress(ctx, s.DB, importer.Expand(paths), s.Now, progress)
 }
 
+// DeleteLeads implements leads.Service: from this computer only, nothing
+// is sent to SuperOffice.
+func (s *Services) DeleteLeads(ctx context.Context, ids []int64) error {
+	_, err := s.DB.DeleteLeads(ctx, ids, s.Now())
+	return err
+}
+
+// DeleteAllLocalData implements about.LocalData: the database is
+// emptied, confirmed fields included, so the export engine reads the
+// (now empty) confirmations again; the sign-in in the keyring stays.
+func (s *Services) DeleteAllLocalData(ctx context.Context) error {
+	if err := s.DB.DeleteAll(ctx); err != nil {
+		return err
+	}
+	if s.Tenant != nil {
+		s.Tenant.ForgetMeta()
+	}
+	return nil
+}
+
 // GetLead implements leads.DetailService.
 func (s *Services) GetLead(ctx context.Context, id int64) (*store.LeadDetail, error) {
 	return s.DB.GetLead(ctx, id)
