@@ -34,7 +34,13 @@ func runWith(t *testing.T, env map[string]string, kr auth.Keyring, browser func(
 func runCtx(ctx context.Context, t *testing.T, env map[string]string, kr auth.Keyring, browser func(string) error, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
-	e := Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] },
+	logDir := t.TempDir() // the logbook's file, unless the test chose one
+	e := Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
+		if v, ok := env[k]; ok || k != "RABITIQ_LOG_DIR" {
+			return v
+		}
+		return logDir
+	},
 		Now:     time.Now,
 		Keyring: kr, OpenBrowser: browser}
 	if browser == nil {
