@@ -166,3 +166,21 @@ func TestDir(t *testing.T) {
 		}
 	}
 }
+
+// When the file cannot be moved aside, lines are still written.
+func TestWriterKeepsWritingWhenRotationFails(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	if err := os.MkdirAll(filepath.Join(path+".1", "blocker"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	w := &Writer{Path: path, MaxSize: 50, Files: 2}
+	for range 4 {
+		if _, err := w.Write([]byte(strings.Repeat("y", 29) + "\n")); err != nil {
+			t.Fatalf("write: %v", err)
+		}
+	}
+	w.Close()
+	if b, err := os.ReadFile(path); err != nil || len(b) != 120 {
+		t.Errorf("current file: %d bytes, %v; want all 120", len(b), err)
+	}
+}

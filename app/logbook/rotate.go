@@ -105,7 +105,10 @@ func (w *Writer) rotate() error {
 	_ = os.Remove(Rotated(w.Path, n-1))
 	for i := n - 2; i >= 0; i-- {
 		if err := os.Rename(Rotated(w.Path, i), Rotated(w.Path, i+1)); err != nil && !os.IsNotExist(err) {
-			return fmt.Errorf("logbook: %w", err)
+			// Another process holds the file (Windows will not rename it
+			// then): keep appending rather than lose the line; a later
+			// write tries again.
+			break
 		}
 	}
 	return w.open()
