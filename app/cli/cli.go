@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"github.com/rabitiq/superoffice-sync/core/msg"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"strings"
@@ -39,6 +40,12 @@ type Env struct {
 	Keyring     auth.Keyring
 	OpenBrowser func(string) error
 	HTTPClient  *http.Client
+
+	// log is the logbook's logger (set by Run), logPath its file, logErr
+	// why there is none.
+	log     *slog.Logger
+	logPath string
+	logErr  error
 }
 
 // OSEnv is the real process environment.
@@ -66,6 +73,7 @@ func commands() []command {
 		{"status", msg.CLIArgsStatus, msg.CLIHelpStatus, runStatus},
 		{"disconnect", "", msg.CLIHelpDisconnect, runDisconnect},
 		{"version", "", msg.CLIHelpVersion, runVersion},
+		{"report", "", msg.CLIHelpReport, runReport},
 	}
 }
 
@@ -95,6 +103,8 @@ func Run(ctx context.Context, env Env, args []string) int {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
+			closeLog := env.openLog()
+			defer closeLog()
 			return c.run(ctx, env, args[1:])
 		}
 	}

@@ -49,7 +49,13 @@ func runCtx(ctx context.Context, t *testing.T, env map[string]string, kr auth.Ke
 		env["RABITIQ_DB"] = p.(string)
 	}
 	var out, errb bytes.Buffer
-	e := Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] },
+	logDir := t.TempDir() // the logbook's file, unless the test chose one
+	e := Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
+		if v, ok := env[k]; ok || k != "RABITIQ_LOG_DIR" {
+			return v
+		}
+		return logDir
+	},
 		Now:     time.Now,
 		Keyring: kr, OpenBrowser: browser}
 	if browser == nil {

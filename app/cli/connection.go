@@ -27,7 +27,7 @@ func service(ctx context.Context, env Env, db *store.DB) *tenant.Service {
 	}
 	return tenant.New(tenant.Options{DB: db, Keyring: auth.WithBudget(ctx, kr, keyringBudget), Getenv: env.Getenv,
 		HTTPClient: env.HTTPClient, OpenBrowser: env.OpenBrowser, Now: env.Now,
-		APIURL: env.Getenv("RABITIQ_SO_API_URL"), AccessToken: env.Getenv("RABITIQ_SO_ACCESS_TOKEN")})
+		APIURL: env.Getenv("RABITIQ_SO_API_URL"), AccessToken: env.Getenv("RABITIQ_SO_ACCESS_TOKEN"), Log: env.log})
 }
 
 // notConnected prints the guide's message and returns exit code 3 when

@@ -17,17 +17,24 @@ func (s *Service) Match(ctx context.Context, localID int64) ([]match.Candidate, 
 		return nil, err
 	}
 	c, err := e.Match(ctx, localID)
-	return c, Refused(err)
+	err = Refused(err)
+	s.logFailure(ctx, "match failed", err, localID, 0)
+	return c, err
 }
 
 // Sync exports the lead as ch chooses (export.Engine.Sync).
 func (s *Service) Sync(ctx context.Context, localID int64, ch export.Choice) (*export.Result, error) {
 	e, err := s.Engine(ctx)
-	if err != nil {
-		return nil, err
+	if err == nil {
+		var r *export.Result
+		if r, err = e.Sync(ctx, localID, ch); err == nil {
+			s.logSynced(ctx, localID, r)
+			return r, nil
+		}
+		err = Refused(err)
 	}
-	r, err := e.Sync(ctx, localID, ch)
-	return r, Refused(err)
+	s.logFailure(ctx, "sync failed", err, localID, ch.ContactID)
+	return nil, err
 }
 
 // Diff shows per field what a sync would do, writing nothing
@@ -51,7 +58,9 @@ func (s *Service) CheckFields(ctx context.Context) (fieldsetup.Report, error) {
 	e.ForgetMeta()
 	m, err := e.Meta(ctx)
 	if err != nil {
-		return fieldsetup.Report{}, Refused(err)
+		err = Refused(err)
+		s.logFailure(ctx, "field check failed", err, 0, 0)
+		return fieldsetup.Report{}, err
 	}
 	return m.Fields, nil
 }
@@ -59,6 +68,7 @@ func (s *Service) CheckFields(ctx context.Context) (fieldsetup.Report, error) {
 // Batch exports many leads (export.Engine.Batch). When the tenant cannot
 // be reached every lead is reported failed with the reason.
 func (s *Service) Batch(ctx context.Context, ids []int64, opt export.BatchOptions, progress func(int, int, export.BatchItem)) export.BatchSummary {
+	progress = s.logBatchItems(ctx, progress)
 	e, err := s.Engine(ctx)
 	if err != nil {
 		sum := export.BatchSummary{Total: len(ids), Failed: len(ids), FailedIDs: ids}

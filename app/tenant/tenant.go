@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
@@ -42,6 +43,9 @@ type Options struct {
 	// RABITIQ_SO_ACCESS_TOKEN), when either is set, stand in for the
 	// stored sign-in with a fixed bearer token: scripts and tests.
 	APIURL, AccessToken string
+	// Log records syncs, SuperOffice errors and sign-in events (the
+	// logbook's file); nil logs nothing.
+	Log *slog.Logger
 }
 
 // Service is the connection to the tenant the user signed in to. It is
@@ -54,6 +58,7 @@ type Service struct {
 	hc                  *http.Client
 	now                 func() time.Time
 	apiURL, accessToken string
+	log                 *slog.Logger
 
 	mu         sync.Mutex
 	built      bool   // cl (and eng, with a database) are for tenant forCtx
@@ -79,7 +84,11 @@ func New(o Options) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{Mgr: m, db: o.DB, hc: o.HTTPClient, now: now, apiURL: o.APIURL, accessToken: o.AccessToken}
+	log := o.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Service{Mgr: m, db: o.DB, hc: o.HTTPClient, now: now, apiURL: o.APIURL, accessToken: o.AccessToken, log: log}
 }
 
 // Conn is how the service reaches the tenant: a fixed bearer token or the
@@ -199,13 +208,16 @@ func (s *Service) Engine(ctx context.Context) (*export.Engine, error) {
 func (s *Service) Connect(ctx context.Context, cfg auth.Config, showURL func(string)) (*auth.Session, error) {
 	sess, err := s.Mgr.Connect(ctx, cfg, showURL)
 	s.forget()
+	s.logConnect(ctx, cfg, sess, err)
 	return sess, err
 }
 
 // Disconnect removes the stored sign-in; leads and history are kept.
 func (s *Service) Disconnect() error {
 	s.forget()
-	return s.Mgr.Disconnect()
+	err := s.Mgr.Disconnect()
+	s.logDisconnect(err)
+	return err
 }
 
 func (s *Service) forget() {

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -16,6 +17,11 @@ type Info struct {
 	Demo    bool
 	// DeleteAll is "Slet alle lokale data" (see DeleteAll); nil leaves it out.
 	DeleteAll fyne.CanvasObject
+	// LogPath is the log file (app/logbook); empty when there is none.
+	LogPath string
+	// Report makes the error report that "Kopiér fejlrapport" copies for
+	// support (the CLI's `report`); nil shows no button.
+	Report func() string
 }
 
 func para(s string) *widget.Label {
@@ -40,7 +46,8 @@ func New(info Info) fyne.CanvasObject {
 		items = append(items, info.DeleteAll)
 	}
 	items = append(items,
-		widget.NewLabelWithStyle(lang.L("Troubleshooting"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		widget.NewLabelWithStyle(lang.L("Troubleshooting"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		logFiles(info))
 	for _, qa := range [][2]string{
 		{lang.L("The sign-in page does not open"), lang.L("Under Integrations, copy the link shown after \"Connect\" and paste it into your browser, or try another browser. The app waits for up to 10 minutes.")},
 		{lang.L("\"SuperOffice is not connected\""), lang.L("The sign-in expired or was removed in SuperOffice. Go to Integrations, click \"Remove connection\" and connect again.")},
@@ -51,4 +58,26 @@ func New(info Info) fyne.CanvasObject {
 		items = append(items, widget.NewCard("", qa[0], para(qa[1])))
 	}
 	return container.NewVScroll(container.NewVBox(items...))
+}
+
+// logFiles is the guide's "Logfiler" for the desktop app: where the log
+// is, and one click to copy the error report for support.
+func logFiles(info Info) fyne.CanvasObject {
+	box := container.NewVBox(para(lang.L("If the problem persists, click \"Copy error report\" and send it to support in an email: it holds the version, the system, your SuperOffice tenant, the last errors and where the log file is. It holds no passwords or tokens.")))
+	if info.LogPath != "" {
+		l := widget.NewLabelWithStyle(info.LogPath, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+		l.Selectable = true
+		l.Wrapping = fyne.TextWrapBreak
+		box.Add(para(lang.L("The log file:")))
+		box.Add(l)
+	}
+	if info.Report != nil {
+		var b *widget.Button
+		b = widget.NewButtonWithIcon(lang.L("Copy error report"), theme.ContentCopyIcon(), func() {
+			fyne.CurrentApp().Clipboard().SetContent(info.Report())
+			b.SetText(lang.L("Error report copied"))
+		})
+		box.Add(container.NewHBox(b))
+	}
+	return widget.NewCard("", lang.L("Log files"), box)
 }

@@ -50,6 +50,7 @@ type Flow struct {
 	// ready is closed once the match dialog (or the search's error) shows.
 	ready     chan struct{}
 	reconnect func()
+	report    func() string
 	// Policy, when set, remembers the overwrite choices of the preview.
 	Policy Policy
 	// Overwrites and SyncPreviewed are the preview's widgets, for tests.
@@ -69,13 +70,16 @@ type Opts struct {
 	// Reconnect, when set, is offered as "Forbind igen" when SuperOffice
 	// no longer accepts the sign-in.
 	Reconnect func()
+	// Report, when set, makes the error report (the CLI's `report`) that
+	// an error dialog's "Kopiér fejlrapport" copies for support.
+	Report func() string
 }
 
 // Start searches SuperOffice for the lead's company in the background and
 // then shows the match dialog; o holds what the caller wants remembered,
 // told or offered, and may be zero.
 func Start(svc Service, win fyne.Window, lead store.LeadRow, o Opts) *Flow {
-	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: o.Done, ready: make(chan struct{}), Policy: o.Policy, reconnect: o.Reconnect}
+	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: o.Done, ready: make(chan struct{}), Policy: o.Policy, reconnect: o.Reconnect, report: o.Report}
 	wait := f.waiting(lang.L("Searching SuperOffice…"))
 	type result struct {
 		c   []match.Candidate
@@ -263,8 +267,10 @@ func (f *Flow) showResult(r *export.Result) {
 	d.Show()
 }
 
+// showError says in plain words what failed (PlainError); the technical
+// chain is in the log file, which "Kopiér fejlrapport" points support to.
 func (f *Flow) showError(err error, retry func()) {
-	msg := widget.NewLabel(lang.L("The export failed:") + "\n" + err.Error())
+	msg := widget.NewLabel(lang.L("The export failed:") + "\n" + PlainError(err))
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Selectable = true
 	msg.Importance = widget.DangerImportance
@@ -274,11 +280,15 @@ func (f *Flow) showError(err error, retry func()) {
 	again := widget.NewButton(lang.L("Try again"), func() { d.Hide(); retry() })
 	if errors.Is(err, auth.ErrNotConnected) && f.reconnect != nil {
 		// Retrying cannot help: the sign-in is gone. Offer to connect again.
-		msg.SetText(lang.L("SuperOffice is not connected") + "\n" + err.Error())
+		msg.SetText(lang.L("SuperOffice is not connected") + "\n" + lang.L("The sign-in has expired or was removed in SuperOffice. Connect again to continue."))
 		again = widget.NewButton(lang.L("Connect again"), func() { d.Hide(); f.reconnect() })
 	}
 	again.Importance = widget.HighImportance
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Close"), d.Hide), again})
+	buttons := []fyne.CanvasObject{widget.NewButton(lang.L("Close"), d.Hide)}
+	if f.report != nil {
+		buttons = append(buttons, widget.NewButton(lang.L("Copy error report"), func() { fyne.CurrentApp().Clipboard().SetContent(f.report()) }))
+	}
+	d.SetButtons(append(buttons, again))
 	f.Last = d
 	d.Show()
 }

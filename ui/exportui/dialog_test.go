@@ -5,16 +5,19 @@ import (
 	"errors"
 	"fmt"
 	"github.com/rabitiq/superoffice-sync/core/msg"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/match"
+	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 	"github.com/rabitiq/superoffice-sync/ui/uitest"
 )
 
@@ -111,14 +114,30 @@ func TestSyncToSelectedAndCreateCallTheRightService(t *testing.T) {
 	}
 }
 
+// soError is what the engine returns when SuperOffice fails a create:
+// catalogue steps around the REST client's error.
+func soError(status int) error {
+	er := &so.ErrorResponse{Response: &http.Response{StatusCode: status}, Method: "POST", Path: "v1/Contact", ErrorType: "SoException", ErrorMessage: `{"OrgNr": bad}`}
+	return msg.Errorf(msg.Errorf(fmt.Errorf("attempt: %w", er), msg.ExportCreateCompany), msg.ExportSyncFailed, "name", "Alfa A/S")
+}
+
 func TestErrorShowsReasonAndRetry(t *testing.T) {
-	svc := &fakeService{syncErrs: []error{errors.New("SuperOffice svarede 503")}}
+	svc := &fakeService{syncErrs: []error{soError(503)}}
 	f, done := start(t, svc, store.LeadRow{LocalID: 1})
 	test.Tap(f.Create)
 	uitest.Eventually(t, "the error", func() bool { return uitest.Button(uitest.Top(f.win), "Prøv igen") != nil })
 	top := uitest.Top(f.win)
-	if !strings.Contains(strings.Join(uitest.Texts(top), " "), "SuperOffice svarede 503") {
-		t.Fatalf("error dialog lacks the server's reason: %v", uitest.Texts(top))
+	txt := strings.Join(uitest.Texts(top), " ")
+	for _, want := range []string{`Synkronisering af "Alfa A/S"`, "opret firmaet i SuperOffice", "fejl 503"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("error dialog lacks %q: %s", want, txt)
+		}
+	}
+	// The Go chain (paths, JSON field names) is for the log and report.
+	for _, not := range []string{"superoffice:", "v1/Contact", "OrgNr", "SoException", "attempt"} {
+		if strings.Contains(txt, not) {
+			t.Errorf("error dialog shows %q: %s", not, txt)
+		}
 	}
 	retry := uitest.Button(top, "Prøv igen")
 	if retry == nil {
@@ -211,5 +230,47 @@ func TestRevokedSignInOffersConnectAgain(t *testing.T) {
 	test.Tap(b)
 	if asked != 1 {
 		t.Errorf("Forbind igen called reconnect %d times", asked)
+	}
+}
+
+// "Kopiér fejlrapport" in the error dialog copies the report; a dialog
+// without a report has no such button.
+func TestErrorDialogCopiesReport(t *testing.T) {
+	w := uitest.Setup(t)
+	svc := &fakeService{matchErr: soError(500)}
+	f := Start(svc, w, store.LeadRow{LocalID: 1}, Opts{Report: func() string { return "RAPPORT med fejl 500" }})
+	<-f.Ready()
+	b := uitest.Button(uitest.Top(w), "Kopiér fejlrapport")
+	if b == nil {
+		t.Fatalf("no Kopiér fejlrapport: %v", uitest.Texts(uitest.Top(w)))
+	}
+	test.Tap(b)
+	if got := fyne.CurrentApp().Clipboard().Content(); got != "RAPPORT med fejl 500" {
+		t.Errorf("clipboard = %q", got)
+	}
+	m, _ := start(t, &fakeService{matchErr: soError(500)}, store.LeadRow{LocalID: 1})
+	if uitest.Button(uitest.Top(m.win), "Kopiér fejlrapport") != nil {
+		t.Error("a copy button without a report")
+	}
+}
+
+func TestPlainError(t *testing.T) {
+	uitest.Setup(t)
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{soError(500), "Synkronisering af \"Alfa A/S\"\n– opret firmaet i SuperOffice\nSuperOffice havde et problem i sin ende (fejl 500). Prøv igen om lidt."},
+		{soError(429), "SuperOffice har travlt (fejl 429)"},
+		{soError(412), "SuperOffice afviste forespørgslen (fejl 412)."},
+		{fmt.Errorf("x: %w", &so.AmbiguousError{Method: "POST", Path: "v1/Contact", Err: context.DeadlineExceeded}), "SuperOffice kunne ikke nås"},
+		{errors.New("set RABITIQ_SO_API_URL"), "Der skete en uventet fejl."},
+		{msg.Errorf(errors.New("sql: no rows"), msg.ExportCompanyGone), "Virksomheden findes ikke længere i SuperOffice"},
+	}
+	for _, c := range cases {
+		got := PlainError(c.err)
+		if !strings.Contains(got, c.want) || strings.Contains(got, "RABITIQ_") || strings.Contains(got, "sql") {
+			t.Errorf("PlainError(%v) = %q, want %q", c.err, got, c.want)
+		}
 	}
 }

@@ -82,7 +82,10 @@ func Run(opts Options) error {
 			c.ClientID = id
 			return c
 		}}
-	conn := tenant.Options{DB: db, Getenv: os.Getenv, HTTPClient: &http.Client{Timeout: 60 * time.Second}, OpenBrowser: browserOpener(), Now: time.Now}
+	logs := openLog(os.Getenv)
+	defer logs.Close()
+	conn := tenant.Options{DB: db, Getenv: os.Getenv, HTTPClient: &http.Client{Timeout: 60 * time.Second}, OpenBrowser: browserOpener(), Now: time.Now,
+		Log: logs.Logger()}
 	if opts.Demo {
 		stop, err := startDemo(ctx, svc, &conn)
 		if err != nil {
@@ -96,7 +99,7 @@ func Run(opts Options) error {
 		title += " – DEMO"
 	}
 	w := a.NewWindow(title)
-	build(a, w, svc, opts, path)
+	build(a, w, svc, opts, path, logs)
 	lock.OnRaise(func() { fyne.Do(func() { w.Show(); w.RequestFocus() }) })
 	w.ShowAndRun()
 	return nil
@@ -123,8 +126,9 @@ func browserOpener() func(string) error {
 }
 
 // build lays out the window and wires every view to the services.
-func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) {
+func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, logs *logFile) {
 	prefs := a.Preferences()
+	report := logs.report(svc.Tenant)
 	list := leads.New(svc, w)
 	detail := leads.NewDetail(svc)
 	fields := fieldsui.New(svc, w)
@@ -153,7 +157,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 			review(ids[1:])
 			return
 		}
-		exportui.Start(svc, w, det.Row, exportui.Opts{Policy: policy, Reconnect: reconnect,
+		exportui.Start(svc, w, det.Row, exportui.Opts{Policy: policy, Reconnect: reconnect, Report: report,
 			Done: func(*export.Result) { refresh(ids[0]); review(ids[1:]) }})
 	}
 	batchBtn := widget.NewButton(lang.L("Export several…"), func() {
@@ -184,14 +188,14 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string) 
 	})
 	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), detail.Content(), container.NewHBox(batchBtn, list.Delete)),
 		history: hist.Content(), onHistory: hist.Reload, fields: fields.Content(), onFields: fields.Check, integrations: integ.Content(),
-		about: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo, DeleteAll: deleteAll})}.tabs(), opts.Demo)
+		about: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo, DeleteAll: deleteAll, LogPath: logs.Path(), Report: report})}.tabs(), opts.Demo)
 	list.ChooseFiles = func(done func([]string)) { chooseFiles(w, done) }
 	list.OnSelect = func(r store.LeadRow) {
 		detail.Show(r.LocalID)
 		prefs.SetInt(prefLastLead, int(r.LocalID))
 	}
 	detail.OnExport = func(r store.LeadRow) {
-		exportui.Start(svc, w, r, exportui.Opts{Policy: policy, Reconnect: reconnect, Done: func(*export.Result) { refresh(r.LocalID) }})
+		exportui.Start(svc, w, r, exportui.Opts{Policy: policy, Reconnect: reconnect, Report: report, Done: func(*export.Result) { refresh(r.LocalID) }})
 	}
 	integ.OnChange = func(s integrations.Status) {
 		detail.SetConnected(s.Connected)
