@@ -5,7 +5,18 @@ BIN     := bin/rabitiq-superoffice
 PKG     := github.com/rabitiq/superoffice-sync
 VERSION := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
 BUILDNO := $(shell sed -n 's/^[[:space:]]*Build[[:space:]]*=[[:space:]]*\([0-9]*\)/\1/p' FyneApp.toml)
-LDFLAGS := -X $(PKG)/app/buildinfo.Version=$(VERSION)
+# SO_CLIENT_ID is the app's SuperOffice client id (SuperOffice Developer
+# Portal); a release build carries it so nobody has to type it:
+#   make build SO_CLIENT_ID=<id>   (also package, package-*, windows-exe)
+# Without it the build says it is not registered with SuperOffice;
+# RABITIQ_SO_CLIENT_ID at run time overrides it either way.
+SO_CLIENT_ID ?=
+ifneq ($(word 2,$(SO_CLIENT_ID)),)
+$(error SO_CLIENT_ID must be one word, the client id itself)
+endif
+# What the linker stamps into app/buildinfo (-X), for every build target.
+STAMP   := Version=$(VERSION) SOClientID=$(SO_CLIENT_ID)
+LDFLAGS := $(foreach v,$(STAMP),-X $(PKG)/app/buildinfo.$(v))
 # Every build of the app binary uses these tags. no_emoji leaves out
 # Fyne's bundled colour-emoji font (EmojiOneColor.otf, 4.2 MB), which Fyne
 # parses and keeps once per text style: about 25 MB less window memory
@@ -111,7 +122,7 @@ package-linux: build
 package-windows: deps
 	rm -rf dist/_windows && mkdir -p dist/_windows/assets
 	cp cmd/rabitiq-superoffice/*.go FyneApp.toml dist/_windows/ && cp assets/icon.png dist/_windows/assets/
-	fyne=$$($(GO) tool -n fyne) && cd dist/_windows && GOARCH=amd64 CC=$(WINCC) CGO_LDFLAGS="-l:libssp.a" GOFLAGS="$(GOFLAGS) -ldflags=-X=$(PKG)/app/buildinfo.Version=$(VERSION)" \
+	fyne=$$($(GO) tool -n fyne) && cd dist/_windows && GOARCH=amd64 CC=$(WINCC) CGO_LDFLAGS="-l:libssp.a" GOFLAGS="$(GOFLAGS) $(foreach v,$(STAMP),-ldflags=-X=$(PKG)/app/buildinfo.$(v))" \
 		$$fyne package -os windows --tags "$(TAGS)" $(FYNEPKG)
 	mv "dist/_windows/RabitIQ SuperOffice.exe" $(WINEXE)
 	rm -rf dist/_windows

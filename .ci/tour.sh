@@ -53,7 +53,7 @@ click 582 500   # "Luk" in the import result dialog
 # 2. Integrationer → Forbind (the demo tenant approves at once).
 click 480 61
 shot 3-integrations
-click 42 261
+click 42 183   # "Forbind" (Miljø and Client ID are folded under "Avanceret")
 shot 4-connected 3
 
 # 3. Leads → the top lead → Eksporter til SuperOffice → Opret & Sync.

@@ -10,6 +10,8 @@ import (
 	"net"
 	"net/url"
 	"strings"
+
+	"github.com/rabitiq/superoffice-sync/app/buildinfo"
 )
 
 // Environment is a SuperOffice Online environment.
@@ -60,13 +62,18 @@ type Config struct {
 	RedirectPath string
 }
 
-// DefaultClientID is the app's SuperOffice application id, set at build
-// time (-ldflags -X) for release builds.
-var DefaultClientID = ""
+// ErrNoClientID means there is no SuperOffice client id to sign in with:
+// the build was made without SO_CLIENT_ID and none was set or typed. The
+// CLI and the window turn it into "this build is not registered with
+// SuperOffice".
+var ErrNoClientID = errors.New("this build is not registered with SuperOffice (no client id): set RABITIQ_SO_CLIENT_ID")
 
-// ConfigFromEnv builds a Config from RABITIQ_SO_* variables over defaults.
+// ConfigFromEnv builds a Config from RABITIQ_SO_* variables over the
+// build's defaults: the client id stamped into a release build
+// (buildinfo.SOClientID), which RABITIQ_SO_CLIENT_ID overrides, so a
+// developer or a test can point one binary at another app registration.
 func ConfigFromEnv(getenv func(string) string, env Environment) Config {
-	c := Config{Environment: env, ClientID: DefaultClientID}
+	c := Config{Environment: env, ClientID: buildinfo.SOClientID}
 	if v := getenv("RABITIQ_SO_AUTHORITY"); v != "" {
 		c.Authority = v
 	}
@@ -119,7 +126,7 @@ func issuerFor(authority *url.URL) string {
 
 func (c Config) validate() error {
 	if strings.TrimSpace(c.ClientID) == "" {
-		return errors.New("no SuperOffice client id: set RABITIQ_SO_CLIENT_ID or enter it under Integrationer")
+		return ErrNoClientID
 	}
 	_, err := c.authority()
 	return err

@@ -21,9 +21,10 @@ const claimPrefix = "http://schemes.superoffice.net/identity/"
 type Prompt struct {
 	// OpenBrowser opens the sign-in page in the system browser.
 	OpenBrowser func(url string) error
-	// ShowURL is called with the sign-in URL when the browser could not be
-	// opened (or always, for the CLI), so the user can copy it; Login keeps
-	// waiting either way.
+	// ShowURL is called with the sign-in URL before the browser opens, so
+	// the user can copy it whenever the browser shows nothing: a blocked
+	// pop-up, a browser on another screen, or one they would rather not
+	// use (the guide's "brug en anden browser"). Login keeps waiting.
 	ShowURL func(url string)
 }
 
@@ -84,12 +85,12 @@ func login(ctx context.Context, cfg Config, p *provider, hc *http.Client, prompt
 	oc := *p.oauth
 	oc.RedirectURL = lb.redirectURI()
 	authURL := oc.AuthCodeURL(state, oauth2.S256ChallengeOption(verifier), oidc.Nonce(nonce))
-	opened := false
-	if prompt.OpenBrowser != nil {
-		opened = OpenURL(authURL, prompt.OpenBrowser) == nil
-	}
-	if !opened && prompt.ShowURL != nil {
+	if prompt.ShowURL != nil {
 		prompt.ShowURL(authURL)
+	}
+	if prompt.OpenBrowser != nil {
+		// A browser that fails to open is no error: the link is shown.
+		_ = OpenURL(authURL, prompt.OpenBrowser)
 	}
 	code, err := lb.wait(ctx)
 	if err != nil {

@@ -442,7 +442,7 @@ func TestConfigValidation(t *testing.T) {
 		want string
 	}{
 		{Config{ClientID: "x", Authority: "http://example.com/login"}, "must use https"},
-		{Config{Authority: "https://sod.superoffice.com/login"}, "no SuperOffice client id"},
+		{Config{Authority: "https://sod.superoffice.com/login"}, "not registered with SuperOffice"},
 	} {
 		if err := tc.cfg.validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("validate(%+v) = %v, want %q", tc.cfg, err, tc.want)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -43,6 +44,9 @@ func runConnect(ctx context.Context, env Env, args []string) int {
 	}
 	m.OpenBrowser = func(u string) error { show(u); return openAndShow(u) }
 	s, err := svc.Connect(ctx, cfg, show)
+	if errors.Is(err, auth.ErrNoClientID) {
+		return fail(env, ExitFailure, errors.New(env.say(msg.CLINotRegistered)))
+	}
 	if err != nil {
 		return fail(env, ExitFailure, err)
 	}

@@ -270,6 +270,7 @@ const (
 	CLIConnectedAs   = "cli.connected-as"    // {company} {ctx} {user} {api}
 	CLINotConnected  = "cli.not-connected"   //
 	CLINotConnectedX = "cli.not-connected-x" // {cause}
+	CLINotRegistered = "cli.not-registered"  //
 	CLIDisconnected  = "cli.disconnected"    //
 )
 
@@ -282,6 +283,10 @@ func init() {
 		CLINotConnected: {"SuperOffice er ikke forbundet", "SuperOffice is not connected"},
 		CLINotConnectedX: {"SuperOffice er ikke forbundet: kør `rabitiq-superoffice connect` eller forbind under Integrationer ({cause})",
 			"SuperOffice is not connected: run `rabitiq-superoffice connect` or connect under Integrations ({cause})"},
+		// A build made without SO_CLIENT_ID: say what it means, then how a
+		// developer gets past it (the CLI keeps the technical detail).
+		CLINotRegistered: {"Denne version af appen er ikke registreret hos SuperOffice, så den kan ikke forbinde. Hent den udgivne version fra RabitIQ, eller sæt RABITIQ_SO_CLIENT_ID til jeres apps client id fra SuperOffice Developer Portal.",
+			"This build of the app is not registered with SuperOffice, so it cannot connect. Get the released version from RabitIQ, or set RABITIQ_SO_CLIENT_ID to your app's client id from the SuperOffice Developer Portal."},
 		CLIDisconnected: {"Forbindelsen til SuperOffice er fjernet. Leads og synkroniseringshistorik er bevaret.",
 			"The connection to SuperOffice is removed. Leads and sync history are kept."},
 	})

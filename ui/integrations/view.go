@@ -1,12 +1,15 @@
-// Package integrations is the "Integrationer" settings screen: which
-// SuperOffice environment and app, "Forbind" / "Fjern forbindelse", and
-// the green "Forbundet til <firma> (<ctx>)" status. Signing in happens in
-// the Service; this screen only shows it.
+// Package integrations is the "Integrationer" settings screen: "Forbind"
+// / "Fjern forbindelse" and the green "Forbundet til <firma> (<ctx>)"
+// status, with the SuperOffice environment and app (client id) under
+// "Avanceret": a release build carries its client id, so a salesperson
+// never needs them. Signing in happens in the Service; this screen only
+// shows it.
 package integrations
 
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,9 +34,13 @@ type Status struct {
 type Service interface {
 	Status(ctx context.Context) Status
 	// Connect signs in through the browser; showURL is called (from any
-	// goroutine) with the sign-in URL when no browser could be opened.
+	// goroutine) with the sign-in URL as soon as it is known, so the
+	// screen offers "Kopiér link" while it waits.
 	Connect(ctx context.Context, env auth.Environment, clientID string, showURL func(string)) (Status, error)
 	Disconnect() error
+	// ClientID is the client id to prefill: the build's, or
+	// RABITIQ_SO_CLIENT_ID; empty in a build not registered with
+	// SuperOffice.
 	ClientID() string
 }
 
@@ -53,14 +60,20 @@ func envLabel(e auth.Environment) string {
 
 // View is the screen. Widgets are exported for tests.
 type View struct {
-	Env        *widget.Select
-	ClientID   *widget.Entry
-	Connect    *widget.Button
-	Disconnect *widget.Button
-	Cancel     *widget.Button
-	State      *widget.Label
-	URL        *widget.Entry
-	CopyURL    *widget.Button
+	Env      *widget.Select
+	ClientID *widget.Entry
+	// Advanced holds Env and ClientID, closed: only a developer or an
+	// unregistered build needs them.
+	Advanced *widget.Accordion
+	// NotRegistered says the build has no client id, instead of asking
+	// for one; it goes when one is typed under Advanced.
+	NotRegistered *widget.Label
+	Connect       *widget.Button
+	Disconnect    *widget.Button
+	Cancel        *widget.Button
+	State         *widget.Label
+	URL           *widget.Entry
+	CopyURL       *widget.Button
 	// OnChange is called after the connection changed.
 	OnChange func(Status)
 
@@ -84,6 +97,10 @@ func New(svc Service, win fyne.Window) *View {
 	v.ClientID = widget.NewEntry()
 	v.ClientID.SetText(svc.ClientID())
 	v.ClientID.SetPlaceHolder(lang.L("Application id from the SuperOffice Developer Portal"))
+	v.ClientID.OnChanged = func(string) { v.showClientID() }
+	v.NotRegistered = widget.NewLabel(lang.L("This version of the app is not registered with SuperOffice, so it cannot connect. Get the released version from RabitIQ."))
+	v.NotRegistered.Wrapping = fyne.TextWrapWord
+	v.NotRegistered.Importance = widget.WarningImportance
 	v.State = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.State.Wrapping = fyne.TextWrapWord
 	v.Connect = widget.NewButton(lang.L("Connect"), v.onConnect)
@@ -97,16 +114,17 @@ func New(svc Service, win fyne.Window) *View {
 	v.Cancel.Hide()
 	v.URL = widget.NewEntry()
 	v.CopyURL = widget.NewButton(lang.L("Copy link"), func() { fyne.CurrentApp().Clipboard().SetContent(v.URL.Text) })
-	hint := widget.NewLabel(lang.L("Did the browser not open? Copy the link, paste it into your browser, sign in and click \"Allow\". The app waits for up to 10 minutes."))
+	hint := widget.NewLabel(lang.L("Pop-up blocked, or did the browser not open? Copy the link and paste it into your browser, or use another browser. Sign in and click \"Allow\". The app waits for up to 10 minutes."))
 	hint.Wrapping = fyne.TextWrapWord
 	v.urlBox = container.NewVBox(hint, container.NewBorder(nil, nil, nil, v.CopyURL, v.URL))
 	v.urlBox.Hide()
 	form := widget.NewForm(widget.NewFormItem(lang.L("Environment"), v.Env), widget.NewFormItem(lang.L("Client id"), v.ClientID))
+	v.Advanced = widget.NewAccordion(widget.NewAccordionItem(lang.L("Advanced"), form))
 	about := widget.NewLabel(lang.L("The connection uses OAuth 2.0: your password is never shared with RabitIQ, the connection renews itself, and you can remove it at any time. Removing it deletes no data."))
 	about.Wrapping = fyne.TextWrapWord
 	v.root = container.NewVBox(
 		widget.NewLabelWithStyle("SuperOffice CRM Online", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		v.State, form, container.NewHBox(v.Connect, v.Disconnect, v.Cancel), v.urlBox, widget.NewSeparator(), about)
+		v.State, v.NotRegistered, container.NewHBox(v.Connect, v.Disconnect, v.Cancel), v.urlBox, v.Advanced, widget.NewSeparator(), about)
 	v.Refresh()
 	return v
 }
@@ -120,8 +138,37 @@ func (v *View) Current() Status { return v.status }
 // Refresh reads the status from the service and shows it.
 func (v *View) Refresh() { v.show(v.svc.Status(context.Background())) }
 
+// hasClientID reports whether there is a client id to sign in with.
+func (v *View) hasClientID() bool { return strings.TrimSpace(v.ClientID.Text) != "" }
+
+// showClientID shows "not registered" and holds "Forbind" back while
+// there is no client id; not while signing in, when Forbind stays off.
+func (v *View) showClientID() {
+	if v.hasClientID() {
+		v.NotRegistered.Hide()
+	} else {
+		v.NotRegistered.Show()
+	}
+	if v.stop != nil {
+		return
+	}
+	if v.hasClientID() {
+		v.Connect.Enable()
+	} else {
+		v.Connect.Disable()
+	}
+}
+
 func (v *View) show(s Status) {
 	v.status = s
+	// Connected, "Forbind" only replaces the tenant: no longer the
+	// screen's primary action.
+	v.Connect.Importance = widget.HighImportance
+	if s.Connected {
+		v.Connect.Importance = widget.MediumImportance
+	}
+	v.Connect.Refresh()
+	v.showClientID()
 	if s.Connected {
 		v.State.SetText("● " + lang.L("Connected to {{.Company}} ({{.Ctx}})", map[string]any{"Company": s.Tenant.CompanyName, "Ctx": s.Tenant.Ctx}))
 		v.State.Importance = widget.SuccessImportance
@@ -172,6 +219,10 @@ func (v *View) onConnect() {
 }
 
 func (v *View) startConnect() {
+	if !v.hasClientID() {
+		v.showClientID() // the screen says why it cannot connect
+		return
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	v.stop = cancel
 	v.Connect.Disable()
@@ -188,12 +239,16 @@ func (v *View) startConnect() {
 		})
 		return result{s, err}
 	}, func(r result) {
+		// Annuller is the user's choice, not an error: whatever the
+		// sign-in answered once its context was cancelled is not shown.
+		cancelled := ctx.Err() != nil
 		cancel()
 		v.stop = nil
-		v.Connect.Enable()
 		v.Cancel.Hide()
 		v.urlBox.Hide()
 		switch {
+		case r.err != nil && cancelled:
+			v.show(v.svc.Status(context.Background()))
 		case r.err != nil && errors.Is(r.err, auth.ErrKeyringUnavailable) && r.s.Connected:
 			v.show(r.s)
 			dialog.ShowInformation(lang.L("Connected for this run only"),

@@ -21,6 +21,7 @@ type fakeService struct {
 	gotEnv       auth.Environment
 	gotID        string
 	disconnected bool
+	noID         bool // a build not registered with SuperOffice
 }
 
 func (f *fakeService) Status(context.Context) Status { return f.st }
@@ -36,7 +37,12 @@ func (f *fakeService) Connect(_ context.Context, env auth.Environment, id string
 	return f.st, f.connectErr
 }
 func (f *fakeService) Disconnect() error { f.disconnected = true; f.st = Status{}; return nil }
-func (f *fakeService) ClientID() string  { return "app-1" }
+func (f *fakeService) ClientID() string {
+	if f.noID {
+		return ""
+	}
+	return "app-1"
+}
 
 func TestConnectShowsGreenStatusAndDisconnectConfirms(t *testing.T) {
 	w := uitest.Setup(t)
