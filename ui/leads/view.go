@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -71,14 +72,16 @@ type View struct {
 	// ChooseFiles opens a file chooser; the window sets it (tests replace it).
 	ChooseFiles func(func(paths []string))
 
-	svc    Service
-	win    fyne.Window
-	query  string
-	count  int
-	pages  map[int][]store.LeadRow // by page number; at most maxPages
-	root   fyne.CanvasObject
-	timer  *time.Timer
-	cancel context.CancelFunc
+	svc   Service
+	win   fyne.Window
+	query string
+	count int
+	pages map[int][]store.LeadRow // by page number; at most maxPages
+	root  fyne.CanvasObject
+	timer *time.Timer
+	// searchGen counts keystrokes in the search field (searchChanged).
+	searchGen atomic.Int64
+	cancel    context.CancelFunc
 	// stop cancels the running count of a search; seq numbers the
 	// searches, so that a count that was overtaken is dropped.
 	stop context.CancelFunc
@@ -141,9 +144,12 @@ func (v *View) searchChanged(s string) {
 		v.Reload()
 		return
 	}
+	// A keystroke's generation, not the entry's text, says whether a later
+	// keystroke came: the timer's goroutine must not read the widget.
+	gen := v.searchGen.Add(1)
 	v.timer = time.AfterFunc(v.Debounce, func() {
 		async.Do(func() {
-			if v.Search.Text == s { // a later keystroke has its own timer
+			if v.searchGen.Load() == gen { // a later keystroke has its own timer
 				v.query = s
 				v.Reload()
 			}
