@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -30,9 +31,13 @@ func runLeads(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "leads")
 	db := fs.String("db", "", msg.CLIFlagDB)
 	asJSON := fs.Bool("json", false, msg.CLIFlagJSON)
+	status := fs.String("status", "", msg.CLIFlagLeadsStatus)
 	rest, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
+	}
+	if *status != "" && !slices.Contains(store.Statuses, store.Status(*status)) {
+		return fail(env, ExitUsage, usageError{env.say(msg.CLILeadsBadStatus, "value", strconv.Quote(*status))})
 	}
 	if len(rest) > 0 {
 		return fail(env, ExitUsage, usageError{env.say(msg.CLIUnexpectedArg, "cmd", "leads", "arg", strconv.Quote(rest[0]))})
@@ -45,6 +50,9 @@ func runLeads(ctx context.Context, env Env, args []string) int {
 	rows, err := d.ListLeads(ctx, store.ListOptions{Sort: store.SortScore})
 	if err != nil {
 		return fail(env, ExitFailure, err)
+	}
+	if *status != "" {
+		rows = slices.DeleteFunc(rows, func(r store.LeadRow) bool { return r.Status != store.Status(*status) })
 	}
 	if *asJSON {
 		out := make([]leadJSON, 0, len(rows))

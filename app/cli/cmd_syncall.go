@@ -20,7 +20,7 @@ func runSyncAll(ctx context.Context, env Env, dbFlag, status string, createMissi
 	var statuses []store.Status
 	switch status {
 	case "":
-	case "new", "changed", "failed":
+	case "new", "changed", "failed", "review": // review: work through the pile a batch left
 		statuses = []store.Status{store.Status(status)}
 	default:
 		return fail(env, ExitUsage, usageError{env.say(msg.CLISyncBadStatus, "value", strconv.Quote(status))})

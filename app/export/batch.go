@@ -42,6 +42,10 @@ type BatchItem struct {
 	// ("export.company-gone", …), for scripts; empty when it has none.
 	ErrorCode string  `json:"errorCode,omitempty"`
 	Result    *Result `json:"result,omitempty"`
+	// Status is the lead's stored status after this run (new, changed,
+	// synced, failed or review), as `leads --json` shows it: a lead left
+	// for a person is "review" and stays so until it is synced.
+	Status store.Status `json:"status,omitempty"`
 }
 
 // setError records why the lead did not finish, as text and as a code.
@@ -108,6 +112,9 @@ func (e *Engine) Batch(ctx context.Context, ids []int64, opt BatchOptions, progr
 	var mu sync.Mutex
 	done := 0
 	report := func(it BatchItem) {
+		if st, err := e.db.StatusOf(context.WithoutCancel(ctx), it.LocalID); err == nil {
+			it.Status = st
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		sum.add(it)
@@ -285,8 +292,7 @@ func (e *Engine) batchTry(ctx context.Context, id int64, opt BatchOptions) (Batc
 		case len(cands) == 0 && opt.CreateMissing:
 			ch.Create, ch.FreshSearch = true, true
 		default:
-			it.Outcome = OutcomeReview
-			return it, nil
+			return e.leaveForReview(ctx, it, nil)
 		}
 	}
 	res, err := e.Sync(ctx, id, ch)
@@ -298,9 +304,7 @@ func (e *Engine) batchTry(ctx context.Context, id int64, opt BatchOptions) (Batc
 		}
 		var ex *ExistsError
 		if errors.As(err, &ex) {
-			it.Outcome = OutcomeReview
-			it.setError(err)
-			return it, nil
+			return e.leaveForReview(ctx, it, err)
 		}
 		return it.fail(err), err
 	}
@@ -309,6 +313,22 @@ func (e *Engine) batchTry(ctx context.Context, id int64, opt BatchOptions) (Batc
 	if res.Created {
 		it.Outcome = OutcomeCreated
 	}
+	return it, nil
+}
+
+// leaveForReview stores the lead as "review", so the person who must
+// decide finds it again after the batch (issue 19); why, if given, is
+// kept as the lead's reason.
+func (e *Engine) leaveForReview(ctx context.Context, it BatchItem, why error) (BatchItem, error) {
+	reasonText := ""
+	if why != nil {
+		it.setError(why)
+		reasonText = it.Error
+	}
+	if err := e.db.MarkReview(context.WithoutCancel(ctx), it.LocalID, reasonText); err != nil {
+		return it.fail(err), err
+	}
+	it.Outcome = OutcomeReview
 	return it, nil
 }
 

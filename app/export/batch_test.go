@@ -54,8 +54,15 @@ func TestBatchMixedOutcomes(t *testing.T) {
 	if out["b"].Outcome != OutcomeCreated {
 		t.Errorf("b (no candidate, create missing) = %+v", out["b"])
 	}
-	if out["c"].Outcome != OutcomeReview || sum.ReviewIDs[0] != ids["c"] {
+	if out["c"].Outcome != OutcomeReview || sum.ReviewIDs[0] != ids["c"] || out["c"].Status != store.StatusReview {
 		t.Errorf("c (name-only) = %+v", out["c"])
+	}
+	// The name-only lead stays findable as "review" after the batch; the
+	// exported ones are synced.
+	for ref, want := range map[string]store.Status{"a": store.StatusSynced, "b": store.StatusSynced, "c": store.StatusReview, "d": store.StatusSynced} {
+		if st, err := e.db.StatusOf(ctx, ids[ref]); err != nil || st != want || out[ref].Status != want {
+			t.Errorf("lead %s stored %s (%v), item says %s; want %s", ref, st, err, out[ref].Status, want)
+		}
 	}
 	if out["d"].Outcome != OutcomeUpdated || out["d"].ContactID != first.ContactID {
 		t.Errorf("d (linked) = %+v", out["d"])
@@ -70,9 +77,26 @@ func TestBatchMixedOutcomes(t *testing.T) {
 	if s2.Review != 1 || len(e2.sim.Companies()) != 2 {
 		t.Errorf("without create-missing: %+v, %d companies", s2, len(e2.sim.Companies()))
 	}
+	if st, err := e2.db.StatusOf(ctx, ids2["b"]); err != nil || st != store.StatusReview {
+		t.Errorf("b left without create-missing = %s, %v; want review", st, err)
+	}
+	// A second batch over the review pile leaves it there.
+	if s3 := e2.eng.Batch(ctx, []int64{ids2["b"]}, BatchOptions{}, nil); s3.Review != 1 {
+		t.Errorf("second batch over the review pile: %+v", s3)
+	}
+	if st, _ := e2.db.StatusOf(ctx, ids2["b"]); st != store.StatusReview {
+		t.Errorf("b after a second batch = %s, want review", st)
+	}
 	h, _ := e.db.History(ctx, store.HistoryFilter{})
 	if len(h) != 4 {
 		t.Errorf("%d history rows, want 4 (d twice, a, b)", len(h))
+	}
+	// The person decides later: syncing it to the company clears review.
+	if _, err := e.eng.Sync(ctx, ids["c"], Choice{ContactID: 51}); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := e.db.StatusOf(ctx, ids["c"]); err != nil || st != store.StatusSynced {
+		t.Errorf("c after the person's sync = %s, %v; want synced", st, err)
 	}
 }
 

@@ -29,7 +29,7 @@ type FileCounts struct {
 // ImportLeads stores the leads of one file (see ImportBatches).
 // A known lead (same identity) is updated only when its content changed,
 // and a synced lead that changed is marked "changed" so the user sees that
-// SuperOffice is behind.
+// SuperOffice is behind; a lead left for review that changed is "new" again.
 func (d *DB) ImportLeads(ctx context.Context, file string, items []lead.Item, now time.Time) (FileCounts, error) {
 	return d.ImportBatches(ctx, file, now, func(add func([]lead.Item) error) error { return add(items) })
 }
@@ -206,7 +206,12 @@ func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
 		{&s.delContacts, `DELETE FROM contacts WHERE lead_id = ?`},
 		{&s.insContact, `INSERT INTO contacts (lead_id, position, name, title, email, phone, linkedin) VALUES (?, ?, ?, ?, ?, ?, ?)`},
 		{&s.insState, `INSERT INTO sync_state (lead_id, status) VALUES (?, 'new')`},
-		{&s.markChanged, `UPDATE sync_state SET status = 'changed' WHERE lead_id = ? AND status = 'synced'`},
+		// New content makes a synced lead "changed" (SuperOffice is
+		// behind) and sends a lead left for review back to "new": the
+		// person's decision was about the old content, and the next batch
+		// matches the new one afresh.
+		{&s.markChanged, `UPDATE sync_state SET status = CASE status WHEN 'synced' THEN 'changed' ELSE 'new' END
+			WHERE lead_id = ? AND status IN ('synced', 'review')`},
 		{&s.insFTS, `INSERT INTO leads_fts (rowid, name, cvr, industry, location, contacts) VALUES (?, ?, ?, ?, ?, ?)`},
 		{&s.delFTS, `DELETE FROM leads_fts WHERE rowid = ?`},
 	} {

@@ -22,7 +22,12 @@ const (
 	StatusSynced  Status = "synced"
 	StatusChanged Status = "changed" // synced, then re-imported with new content
 	StatusFailed  Status = "failed"
+	StatusReview  Status = "review" // a batch left it for a person to decide (no certain match)
 )
+
+// Statuses are the stored statuses, the stable values of the CLI's
+// --status and JSON output, in the order a user meets them.
+var Statuses = []Status{StatusNew, StatusChanged, StatusReview, StatusFailed, StatusSynced}
 
 // ErrNotFound is returned when a lead does not exist.
 var ErrNotFound = errors.New("lead not found")

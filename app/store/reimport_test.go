@@ -8,14 +8,13 @@ import (
 )
 
 // Re-importing a lead, from each state a lead can be in, with the same or
-// with changed content. Only a synced lead becomes "changed"; every state
-// keeps its company link; a changed lead's new content hash, contacts and
-// search entry replace the old ones entirely.
+// with changed content. Only a synced lead becomes "changed", and a lead
+// left for review becomes "new" again (the decision was about the old
+// content); every state keeps its company link; a changed lead's new
+// content hash, contacts and search entry replace the old ones entirely.
 //
-// "review" is not a stored status: a lead the batch left for review (no
-// certain match) is stored as "new", and one whose create was interrupted
-// has a recorded create intent and company but is still "new". Both are
-// rows here.
+// A lead whose create was interrupted has a recorded create intent and
+// company but is still "new": it is a row here too.
 func TestReimportStateTransitions(t *testing.T) {
 	before := lead.Lead{ID: "r1", CompanyName: "Rolf ApS", Score: num(40),
 		Contacts: []lead.Contact{{Name: "Oldname Olsen", Email: "old@rolf.dk"}, {Name: "Gammel Hansen"}}}
@@ -29,7 +28,13 @@ func TestReimportStateTransitions(t *testing.T) {
 		company int64  // the linked company, 0 = none
 	}{
 		{"new", func(*testing.T, *DB, int64) {}, StatusNew, 0},
-		{"review", func(*testing.T, *DB, int64) {}, StatusNew, 0},
+		{"review", func(t *testing.T, d *DB, id int64) {
+			must(t, d.MarkReview(context.Background(), id, ""))
+		}, StatusReview, 0},
+		{"review after failure", func(t *testing.T, d *DB, id int64) {
+			must(t, d.MarkFailed(context.Background(), id, "HTTP 500", t0))
+			must(t, d.MarkReview(context.Background(), id, "a company with this CVR exists"))
+		}, StatusReview, 0},
 		{"interrupted create", func(t *testing.T, d *DB, id int64) {
 			must(t, d.AddIntent(context.Background(), Intent{LeadID: id, Tenant: "Cust1", Marker: "{}", CreatedAt: t0}))
 			must(t, d.CreatedFor(context.Background(), id, 77, "Cust1"))
@@ -82,8 +87,11 @@ func TestReimportStateTransitions(t *testing.T) {
 				wantStatus := st.status
 				if change {
 					next, want = after, FileCounts{Updated: 1}
-					if st.status == StatusSynced {
+					switch st.status {
+					case StatusSynced:
 						wantStatus = StatusChanged
+					case StatusReview:
+						wantStatus = StatusNew
 					}
 				}
 				it := item(0, next)

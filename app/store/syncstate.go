@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -44,4 +46,39 @@ func oneRow(res rowsAffected, err error, format string, args ...any) error {
 		return fmt.Errorf("%s: %w", what, ErrNotFound)
 	}
 	return nil
+}
+
+// MarkReview records that a batch left the lead for a person to decide
+// (several candidates, a name-only match, a company with its CVR already
+// there), so the lead can be found again with `leads --status review` and
+// the window's status filter. reason, if any, says why (an empty one
+// clears an earlier failure's). Only a lead that is not in SuperOffice
+// (new, failed or already review) is marked: a lead another process
+// synced meanwhile stays synced.
+func (d *DB) MarkReview(ctx context.Context, localID int64, reason string) error {
+	return d.write(ctx, func() error {
+		res, err := d.db.ExecContext(ctx, `UPDATE sync_state SET status = 'review', last_error = ?
+		WHERE lead_id = ? AND status IN ('new', 'failed', 'review')`, reason, localID)
+		if err != nil {
+			return fmt.Errorf("mark lead %d for review: %w", localID, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n > 0 {
+			return err
+		}
+		_, err = d.StatusOf(ctx, localID) // no row: unknown lead, or left as it was
+		return err
+	})
+}
+
+// StatusOf returns the lead's stored sync status.
+func (d *DB) StatusOf(ctx context.Context, localID int64) (Status, error) {
+	var s Status
+	err := d.db.QueryRowContext(ctx, `SELECT status FROM sync_state WHERE lead_id = ?`, localID).Scan(&s)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("lead %d: %w", localID, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("status of lead %d: %w", localID, err)
+	}
+	return s, nil
 }

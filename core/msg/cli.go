@@ -18,7 +18,9 @@ const (
 	CLIWarning           = "cli.warning"       // the label before a warning
 	CLILeadsHeader       = "cli.leads-header"
 	CLICVRInvalid        = "cli.cvr-invalid"
-	CLILeadsCount        = "cli.leads-count" // {n}
+	CLILeadsCount        = "cli.leads-count"      // {n}
+	CLILeadsBadStatus    = "cli.leads-bad-status" // {value}: quoted
+	CLIFlagLeadsStatus   = "cli.flag-leads-status"
 	CLIFieldsHeader      = "cli.fields-header"
 	CLIFieldPresent      = "cli.field-present"
 	CLIFieldConfirmed    = "cli.field-confirmed"
@@ -137,6 +139,8 @@ func init() {
 		CLILeadsHeader:      {"ID\tFIRMA\tSCORE\tCVR\tKONTAKTER\tSTATUS\tSUPEROFFICE", "ID\tCOMPANY\tSCORE\tCVR\tCONTACTS\tSTATUS\tSUPEROFFICE"},
 		CLICVRInvalid:       {"(ugyldigt)", "(invalid)"},
 		CLILeadsCount:       {"{n} leads", "{n} leads"},
+		CLILeadsBadStatus:   {"leads: --status vil have new, changed, review, failed eller synced, ikke {value}", "leads: --status wants new, changed, review, failed or synced, not {value}"},
+		CLIFlagLeadsStatus:  {"vis kun leads med denne status: new, changed, review (skal gennemses), failed eller synced", "only list leads with this status: new, changed, review (needs review), failed or synced"},
 		CLIFieldsHeader:     {"PROG ID\tFELT\tTYPE\tSTATUS\tI SUPEROFFICE", "PROG ID\tFIELD\tTYPE\tSTATUS\tIN SUPEROFFICE"},
 		CLIFieldPresent:     {"✓ oprettet", "✓ created"},
 		CLIFieldConfirmed:   {"✓ bekræftet", "✓ confirmed"},
@@ -169,7 +173,7 @@ func init() {
 		CLISyncBoth:         {"sync: angiv enten --create eller --contact ID, ikke begge", "sync: give either --create or --contact ID, not both"},
 		CLISyncBadContact:   {"sync: --contact vil have et firma-id fra SuperOffice, ikke {value}", "sync: --contact wants a SuperOffice company id, not {value}"},
 		CLISyncChoose:       {"sync: angiv --create (Opret & Sync) eller --contact ID (Sync til valgte)", "sync: give --create (Create & Sync) or --contact ID (Sync to selected)"},
-		CLISyncBadStatus:    {"sync --all: --status vil have new, changed eller failed, ikke {value}", "sync --all: --status wants new, changed or failed, not {value}"},
+		CLISyncBadStatus:    {"sync --all: --status vil have new, changed, failed eller review, ikke {value}", "sync --all: --status wants new, changed, failed or review, not {value}"},
 		CLISyncConcurrency:  {"sync --all: --concurrency vil have 1 til 32", "sync --all: --concurrency wants 1 to 32"},
 		CLIBatchCompany:     {"firma {id}", "company {id}"},
 		CLIBatchTotal: {"I alt {total}: {created} oprettet, {updated} opdateret, {review} skal gennemses, {failed} fejlede, {cancelled} annulleret",
@@ -190,12 +194,12 @@ func init() {
 		CLIHelpDisconnect:   {"fjern forbindelsen (sletter ingen data)", "remove the connection (deletes no data)"},
 		CLIHelpVersion:      {"vis versionen", "show the version"},
 		CLIArgsImport:       {"[--db STI] [--json] FIL...", "[--db PATH] [--json] FILE..."},
-		CLIArgsLeads:        {"[--db STI] [--json]", "[--db PATH] [--json]"},
+		CLIArgsLeads:        {"[--db STI] [--status STATUS] [--json]", "[--db PATH] [--status STATUS] [--json]"},
 		CLIArgsPreview:      {"[--db STI] LEAD [--json]", "[--db PATH] LEAD [--json]"},
 		CLIArgsFields:       {"[--db STI] [--json] [--confirm RABITIQ:N=FELT] [--unconfirm RABITIQ:N]", "[--db PATH] [--json] [--confirm RABITIQ:N=FIELD] [--unconfirm RABITIQ:N]"},
 		CLIArgsMatch:        {"[--db STI] LEAD [--json]", "[--db PATH] LEAD [--json]"},
-		CLIArgsSync: {"[--db STI] LEAD (--create | --contact ID [--dry-run] [--overwrite F,…]) [--json]\n            sync --all [--status new|changed|failed] [--create-missing] [--concurrency N] [--json]",
-			"[--db PATH] LEAD (--create | --contact ID [--dry-run] [--overwrite F,…]) [--json]\n            sync --all [--status new|changed|failed] [--create-missing] [--concurrency N] [--json]"},
+		CLIArgsSync: {"[--db STI] LEAD (--create | --contact ID [--dry-run] [--overwrite F,…]) [--json]\n            sync --all [--status new|changed|failed|review] [--create-missing] [--concurrency N] [--json]",
+			"[--db PATH] LEAD (--create | --contact ID [--dry-run] [--overwrite F,…]) [--json]\n            sync --all [--status new|changed|failed|review] [--create-missing] [--concurrency N] [--json]"},
 		CLIArgsConnect:       {"[--env sod|stage|online] [--no-browser]", "[--env sod|stage|online] [--no-browser]"},
 		CLIArgsStatus:        {"[--json]", "[--json]"},
 		CLIVersionNoArgs:     {"version tager ingen argumenter", "version takes no arguments"},
@@ -232,7 +236,7 @@ func init() {
 		CLIFlagDryRun:        {"vis for hvert felt, hvad der ville ske; skriv intet", "show per field what would happen; write nothing"},
 		CLIFlagOverwrite:     {"kommaseparerede standardfelter, der overskrives, selv når SuperOffice har en værdi", "comma-separated standard fields to overwrite even when SuperOffice has a value"},
 		CLIFlagAll:           {"eksporter alle leads (se --status)", "export every lead (see --status)"},
-		CLIFlagStatus:        {"med --all: kun leads med denne status (new, changed eller failed)", "with --all: only leads with this status (new, changed or failed)"},
+		CLIFlagStatus:        {"med --all: kun leads med denne status (new, changed, failed eller review)", "with --all: only leads with this status (new, changed, failed or review)"},
 		CLIFlagCreateMissing: {"med --all: opret firmaer for leads uden kandidater", "with --all: create companies for leads with no candidate"},
 		CLIFlagConcurrency:   {"med --all: leads der eksporteres ad gangen", "with --all: leads exported at once"},
 		CLIFlagEnv:           {"SuperOffice-miljø: sod, stage eller online", "SuperOffice environment: sod, stage or online"},

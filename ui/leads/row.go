@@ -64,6 +64,8 @@ func StatusText(s store.Status) string {
 		return lang.L("Changed")
 	case store.StatusFailed:
 		return lang.L("Failed")
+	case store.StatusReview: // a batch left it for the user to decide
+		return lang.L("Needs review")
 	default:
 		return lang.L("New")
 	}
@@ -78,6 +80,8 @@ func StatusImportance(s store.Status) widget.Importance {
 		return widget.WarningImportance
 	case store.StatusFailed:
 		return widget.DangerImportance
+	case store.StatusReview:
+		return widget.HighImportance
 	default:
 		return widget.MediumImportance
 	}
