@@ -25,6 +25,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/app/tenant"
 	"github.com/rabitiq/superoffice-sync/assets"
+	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/ui/about"
 	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/batchui"
@@ -131,7 +132,9 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	report := logs.report(svc.Tenant)
 	list := leads.New(svc, w)
 	detail := leads.NewDetail(svc)
-	fields := fieldsui.New(svc, w)
+	fields := fieldsui.New(fieldsReport{svc, func(r fieldsetup.Report) {
+		async.Do(func() { list.SetFieldsReady(r.Ready(), len(r.Results)) })
+	}}, w)
 	integ := integrations.New(svc, w)
 	hist := history.New(svc, w)
 	policy := prefPolicy{prefs}
@@ -189,7 +192,11 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), detail.Content(), container.NewHBox(batchBtn, list.Delete)),
 		history: hist.Content(), onHistory: hist.Reload, fields: fields.Content(), onFields: fields.Check, integrations: integ.Content(),
 		about: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo, DeleteAll: deleteAll, LogPath: logs.Path(), Report: report})}.tabs(), opts.Demo)
-	list.ChooseFiles = func(done func([]string)) { chooseFiles(w, done) }
+	list.ChooseFiles = func(done func([]string)) { chooseFiles(w, prefs, done) }
+	list.ChooseFolder = func(done func(string)) { chooseFolder(w, prefs, done) }
+	// The guided start's steps open the screen that does them.
+	list.OnConnect = reconnect
+	list.OnCheckFields = func() { sh.Show(tabFields) }
 	list.OnSelect = func(r store.LeadRow) {
 		detail.Show(r.LocalID)
 		prefs.SetInt(prefLastLead, int(r.LocalID))
@@ -199,6 +206,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	}
 	integ.OnChange = func(s integrations.Status) {
 		detail.SetConnected(s.Connected)
+		list.SetConnected(s.Connected)
 		if s.Connected {
 			batchBtn.Enable()
 		} else {
