@@ -197,6 +197,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	// The guided start's steps open the screen that does them.
 	list.OnConnect = reconnect
 	list.OnCheckFields = func() { sh.Show(tabFields) }
+	detail.OnConnect = reconnect
 	list.OnSelect = func(r store.LeadRow) {
 		detail.Show(r.LocalID)
 		prefs.SetInt(prefLastLead, int(r.LocalID))
