@@ -47,7 +47,9 @@ func (v *View) newStart() *Start {
 		step("1", lang.L("Connect to your SuperOffice tenant. It takes under 2 minutes."), s.ConnectState, s.Connect),
 		step("2", lang.L("Check that the RabitIQ fields exist in SuperOffice."), s.FieldsState, s.Fields),
 		step("3", lang.L("Import the lead files from RabitIQ."), s.ImportState, s.Import))
-	s.root = container.NewBorder(steps, nil, nil, nil, container.NewPadded(s.dropZone()))
+	// It scrolls rather than make the window taller than 1024×640 allows;
+	// taller windows give the drop zone the room that is left.
+	s.root = container.NewVScroll(container.NewBorder(steps, nil, nil, nil, container.NewPadded(s.dropZone())))
 	s.setConnected(false)
 	s.setFields(0, 0)
 	s.setImported(false)
@@ -82,7 +84,7 @@ func (s *Start) dropZone() fyne.CanvasObject {
 	frame.StrokeColor = theme.Color(theme.ColorNameForeground)
 	frame.StrokeWidth = 2
 	frame.CornerRadius = theme.Size(theme.SizeNameInputRadius)
-	frame.SetMinSize(fyne.NewSize(300, 180))
+	frame.SetMinSize(fyne.NewSize(300, 140))
 	big := canvas.NewText(lang.L("Drag lead files here"), theme.Color(theme.ColorNameForeground))
 	big.TextSize = theme.TextHeadingSize()
 	big.TextStyle.Bold = true
