@@ -25,7 +25,6 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/app/tenant"
 	"github.com/rabitiq/superoffice-sync/assets"
-	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/ui/about"
 	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/batchui"
@@ -132,9 +131,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	report := logs.report(svc.Tenant)
 	list := leads.New(svc, w)
 	detail := leads.NewDetail(svc)
-	fields := fieldsui.New(fieldsReport{svc, func(r fieldsetup.Report) {
-		async.Do(func() { list.SetFieldsReady(r.Ready(), len(r.Results)) })
-	}}, w)
+	fields := fieldsui.New(fieldsToStart(svc, list), w)
 	integ := integrations.New(svc, w)
 	hist := history.New(svc, w)
 	policy := prefPolicy{prefs}

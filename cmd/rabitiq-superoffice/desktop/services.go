@@ -17,7 +17,9 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/tenant"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/match"
+	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/integrations"
+	"github.com/rabitiq/superoffice-sync/ui/leads"
 )
 
 // Services implements every view's Service over the store and the
@@ -194,6 +196,14 @@ func (f fieldsReport) CheckFields(ctx context.Context) (fieldsetup.Report, error
 		f.report(r)
 	}
 	return r, err
+}
+
+// fieldsToStart is the Feltopsætning screen's service for the window: each
+// check it makes also shows its count on list's "Tjek felter" step.
+func fieldsToStart(svc *Services, list *leads.View) fieldsReport {
+	return fieldsReport{svc, func(r fieldsetup.Report) {
+		async.Do(func() { list.SetFieldsReady(r.Ready(), len(r.Results)) })
+	}}
 }
 
 // prefPolicy remembers the preview's overwrite choices in Fyne preferences.
