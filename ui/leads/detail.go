@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
@@ -36,6 +37,13 @@ type Detail struct {
 
 	// Hint says why Export is disabled.
 	Hint *widget.Label
+	// Connect is the inline "Forbind" beside the hint while SuperOffice
+	// is not connected: the way out of the disabled Export, not only the
+	// reason for it.
+	Connect *widget.Button
+	// OnConnect is called by Connect; the window opens Integrationer and
+	// starts the sign-in.
+	OnConnect func()
 
 	svc       DetailService
 	body      *fyne.Container
@@ -58,8 +66,10 @@ func NewDetail(svc DetailService) *Detail {
 	d.Hint = widget.NewLabel("")
 	d.Hint.Importance = widget.LowImportance
 	d.Hint.Wrapping = fyne.TextWrapWord
+	d.Connect = widget.NewButtonWithIcon(lang.L("Connect"), theme.LoginIcon(), func() { call(d.OnConnect) })
+	hint := container.NewBorder(nil, nil, nil, container.NewCenter(d.Connect), d.Hint)
 	d.body = container.NewVBox()
-	d.root = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, d.Export, d.Title), d.Hint), nil, nil, nil, container.NewVScroll(d.body))
+	d.root = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, d.Export, d.Title), hint), nil, nil, nil, container.NewVScroll(d.body))
 	d.gate()
 	return d
 }
@@ -73,13 +83,17 @@ func (d *Detail) SetConnected(ok bool) {
 
 // gate enables Export only when it can work, and says why not otherwise.
 func (d *Detail) gate() {
+	d.Connect.Hide()
+	d.Hint.Importance = widget.LowImportance
 	switch {
 	case d.current == nil:
 		d.Export.Disable()
 		d.Hint.SetText(lang.L("Select a lead in the list to see its details and export it."))
 	case !d.connected:
 		d.Export.Disable()
-		d.Hint.SetText(lang.L("Connect to SuperOffice under Integrations to export."))
+		d.Hint.Importance = widget.MediumImportance
+		d.Hint.SetText(lang.L("Connect to SuperOffice to export"))
+		d.Connect.Show()
 	default:
 		d.Export.Enable()
 		d.Hint.SetText("")

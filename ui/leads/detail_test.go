@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/lead"
@@ -43,7 +44,7 @@ func TestDetailGroupsLikeTheGuideAndGatesExport(t *testing.T) {
 	var exported []store.LeadRow
 	d.OnExport = func(r store.LeadRow) { exported = append(exported, r) }
 	d.Show(1)
-	if !d.Export.Disabled() || !strings.Contains(d.Hint.Text, "Integrationer") {
+	if !d.Export.Disabled() || d.Hint.Text != "Forbind til SuperOffice for at eksportere" {
 		t.Errorf("not connected: disabled=%v hint=%q", d.Export.Disabled(), d.Hint.Text)
 	}
 	d.SetConnected(true)
@@ -58,6 +59,37 @@ func TestDetailGroupsLikeTheGuideAndGatesExport(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("detail lacks %q", want)
 		}
+	}
+}
+
+// A disabled Export says why and offers the way out: an inline "Forbind"
+// beside the reason, shown only while it applies.
+func TestDisabledExportOffersForbind(t *testing.T) {
+	w := uitest.Setup(t)
+	d := NewDetail(fakeDetail{det: store.LeadDetail{Row: store.LeadRow{LocalID: 1, CompanyName: "Ask A/S"}, Lead: lead.Lead{CompanyName: "Ask A/S"}}})
+	w.SetContent(d.Content())
+	var connects int
+	d.OnConnect = func() { connects++ }
+	if d.Connect.Visible() {
+		t.Error("Forbind shown before a lead is selected: the hint is about selecting")
+	}
+	d.Show(1)
+	if !d.Export.Disabled() || !d.Connect.Visible() || d.Connect.Text != "Forbind" {
+		t.Fatalf("not connected: export disabled=%v, Forbind visible=%v text=%q", d.Export.Disabled(), d.Connect.Visible(), d.Connect.Text)
+	}
+	if b := uitest.Button(w.Content(), "Forbind"); b != d.Connect {
+		t.Fatal("Forbind is not in the pane")
+	}
+	if d.Hint.Importance == widget.LowImportance {
+		t.Error("the reason is low-importance grey text")
+	}
+	test.Tap(d.Connect)
+	if connects != 1 {
+		t.Errorf("Forbind called OnConnect %d times, want 1", connects)
+	}
+	d.SetConnected(true)
+	if d.Export.Disabled() || d.Connect.Visible() || d.Hint.Text != "" {
+		t.Errorf("connected: export disabled=%v, Forbind visible=%v, hint=%q", d.Export.Disabled(), d.Connect.Visible(), d.Hint.Text)
 	}
 }
 

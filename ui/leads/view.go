@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rabitiq/superoffice-sync/app/importer"
@@ -53,6 +54,12 @@ type View struct {
 	List   *widget.List
 	Status *widget.Label
 	Import *widget.Button
+	// ImportDir is "Importér mappe…": every lead file in a folder, as
+	// Fyne's file dialog picks one file at a time.
+	ImportDir *widget.Button
+	// Start is the guided start shown instead of the list while there
+	// are no leads (start.go).
+	Start *Start
 	// Progress shows how much of the files an import has read.
 	Progress *widget.ProgressBar
 	// Cancel stops a running import; the file being imported rolls back.
@@ -71,14 +78,22 @@ type View struct {
 	OnSelect func(store.LeadRow)
 	// ChooseFiles opens a file chooser; the window sets it (tests replace it).
 	ChooseFiles func(func(paths []string))
+	// ChooseFolder opens a folder chooser; the window sets it (tests
+	// replace it).
+	ChooseFolder func(func(dir string))
+	// OnConnect and OnCheckFields are the guided start's "Forbind
+	// SuperOffice" and "Tjek felter": the window opens Integrationer and
+	// Feltopsætning.
+	OnConnect, OnCheckFields func()
 
-	svc   Service
-	win   fyne.Window
-	query string
-	count int
-	pages map[int][]store.LeadRow // by page number; at most maxPages
-	root  fyne.CanvasObject
-	timer *time.Timer
+	svc    Service
+	win    fyne.Window
+	query  string
+	count  int
+	pages  map[int][]store.LeadRow // by page number; at most maxPages
+	root   fyne.CanvasObject
+	header fyne.CanvasObject
+	timer  *time.Timer
 	// searchGen counts keystrokes in the search field (searchChanged).
 	searchGen atomic.Int64
 	cancel    context.CancelFunc
@@ -99,11 +114,8 @@ func New(svc Service, win fyne.Window) *View {
 	v.Search.SetPlaceHolder(lang.L("Search name, CVR, industry or location"))
 	v.Search.OnChanged = v.searchChanged
 	v.Status = widget.NewLabel("")
-	v.Import = widget.NewButton(lang.L("Import…"), func() {
-		if v.ChooseFiles != nil {
-			v.ChooseFiles(v.ImportPaths)
-		}
-	})
+	v.Import = widget.NewButtonWithIcon(lang.L("Import…"), theme.FileIcon(), v.chooseFiles)
+	v.ImportDir = widget.NewButtonWithIcon(lang.L("Import folder…"), theme.FolderOpenIcon(), v.chooseFolder)
 	v.Delete = v.newDeleteButton()
 	v.List = widget.NewList(func() int { return v.count }, newRow, v.updateRow)
 	v.List.OnSelected = func(id widget.ListItemID) {
@@ -114,15 +126,17 @@ func New(svc Service, win fyne.Window) *View {
 	// The header leaves room for the rows' check boxes.
 	pad := canvas.NewRectangle(color.Transparent)
 	pad.SetMinSize(widget.NewCheck("", nil).MinSize())
-	header := container.NewBorder(nil, nil, pad, nil,
+	v.header = container.NewBorder(nil, nil, pad, nil,
 		container.New(columns{rowWidths}, bold(lang.L("Company")), bold(lang.L("Score")), bold(lang.L("CVR")), bold(lang.L("Status"))))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.Import, v.Search), header)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.Import, v.ImportDir), v.Search), v.header)
 	v.Progress = widget.NewProgressBar()
 	v.Cancel = widget.NewButton(lang.L("Cancel"), v.CancelImport)
 	progress := container.NewBorder(nil, nil, nil, v.Cancel, v.Progress)
 	v.Progress.Hide()
 	v.Cancel.Hide()
-	v.root = container.NewBorder(top, container.NewVBox(progress, v.Status), nil, nil, v.List)
+	v.Start = v.newStart()
+	v.Start.root.Hide()
+	v.root = container.NewBorder(top, container.NewVBox(progress, v.Status), nil, nil, container.NewStack(v.List, v.Start.root))
 	v.Reload()
 	return v
 }
@@ -230,8 +244,13 @@ func (v *View) showCount(q string, n int, err error) {
 	v.pages = map[int][]store.LeadRow{}
 	v.List.UnselectAll()
 	v.List.Refresh()
-	if n == 0 && strings.TrimSpace(q) == "" {
-		v.Status.SetText(lang.L("Drop RabitIQ lead files here or use Import…"))
+	empty := strings.TrimSpace(q) == ""
+	if empty {
+		v.Start.setImported(n > 0)
+	}
+	v.showEmpty(n == 0 && empty)
+	if n == 0 && empty {
+		v.Status.SetText("")
 		return
 	}
 	status := lang.N("{{.Count}} leads", n, map[string]any{"Count": n})
@@ -294,6 +313,10 @@ func (v *View) HandleDrop(_ fyne.Position, uris []fyne.URI) {
 			paths = append(paths, u.Path())
 		}
 	}
+	if emptyFolders(paths) {
+		v.noLeadFiles()
+		return
+	}
 	if len(paths) > 0 {
 		v.ImportPaths(paths)
 	}
@@ -303,6 +326,7 @@ func (v *View) HandleDrop(_ fyne.Position, uris []fyne.URI) {
 func (v *View) ImportPaths(paths []string) {
 	v.Status.SetText(lang.N("Importing {{.Count}} files…", len(paths), map[string]any{"Count": len(paths)}))
 	v.Import.Disable()
+	v.ImportDir.Disable()
 	v.Progress.SetValue(0)
 	v.Progress.Show()
 	v.Cancel.Enable()
@@ -322,6 +346,7 @@ func (v *View) ImportPaths(paths []string) {
 		cancel()
 		v.cancel = nil
 		v.Import.Enable()
+		v.ImportDir.Enable()
 		v.Progress.Hide()
 		v.Cancel.Hide()
 		v.Reload()

@@ -131,7 +131,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	report := logs.report(svc.Tenant)
 	list := leads.New(svc, w)
 	detail := leads.NewDetail(svc)
-	fields := fieldsui.New(svc, w)
+	fields := fieldsui.New(fieldsToStart(svc, list), w)
 	integ := integrations.New(svc, w)
 	hist := history.New(svc, w)
 	policy := prefPolicy{prefs}
@@ -189,7 +189,12 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), detail.Content(), container.NewHBox(batchBtn, list.Delete)),
 		history: hist.Content(), onHistory: hist.Reload, fields: fields.Content(), onFields: fields.Check, integrations: integ.Content(),
 		about: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo, DeleteAll: deleteAll, LogPath: logs.Path(), Report: report})}.tabs(), opts.Demo)
-	list.ChooseFiles = func(done func([]string)) { chooseFiles(w, done) }
+	list.ChooseFiles = func(done func([]string)) { chooseFiles(w, prefs, done) }
+	list.ChooseFolder = func(done func(string)) { chooseFolder(w, prefs, done) }
+	// The guided start's steps open the screen that does them.
+	list.OnConnect = reconnect
+	list.OnCheckFields = func() { sh.Show(tabFields) }
+	detail.OnConnect = reconnect
 	list.OnSelect = func(r store.LeadRow) {
 		detail.Show(r.LocalID)
 		prefs.SetInt(prefLastLead, int(r.LocalID))
@@ -199,6 +204,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	}
 	integ.OnChange = func(s integrations.Status) {
 		detail.SetConnected(s.Connected)
+		list.SetConnected(s.Connected)
 		if s.Connected {
 			batchBtn.Enable()
 		} else {

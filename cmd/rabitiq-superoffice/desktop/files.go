@@ -1,42 +1,66 @@
 package desktop
 
 import (
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
-	fynewidget "fyne.io/fyne/v2/widget"
-
-	"github.com/rabitiq/superoffice-sync/app/importer"
 )
 
-// chooseFiles lets the user pick one lead file, or a folder whose lead
-// files are all imported: Fyne's file dialog opens one file at a time, and
-// several files are most often exported into one folder.
-func chooseFiles(w fyne.Window, done func([]string)) {
-	file := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+// prefImportFolder is the folder the last import was chosen from; the
+// file and folder choosers start there.
+const prefImportFolder = "import.folder"
+
+// chooseFiles opens the file dialog at once, in the folder of the last
+// import. Fyne 2.7's file dialog picks one file at a time, so several
+// files come by "Importér mappe…" (chooseFolder) or by a drop.
+func chooseFiles(w fyne.Window, prefs fyne.Preferences, done func([]string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
-		r.Close()
-		done([]string{r.URI().Path()})
+		_ = r.Close()
+		path := r.URI().Path()
+		prefs.SetString(prefImportFolder, filepath.Dir(path))
+		done([]string{path})
 	}, w)
-	file.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".ndjson", ".jsonl"}))
-	folder := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".ndjson", ".jsonl"}))
+	if l := lastFolder(prefs); l != nil {
+		d.SetLocation(l)
+	}
+	d.Show()
+}
+
+// chooseFolder opens the folder dialog in the folder of the last import;
+// done imports the lead files in the chosen folder or says it has none.
+func chooseFolder(w fyne.Window, prefs fyne.Preferences, done func(string)) {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil || u == nil {
 			return
 		}
-		if paths := importer.LeadFiles(u.Path()); len(paths) > 0 {
-			done(paths)
-		}
+		prefs.SetString(prefImportFolder, u.Path())
+		done(u.Path())
 	}, w)
-	dialog.ShowCustomConfirm(lang.L("Import…"), lang.L("One file"), lang.L("A folder"),
-		fynewidget.NewLabel(lang.L("Import one lead file, or every lead file in a folder.")),
-		func(oneFile bool) {
-			if oneFile {
-				file.Show()
-			} else {
-				folder.Show()
-			}
-		}, w)
+	if l := lastFolder(prefs); l != nil {
+		d.SetLocation(l)
+	}
+	d.Show()
+}
+
+// lastFolder is the remembered import folder, nil when there is none or
+// it is gone (the dialog then starts in its default place).
+func lastFolder(prefs fyne.Preferences) fyne.ListableURI {
+	dir := prefs.String(prefImportFolder)
+	if dir == "" {
+		return nil
+	}
+	l, err := storage.ListerForURI(storage.NewFileURI(dir))
+	if err != nil {
+		return nil
+	}
+	if ok, err := storage.CanList(l); err != nil || !ok {
+		return nil
+	}
+	return l
 }

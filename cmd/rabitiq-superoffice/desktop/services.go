@@ -17,7 +17,9 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/tenant"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/match"
+	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/integrations"
+	"github.com/rabitiq/superoffice-sync/ui/leads"
 )
 
 // Services implements every view's Service over the store and the
@@ -176,6 +178,32 @@ func (s *Services) LeadsByStatus(ctx context.Context, st ...store.Status) ([]int
 // Batch implements batchui.Service.
 func (s *Services) Batch(ctx context.Context, ids []int64, opt export.BatchOptions, progress func(int, int, export.BatchItem)) export.BatchSummary {
 	return s.Tenant.Batch(ctx, ids, opt, progress)
+}
+
+// fieldsReport is the Feltopsætning screen's service that also hands each
+// successful check to report, so the lead list's guided start shows "N af
+// 37 felter klar" on its "Tjek felter" step. report runs on the check's
+// goroutine.
+type fieldsReport struct {
+	*Services
+	report func(fieldsetup.Report)
+}
+
+// CheckFields implements fieldsui.Service.
+func (f fieldsReport) CheckFields(ctx context.Context) (fieldsetup.Report, error) {
+	r, err := f.Services.CheckFields(ctx)
+	if err == nil && f.report != nil {
+		f.report(r)
+	}
+	return r, err
+}
+
+// fieldsToStart is the Feltopsætning screen's service for the window: each
+// check it makes also shows its count on list's "Tjek felter" step.
+func fieldsToStart(svc *Services, list *leads.View) fieldsReport {
+	return fieldsReport{svc, func(r fieldsetup.Report) {
+		async.Do(func() { list.SetFieldsReady(r.Ready(), len(r.Results)) })
+	}}
 }
 
 // prefPolicy remembers the preview's overwrite choices in Fyne preferences.
