@@ -45,8 +45,11 @@ before=$(count)
 [ "$before" -ge 26 ] || fail "the demo database has $before leads, want the 26 sample leads"
 
 # 1. Drop a lead file (a path with a space and æøå) on the window.
+# grown counts again on every try (a bare "test $(count) …" would count
+# once, before waitfor starts, and fail whenever the import is slower).
+grown() { [ "$(count)" -gt "$before" ]; }
 "$TMP/xdnddrop" "$WID" 300 400 "$(realpath "testdata/drop/nye leads æøå.json")" >/dev/null
-waitfor test "$(count)" -gt "$before" || fail "dropping a file imported nothing ($before leads)"
+waitfor grown || fail "dropping a file imported nothing ($before leads)"
 shot 2-dropped
 click 582 500   # "Luk" in the import result dialog
 
