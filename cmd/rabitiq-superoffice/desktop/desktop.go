@@ -57,6 +57,7 @@ func Run(opts Options) error {
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: buildinfo.AppID, Name: buildinfo.AppName, Version: buildinfo.Version, Icon: icon})
 	a := fyneapp.NewWithID(buildinfo.AppID)
 	a.SetIcon(icon)
+	applyTheme(a)
 	if err := i18n.LoadFromEnv(); err != nil {
 		return err
 	}
