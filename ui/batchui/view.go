@@ -20,6 +20,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
 )
 
 // Service is what the batch needs from the app.
@@ -90,15 +91,17 @@ func Open(svc Service, win fyne.Window, selected []int64, review func([]int64), 
 	}
 	f.body = container.NewVBox(f.Which, f.CreateMissing, note, f.Bar, f.Current, f.Summary)
 	d := dialog.NewCustomWithoutButtons(lang.L("Export several leads"), f.body, win)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Close"), func() {
+	closeBtn := widget.NewButton(lang.L("Close"), func() {
 		if f.stop != nil {
 			f.stop()
 		}
 		d.Hide()
-	}), f.Cancel, f.RetryFailed, f.ReviewButton, f.Start})
+	})
+	d.SetButtons([]fyne.CanvasObject{closeBtn, f.Cancel, f.RetryFailed, f.ReviewButton, f.Start})
 	d.Resize(fyne.NewSize(640, 460))
 	f.dlg = d
 	d.Show()
+	dialogkeys.Bind(win, closeBtn.OnTapped, dialogkeys.Tap(f.Start))
 	return f
 }
 

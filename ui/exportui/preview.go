@@ -12,6 +12,7 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
 )
 
 // Previewer is the optional part of the Service that previews a sync; when
@@ -126,6 +127,7 @@ func (f *Flow) showDiff(d *export.Diff, ch export.Choice) {
 	dlg.Resize(fyne.NewSize(820, 560))
 	f.Last = dlg
 	dlg.Show()
+	dialogkeys.Bind(f.win, dlg.Hide, dialogkeys.Tap(f.SyncPreviewed))
 }
 
 func bold(s string) *widget.Label {
