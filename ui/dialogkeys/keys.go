@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -51,6 +52,13 @@ func Bind(win fyne.Window, cancel, primary func()) {
 		c.SetOnTypedKey(func(ev *fyne.KeyEvent) { typed(c, ev) })
 	}
 	ck.stack = append(ck.stack, binding{pop: pop, cancel: cancel, primary: primary})
+}
+
+// ShowConfirm shows a yes/no confirmation on win with its keys: Esc
+// answers no, as Annuller does, and Enter yes, as the confirm button does.
+func ShowConfirm(win fyne.Window, d *dialog.ConfirmDialog) {
+	d.Show()
+	Bind(win, d.Hide, d.Confirm)
 }
 
 // Tap is a button's action for Bind: it taps b only when b is shown and

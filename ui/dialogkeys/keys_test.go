@@ -79,3 +79,16 @@ func TestTapOnlyEnabledShownButtons(t *testing.T) {
 		t.Errorf("tapped %d times, want 1 (only while shown and enabled)", n)
 	}
 }
+
+// A confirmation answers no on Esc and yes on Enter.
+func TestShowConfirmKeys(t *testing.T) {
+	w := uitest.Setup(t)
+	for key, want := range map[fyne.KeyName]bool{fyne.KeyEscape: false, fyne.KeyReturn: true} {
+		var got []bool
+		ShowConfirm(w, dialog.NewConfirm("t", "sikker?", func(ok bool) { got = append(got, ok) }, w))
+		uitest.Press(w, key)
+		if len(got) != 1 || got[0] != want || uitest.Top(w) != nil {
+			t.Errorf("%s: answers %v (dialog open: %v), want [%v] and closed", key, got, uitest.Top(w) != nil, want)
+		}
+	}
+}
