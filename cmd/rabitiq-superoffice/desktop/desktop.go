@@ -190,6 +190,8 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), detail.Content(), container.NewHBox(batchBtn, list.Delete)),
 		history: hist.Content(), onHistory: hist.Reload, fields: fields.Content(), onFields: fields.Check, integrations: integ.Content(),
 		about: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo, DeleteAll: deleteAll, LogPath: logs.Path(), Report: report})}.tabs(), opts.Demo)
+	addShortcuts(w, leadKeys{shell: sh, search: list.Search, importBtn: list.Import, exportBtn: detail.Export, batchBtn: batchBtn,
+		ticked: func() int { return len(list.Checked()) }})
 	list.ChooseFiles = func(done func([]string)) { chooseFiles(w, done) }
 	list.OnSelect = func(r store.LeadRow) {
 		detail.Show(r.LocalID)
