@@ -25,6 +25,9 @@ type palette map[fyne.ThemeColorName]color.NRGBA
 // status words stay readable on a selected row.
 var (
 	light = palette{
+		// Near-black text, so that disabled text, now readable at 6:1,
+		// still looks off beside it (Fyne's 0x565656 would be the same grey).
+		theme.ColorNameForeground:          rgb(0x22, 0x22, 0x22),
 		theme.ColorNameDisabled:            rgb(0x60, 0x60, 0x60),
 		theme.ColorNamePlaceHolder:         rgb(0x60, 0x60, 0x60),
 		theme.ColorNameSuccess:             rgb(0x1a, 0x6e, 0x1f),

@@ -106,3 +106,15 @@ func hex(c color.Color) string {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
 	return fmt.Sprintf("#%02x%02x%02x", n.R, n.G, n.B)
 }
+
+// Disabled text stays distinguishable from ordinary text: readable, yet
+// visibly lighter (light) or darker (dark), at least 2:1 apart.
+func TestDisabledStillLooksDisabled(t *testing.T) {
+	test.NewTempApp(t)
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		th := Variant(v)
+		if r := Contrast(th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNameDisabled, v)); r < 2 {
+			t.Errorf("%s: foreground vs disabled = %.2f:1, want ≥ 2:1", variantName(v), r)
+		}
+	}
+}
