@@ -20,9 +20,9 @@ type palette map[fyne.ThemeColorName]color.NRGBA
 // light and dark are tuned so that each text colour reaches 4.5:1 on
 // every background it is drawn on (TestContrastAA lists the pairs):
 // darker greens, oranges and reds on white, lighter ones on black, a
-// fixed blue (Fyne's follows a user setting) with a separate, lighter
-// hyperlink blue in the dark variant, and a lighter row selection so that
-// status words stay readable on a selected row.
+// fixed blue (Fyne's follows a user setting; it is also the open tab's
+// text colour), and a lighter row selection so that status words stay
+// readable on a selected row.
 var (
 	light = palette{
 		// Near-black text, so that disabled text, now readable at 6:1,
@@ -51,8 +51,10 @@ var (
 		theme.ColorNameForegroundOnSuccess: rgb(0x17, 0x17, 0x18),
 		theme.ColorNameForegroundOnWarning: rgb(0x17, 0x17, 0x18),
 		theme.ColorNameForegroundOnError:   rgb(0x17, 0x17, 0x18),
-		theme.ColorNamePrimary:             rgb(0x18, 0x56, 0xc4),
-		theme.ColorNameForegroundOnPrimary: rgb(0xff, 0xff, 0xff),
+		// Primary is text too (the open tab's title): a light blue with
+		// dark text on primary buttons, as dark themes usually do.
+		theme.ColorNamePrimary:             rgb(0x6e, 0xa8, 0xff),
+		theme.ColorNameForegroundOnPrimary: rgb(0x17, 0x17, 0x18),
 		theme.ColorNameHyperlink:           rgb(0x7a, 0xb0, 0xff),
 		theme.ColorNameSelection:           nrgba(0x00, 0x6c, 0xff, 0x40),
 		theme.ColorNameFocus:               nrgba(0x4d, 0x94, 0xff, 0x50),

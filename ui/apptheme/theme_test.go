@@ -36,7 +36,8 @@ func TestContrastHelpersSeeFynesFailures(t *testing.T) {
 func TestContrastAA(t *testing.T) {
 	test.NewTempApp(t)
 	texts := []fyne.ThemeColorName{theme.ColorNameForeground, theme.ColorNamePlaceHolder, theme.ColorNameDisabled,
-		theme.ColorNameSuccess, theme.ColorNameWarning, theme.ColorNameError, theme.ColorNameHyperlink}
+		theme.ColorNameSuccess, theme.ColorNameWarning, theme.ColorNameError, theme.ColorNameHyperlink,
+		theme.ColorNamePrimary} // the open tab's title and high-importance labels are drawn in primary
 	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		th := Variant(v)
 		c := func(n fyne.ThemeColorName) color.Color { return th.Color(n, v) }
