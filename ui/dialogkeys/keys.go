@@ -71,15 +71,38 @@ func Tap(b *widget.Button) func() {
 	}
 }
 
-// typed handles a key on canvas c: it forgets dialogs no longer shown,
-// runs the top dialog's action for Esc and Enter, and passes anything
-// else on.
+// typed handles a key on canvas c: the top dialog's action for Esc and
+// Enter, anything else goes to the canvas's own handler.
 func typed(c fyne.Canvas, ev *fyne.KeyEvent) {
+	if act, orig := lookup(c, ev); act != nil {
+		act(ev)
+	} else if orig != nil {
+		orig(ev)
+	}
+}
+
+// Typed runs the action of the top dialog on c for ev (Esc or Enter) and
+// reports whether there was one. A focusable widget in a dialog, which
+// gets keys before the canvas does, passes them on with it (see List).
+func Typed(c fyne.Canvas, ev *fyne.KeyEvent) bool {
+	if c == nil {
+		return false
+	}
+	act, _ := lookup(c, ev)
+	if act != nil {
+		act(ev)
+	}
+	return act != nil
+}
+
+// lookup forgets dialogs no longer shown on c and returns the top
+// dialog's action for ev, if any, and the canvas's own handler.
+func lookup(c fyne.Canvas, ev *fyne.KeyEvent) (act, orig func(*fyne.KeyEvent)) {
 	mu.Lock()
+	defer mu.Unlock()
 	ck := canvases[c]
 	if ck == nil {
-		mu.Unlock()
-		return
+		return nil, nil
 	}
 	shown := c.Overlays().List()
 	live := ck.stack[:0]
@@ -89,27 +112,23 @@ func typed(c fyne.Canvas, ev *fyne.KeyEvent) {
 		}
 	}
 	ck.stack = live
-	orig := ck.orig
-	var act func()
+	var fn func()
 	if n := len(live); n > 0 && live[n-1].pop == c.Overlays().Top() {
 		switch ev.Name {
 		case fyne.KeyEscape:
-			act = live[n-1].cancel
+			fn = live[n-1].cancel
 		case fyne.KeyReturn, fyne.KeyEnter:
-			act = live[n-1].primary
+			fn = live[n-1].primary
 		}
 	}
 	if len(live) == 0 { // no dialog left: give the canvas its handler back
 		delete(canvases, c)
-		c.SetOnTypedKey(orig)
+		c.SetOnTypedKey(ck.orig)
 	}
-	mu.Unlock()
-	switch {
-	case act != nil:
-		act()
-	case orig != nil:
-		orig(ev)
+	if fn != nil {
+		act = func(*fyne.KeyEvent) { fn() }
 	}
+	return act, ck.orig
 }
 
 func contains(objs []fyne.CanvasObject, o fyne.CanvasObject) bool {

@@ -92,3 +92,24 @@ func TestShowConfirmKeys(t *testing.T) {
 		}
 	}
 }
+
+// A list in a dialog that got the focus from a click passes Esc and Enter
+// to the dialog: a plain widget.List would swallow them.
+func TestFocusedListPassesKeys(t *testing.T) {
+	w := uitest.Setup(t)
+	var got []string
+	l := NewList(func() int { return 3 }, func() fyne.CanvasObject { return widget.NewLabel("") }, func(widget.ListItemID, fyne.CanvasObject) {})
+	d := dialog.NewCustomWithoutButtons("t", l, w)
+	d.Resize(fyne.NewSize(300, 300))
+	d.Show()
+	Bind(w, func() { got = append(got, "cancel") }, func() { got = append(got, "primary") })
+	w.Canvas().Focus(l)
+	if w.Canvas().Focused() != l {
+		t.Fatalf("the list did not take the focus: %v", w.Canvas().Focused())
+	}
+	uitest.Press(w, fyne.KeyReturn)
+	uitest.Press(w, fyne.KeyEscape)
+	if len(got) != 2 || got[0] != "primary" || got[1] != "cancel" {
+		t.Errorf("focused list: actions %v, want [primary cancel]", got)
+	}
+}

@@ -38,7 +38,7 @@ type Flow struct {
 	lead store.LeadRow
 
 	// Exposed for tests: the dialog's widgets once shown.
-	Candidates *widget.List
+	Candidates *dialogkeys.List // Esc and Enter reach the dialog once a click focused it
 	SyncChosen *widget.Button
 	Create     *widget.Button
 	Selected   int // index into found, -1 for none
@@ -128,7 +128,7 @@ func preselect(lead store.LeadRow, cs []match.Candidate) int {
 
 func (f *Flow) showMatches(cs []match.Candidate) {
 	f.found = cs
-	f.Candidates = widget.NewList(func() int { return len(f.found) },
+	f.Candidates = dialogkeys.NewList(func() int { return len(f.found) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			name.Truncation = fyne.TextTruncateEllipsis

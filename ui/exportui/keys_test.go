@@ -2,6 +2,7 @@ package exportui
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -81,5 +82,22 @@ func TestPreviewKeys(t *testing.T) {
 	uitest.Press(w, fyne.KeyReturn)
 	if r := <-done; r.ContactID != 10 || len(svc.synced()) != 1 {
 		t.Errorf("Enter in the preview synced %+v", svc.synced())
+	}
+}
+
+// Choosing the company with the mouse focuses the list; Enter still syncs.
+func TestEnterAfterClickingACandidate(t *testing.T) {
+	svc := &fakeService{cands: []match.Candidate{nameOnly, certain}}
+	f, done := start(t, svc, store.LeadRow{LocalID: 1})
+	f.Candidates.Select(1)
+	f.win.Canvas().Focus(f.Candidates) // what a click on a row does (widget.List)
+	uitest.Press(f.win, fyne.KeyReturn)
+	select {
+	case r := <-done:
+		if r.ContactID != 10 {
+			t.Errorf("Enter synced %+v, want company 10", svc.synced())
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatalf("Enter on the focused list did not sync: %v", svc.synced())
 	}
 }
