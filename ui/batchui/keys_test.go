@@ -28,3 +28,17 @@ func TestBatchDialogKeys(t *testing.T) {
 		t.Errorf("Esc exported again: %v", svc.batches)
 	}
 }
+
+// After ticking "Opret manglende firmaer" with the mouse (which focuses
+// it), Enter still starts the export.
+func TestBatchEnterAfterTickingCreateMissing(t *testing.T) {
+	w := uitest.Setup(t)
+	svc := &fake{}
+	f := Open(svc, w, nil, nil, nil)
+	f.CreateMissing.SetChecked(true)
+	w.Canvas().Focus(f.CreateMissing)
+	uitest.Press(w, fyne.KeyReturn)
+	if len(svc.batches) != 1 || !svc.opts[0].CreateMissing {
+		t.Errorf("Enter exported %v with %+v", svc.batches, svc.opts)
+	}
+}

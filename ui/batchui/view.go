@@ -32,7 +32,7 @@ type Service interface {
 // Flow is one batch export. Widgets are exported for tests.
 type Flow struct {
 	Which         *widget.RadioGroup
-	CreateMissing *widget.Check
+	CreateMissing *dialogkeys.Check
 	Start         *widget.Button
 	Bar           *widget.ProgressBar
 	Current       *widget.Label
@@ -65,7 +65,7 @@ func Open(svc Service, win fyne.Window, selected []int64, review func([]int64), 
 	}
 	f.Which = widget.NewRadioGroup(opts, nil)
 	f.Which.SetSelected(opts[0])
-	f.CreateMissing = widget.NewCheck(lang.L("Create missing companies (leads with no match in SuperOffice)"), nil)
+	f.CreateMissing = dialogkeys.NewCheck(lang.L("Create missing companies (leads with no match in SuperOffice)"), nil)
 	note := widget.NewLabel(lang.L("Leads whose CVR matches exactly one company are synced to it; leads with several or uncertain matches go to a review list. Nothing is created on a name-only guess."))
 	note.Wrapping = fyne.TextWrapWord
 	f.Bar = widget.NewProgressBar()

@@ -113,3 +113,22 @@ func TestFocusedListPassesKeys(t *testing.T) {
 		t.Errorf("focused list: actions %v, want [primary cancel]", got)
 	}
 }
+
+// A focused check box in a dialog passes Esc and Enter on too.
+func TestFocusedCheckPassesKeys(t *testing.T) {
+	w := uitest.Setup(t)
+	var got []string
+	c := NewCheck("x", nil)
+	d := dialog.NewCustomWithoutButtons("t", c, w)
+	d.Show()
+	Bind(w, func() { got = append(got, "cancel") }, func() { got = append(got, "primary") })
+	w.Canvas().Focus(c)
+	if w.Canvas().Focused() != c {
+		t.Fatalf("the check did not take the focus: %v", w.Canvas().Focused())
+	}
+	uitest.Press(w, fyne.KeyReturn)
+	uitest.Press(w, fyne.KeyEscape)
+	if len(got) != 2 || got[0] != "primary" || got[1] != "cancel" {
+		t.Errorf("focused check: actions %v, want [primary cancel]", got)
+	}
+}

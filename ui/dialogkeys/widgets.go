@@ -28,3 +28,24 @@ func (l *List) TypedKey(ev *fyne.KeyEvent) {
 	}
 	l.List.TypedKey(ev)
 }
+
+// Check is a widget.Check for a dialog: a click gives it the focus, and
+// Esc and Enter then go to the dialog (Typed) rather than nowhere.
+type Check struct {
+	widget.Check
+}
+
+// NewCheck is widget.NewCheck for a dialog.
+func NewCheck(label string, changed func(bool)) *Check {
+	c := &Check{}
+	c.Text, c.OnChanged = label, changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TypedKey gives Esc and Enter to the dialog.
+func (c *Check) TypedKey(ev *fyne.KeyEvent) {
+	if !Typed(fyne.CurrentApp().Driver().CanvasForObject(c), ev) {
+		c.Check.TypedKey(ev)
+	}
+}
