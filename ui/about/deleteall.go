@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
 )
 
 // LocalData is what "Slet alle lokale data" needs from the app.
@@ -46,7 +47,7 @@ func DeleteAll(win fyne.Window, svc LocalData, done func()) fyne.CanvasObject {
 		d.SetConfirmText(lang.L("Delete everything"))
 		d.SetDismissText(lang.L("Cancel"))
 		d.SetConfirmImportance(widget.DangerImportance)
-		d.Show()
+		dialogkeys.ShowConfirm(win, d)
 	})
 	b.Importance = widget.DangerImportance
 	return container.NewVBox(

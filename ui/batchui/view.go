@@ -20,6 +20,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
 )
 
 // Service is what the batch needs from the app.
@@ -31,7 +32,7 @@ type Service interface {
 // Flow is one batch export. Widgets are exported for tests.
 type Flow struct {
 	Which         *widget.RadioGroup
-	CreateMissing *widget.Check
+	CreateMissing *dialogkeys.Check
 	Start         *widget.Button
 	Bar           *widget.ProgressBar
 	Current       *widget.Label
@@ -64,7 +65,7 @@ func Open(svc Service, win fyne.Window, selected []int64, review func([]int64), 
 	}
 	f.Which = widget.NewRadioGroup(opts, nil)
 	f.Which.SetSelected(opts[0])
-	f.CreateMissing = widget.NewCheck(lang.L("Create missing companies (leads with no match in SuperOffice)"), nil)
+	f.CreateMissing = dialogkeys.NewCheck(lang.L("Create missing companies (leads with no match in SuperOffice)"), nil)
 	note := widget.NewLabel(lang.L("Leads whose CVR matches exactly one company are synced to it; leads with several or uncertain matches go to a review list. Nothing is created on a name-only guess."))
 	note.Wrapping = fyne.TextWrapWord
 	f.Bar = widget.NewProgressBar()
@@ -90,15 +91,17 @@ func Open(svc Service, win fyne.Window, selected []int64, review func([]int64), 
 	}
 	f.body = container.NewVBox(f.Which, f.CreateMissing, note, f.Bar, f.Current, f.Summary)
 	d := dialog.NewCustomWithoutButtons(lang.L("Export several leads"), f.body, win)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Close"), func() {
+	closeBtn := widget.NewButton(lang.L("Close"), func() {
 		if f.stop != nil {
 			f.stop()
 		}
 		d.Hide()
-	}), f.Cancel, f.RetryFailed, f.ReviewButton, f.Start})
+	})
+	d.SetButtons([]fyne.CanvasObject{closeBtn, f.Cancel, f.RetryFailed, f.ReviewButton, f.Start})
 	d.Resize(fyne.NewSize(640, 460))
 	f.dlg = d
 	d.Show()
+	dialogkeys.Bind(win, closeBtn.OnTapped, dialogkeys.Tap(f.Start))
 	return f
 }
 

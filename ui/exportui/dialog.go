@@ -21,6 +21,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/match"
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
 	"github.com/rabitiq/superoffice-sync/ui/i18n"
 )
 
@@ -37,7 +38,7 @@ type Flow struct {
 	lead store.LeadRow
 
 	// Exposed for tests: the dialog's widgets once shown.
-	Candidates *widget.List
+	Candidates *dialogkeys.List // Esc and Enter reach the dialog once a click focused it
 	SyncChosen *widget.Button
 	Create     *widget.Button
 	Selected   int // index into found, -1 for none
@@ -127,7 +128,7 @@ func preselect(lead store.LeadRow, cs []match.Candidate) int {
 
 func (f *Flow) showMatches(cs []match.Candidate) {
 	f.found = cs
-	f.Candidates = widget.NewList(func() int { return len(f.found) },
+	f.Candidates = dialogkeys.NewList(func() int { return len(f.found) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			name.Truncation = fyne.TextTruncateEllipsis
@@ -169,6 +170,7 @@ func (f *Flow) showMatches(cs []match.Candidate) {
 	d.Resize(fyne.NewSize(640, 420))
 	f.dlg = d
 	d.Show()
+	dialogkeys.Bind(f.win, cancel.OnTapped, dialogkeys.Tap(f.SyncChosen))
 	if i := preselect(f.lead, cs); i >= 0 {
 		f.Candidates.Select(i)
 	}
@@ -265,6 +267,7 @@ func (f *Flow) showResult(r *export.Result) {
 	d := dialog.NewCustom(lang.L("Export to SuperOffice"), lang.L("Close"), container.NewBorder(title, nil, nil, nil, scroll), f.win)
 	f.Last = d
 	d.Show()
+	dialogkeys.Bind(f.win, d.Hide, d.Hide)
 }
 
 // showError says in plain words what failed (PlainError); the technical
@@ -291,4 +294,5 @@ func (f *Flow) showError(err error, retry func()) {
 	d.SetButtons(append(buttons, again))
 	f.Last = d
 	d.Show()
+	dialogkeys.Bind(f.win, d.Hide, dialogkeys.Tap(again))
 }

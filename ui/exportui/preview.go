@@ -12,6 +12,7 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
 )
 
 // Previewer is the optional part of the Service that previews a sync; when
@@ -51,7 +52,7 @@ func ActionText(a string) string {
 
 // Overwrites holds the overwrite check boxes of the last preview, by
 // field, for tests.
-type Overwrites map[string]*widget.Check
+type Overwrites map[string]*dialogkeys.Check
 
 // preview shows the diff for ch and lets the user choose, per standard
 // field, to overwrite SuperOffice's value; then it syncs.
@@ -89,7 +90,7 @@ func (f *Flow) showDiff(d *export.Diff, ch export.Choice) {
 		name := FieldText(fd.Field)
 		action := fyne.CanvasObject(widget.NewLabel(ActionText(fd.Action)))
 		if standardFields[fd.Field] && fd.Current != "" && fd.Incoming != "" && fd.Current != fd.Incoming {
-			c := widget.NewCheck(lang.L("overwrite"), nil)
+			c := dialogkeys.NewCheck(lang.L("overwrite"), nil)
 			c.SetChecked(over[fd.Field])
 			f.Overwrites[fd.Field] = c
 			action = container.NewHBox(action, c)
@@ -126,6 +127,7 @@ func (f *Flow) showDiff(d *export.Diff, ch export.Choice) {
 	dlg.Resize(fyne.NewSize(820, 560))
 	f.Last = dlg
 	dlg.Show()
+	dialogkeys.Bind(f.win, dlg.Hide, dialogkeys.Tap(f.SyncPreviewed))
 }
 
 func bold(s string) *widget.Label {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
 )
 
 // Status is the connection as the screen shows it.
@@ -206,13 +207,13 @@ func (v *View) StartConnect() { v.Refresh(); v.onConnect() }
 
 func (v *View) onConnect() {
 	if v.status.Connected {
-		dialog.ShowConfirm(lang.L("Replace connection?"),
+		dialogkeys.ShowConfirm(v.win, dialog.NewConfirm(lang.L("Replace connection?"),
 			lang.L("The app is connected to {{.Company}}. Only one tenant can be connected at a time. Replace it?", map[string]any{"Company": v.status.Tenant.CompanyName}),
 			func(ok bool) {
 				if ok {
 					v.startConnect()
 				}
-			}, v.win)
+			}, v.win))
 		return
 	}
 	v.startConnect()
@@ -263,7 +264,7 @@ func (v *View) startConnect() {
 }
 
 func (v *View) onDisconnect() {
-	dialog.ShowConfirm(lang.L("Remove connection"),
+	dialogkeys.ShowConfirm(v.win, dialog.NewConfirm(lang.L("Remove connection"),
 		lang.L("Remove the connection to SuperOffice? No data is deleted: leads, sync history and SuperOffice ids stay."),
 		func(ok bool) {
 			if !ok {
@@ -273,5 +274,5 @@ func (v *View) onDisconnect() {
 				dialog.ShowError(err, v.win)
 			}
 			v.Refresh()
-		}, v.win)
+		}, v.win))
 }

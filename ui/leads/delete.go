@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
 )
 
 // newDeleteButton builds "Slet…", enabled while leads are ticked: a
@@ -50,7 +51,7 @@ func (v *View) ConfirmDelete() {
 	d.SetConfirmText(lang.L("Delete"))
 	d.SetDismissText(lang.L("Cancel"))
 	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	dialogkeys.ShowConfirm(v.win, d)
 }
 
 // deleteLeads deletes ids off the UI goroutine, then unticks them and

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rabitiq/superoffice-sync/app/importer"
+	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
 )
 
 // ShowImportResult shows what an import did, per file, with a button that
@@ -23,5 +24,6 @@ func ShowImportResult(win fyne.Window, reports []importer.FileReport) dialog.Dia
 	copyBtn := widget.NewButton(lang.L("Copy"), func() { fyne.CurrentApp().Clipboard().SetContent(text) })
 	d.SetButtons([]fyne.CanvasObject{copyBtn, widget.NewButton(lang.L("Close"), d.Hide)})
 	d.Show()
+	dialogkeys.Bind(win, d.Hide, d.Hide)
 	return d
 }

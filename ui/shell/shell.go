@@ -5,13 +5,13 @@
 package shell
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/rabitiq/superoffice-sync/ui/apptheme"
 )
 
 // Tab is one screen of the window.
@@ -54,9 +54,12 @@ func New(tabs []Tab, demo bool) *Shell {
 	}
 	s.root = s.tabs
 	if demo {
-		bg := canvas.NewRectangle(color.NRGBA{R: 0xF2, G: 0xA5, B: 0x41, A: 0xff})
-		txt := widget.NewLabelWithStyle(lang.L("DEMO – a simulated SuperOffice tenant and sample leads; nothing leaves this computer"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-		s.root = container.NewBorder(container.NewStack(bg, txt), nil, nil, nil, s.tabs)
+		// The banner's text has its own dark colour: the theme's foreground
+		// (near white in the dark variant) was about 1.9:1 on the orange.
+		bg := canvas.NewRectangle(apptheme.Banner)
+		txt := canvas.NewText(lang.L("DEMO – a simulated SuperOffice tenant and sample leads; nothing leaves this computer"), apptheme.OnBanner)
+		txt.Alignment, txt.TextStyle = fyne.TextAlignCenter, fyne.TextStyle{Bold: true}
+		s.root = container.NewBorder(container.NewStack(bg, container.NewPadded(txt)), nil, nil, nil, s.tabs)
 	}
 	return s
 }

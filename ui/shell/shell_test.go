@@ -1,14 +1,17 @@
 package shell
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rabitiq/superoffice-sync/ui/apptheme"
 	"github.com/rabitiq/superoffice-sync/ui/uitest"
 )
 
@@ -91,6 +94,41 @@ func TestDemoBannerOnlyInDemoMode(t *testing.T) {
 	plain := New(screens(map[string]int{}), false)
 	if strings.Contains(strings.Join(uitest.Texts(plain.Content()), " "), "DEMO") {
 		t.Error("DEMO banner outside demo mode")
+	}
+}
+
+// The DEMO banner's text reaches WCAG AA on its orange whatever the
+// theme variant: it was the theme's foreground, near white when dark.
+func TestDemoBannerReadable(t *testing.T) {
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		w := uitest.Setup(t)
+		fyne.CurrentApp().Settings().SetTheme(apptheme.Variant(v))
+		demo := New(screens(map[string]int{}), true)
+		w.SetContent(demo.Content())
+		var bg, fg color.Color
+		uitest.Walk(demo.Content(), func(o fyne.CanvasObject) {
+			switch x := o.(type) {
+			case *fyne.Container: // the banner: its colour under its text
+				if r, ok := x.Objects[0].(*canvas.Rectangle); ok && len(x.Objects) == 2 &&
+					strings.Contains(strings.Join(uitest.Texts(x.Objects[1]), " "), "DEMO") {
+					bg = r.FillColor
+				}
+			case *canvas.Text:
+				if strings.Contains(x.Text, "DEMO") {
+					fg = x.Color
+				}
+			case *widget.Label:
+				if strings.Contains(x.Text, "DEMO") {
+					fg = fyne.CurrentApp().Settings().Theme().Color(theme.ColorNameForeground, v)
+				}
+			}
+		})
+		if bg == nil || fg == nil {
+			t.Fatalf("variant %d: banner background %v, text colour %v", v, bg, fg)
+		}
+		if r := apptheme.Contrast(fg, bg); r < 4.5 {
+			t.Errorf("variant %d: DEMO text %v on %v = %.2f:1, want ≥ 4.5:1", v, fg, bg, r)
+		}
 	}
 }
 

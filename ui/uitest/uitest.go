@@ -91,3 +91,14 @@ func Eventually(t *testing.T, what string, cond func() bool) {
 
 // Top returns the window's topmost overlay (a dialog), or nil.
 func Top(w fyne.Window) fyne.CanvasObject { return w.Canvas().Overlays().Top() }
+
+// Press types a key on the window as the desktop driver does: to the
+// focused widget if there is one, else to the canvas's OnTypedKey.
+func Press(w fyne.Window, key fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: key}
+	if f := w.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if h := w.Canvas().OnTypedKey(); h != nil {
+		h(ev)
+	}
+}

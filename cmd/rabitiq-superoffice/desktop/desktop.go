@@ -57,6 +57,7 @@ func Run(opts Options) error {
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: buildinfo.AppID, Name: buildinfo.AppName, Version: buildinfo.Version, Icon: icon})
 	a := fyneapp.NewWithID(buildinfo.AppID)
 	a.SetIcon(icon)
+	applyTheme(a)
 	if err := i18n.LoadFromEnv(); err != nil {
 		return err
 	}
@@ -189,6 +190,8 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), detail.Content(), container.NewHBox(batchBtn, list.Delete)),
 		history: hist.Content(), onHistory: hist.Reload, fields: fields.Content(), onFields: fields.Check, integrations: integ.Content(),
 		about: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo, DeleteAll: deleteAll, LogPath: logs.Path(), Report: report})}.tabs(), opts.Demo)
+	addShortcuts(w, leadKeys{shell: sh, search: list.Search, importBtn: list.Import, exportBtn: detail.Export, batchBtn: batchBtn,
+		ticked: func() int { return len(list.Checked()) }})
 	list.ChooseFiles = func(done func([]string)) { chooseFiles(w, prefs, done) }
 	list.ChooseFolder = func(done func(string)) { chooseFolder(w, prefs, done) }
 	// The guided start's steps open the screen that does them.
