@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/rand"
-	"crypto/rsa"
 	"io"
 	"net/http"
 	"net/url"
@@ -27,21 +25,7 @@ import (
 // sign-in with any other client id is refused.
 func startSimAs(t *testing.T, clientID string) *sotest.Server {
 	t.Helper()
-	keyOnce.Do(func() { simKey, _ = rsa.GenerateKey(rand.Reader, 2048) })
-	s, err := sotest.New(sotest.Config{ClientID: clientID, AutoApprove: true, SigningKey: simKey, CompanyName: "Demo Tenant ApS", Strict: strictSim})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if v := s.Violations(); len(v) > 0 {
-			t.Errorf("simulator violations: %+v", v)
-		}
-		s.Close()
-	})
-	return s
+	return startSimWith(t, sotest.Config{ClientID: clientID})
 }
 
 // approve plays the browser on the sign-in link: the simulator approves at

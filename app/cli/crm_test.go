@@ -26,8 +26,16 @@ var (
 
 func startSim(t *testing.T, seed *sotest.Seed) *sotest.Server {
 	t.Helper()
+	return startSimWith(t, sotest.Config{Seed: seed})
+}
+
+// startSimWith starts a simulator from cfg with the tests' key, approval,
+// company and mode, and fails the test on any rule a request broke.
+func startSimWith(t *testing.T, cfg sotest.Config) *sotest.Server {
+	t.Helper()
 	keyOnce.Do(func() { simKey, _ = rsa.GenerateKey(rand.Reader, 2048) })
-	s, err := sotest.New(sotest.Config{Seed: seed, AutoApprove: true, SigningKey: simKey, CompanyName: "Demo Tenant ApS", Strict: strictSim})
+	cfg.AutoApprove, cfg.SigningKey, cfg.CompanyName, cfg.Strict = true, simKey, "Demo Tenant ApS", strictSim
+	s, err := sotest.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

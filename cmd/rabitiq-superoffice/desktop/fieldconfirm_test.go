@@ -3,13 +3,11 @@ package desktop
 import (
 	"context"
 	"net/http"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/app/export"
-	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/app/tenant"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/lead"
@@ -22,27 +20,10 @@ import (
 // writes the field although the engine had read the fields before.
 func TestConfirmFieldIsStoredForTheTenantAndUsedByTheNextSync(t *testing.T) {
 	ctx := context.Background()
-	var defs []sotest.CustomFieldDef
-	for _, d := range sotest.RabitIQFields() {
-		if d.ProgId != "RabitIQ:3" {
-			defs = append(defs, d)
-		}
-	}
+	defs := fieldsWithout("RabitIQ:3")
 	defs = append(defs, sotest.CustomFieldDef{ProgId: "SuperOffice:5", Label: "Branche", Type: "ShortText"})
-	sim, err := sotest.New(sotest.Config{AutoApprove: true, Seed: &sotest.Seed{ContactFields: defs,
-		Companies: []sotest.SeedCompany{{ID: 301, Name: "Fjordlys Energi ApS", OrgNr: "38112759", CustomFields: map[string]string{"SuperOffice:5": "Detailhandel"}}}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sim.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sim.Close() })
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "leads.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	sim, db := simAndDB(t, ctx, &sotest.Seed{ContactFields: defs,
+		Companies: []sotest.SeedCompany{{ID: 301, Name: "Fjordlys Energi ApS", OrgNr: "38112759", CustomFields: map[string]string{"SuperOffice:5": "Detailhandel"}}}})
 	res, err := lead.Decode("l.json", []byte(`{"id":"rq-1","companyName":"Fjordlys Energi ApS","cvr":"38112759","industry":"Energi","score":80}`))
 	if err != nil {
 		t.Fatal(err)

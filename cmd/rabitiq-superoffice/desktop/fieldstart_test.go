@@ -3,12 +3,10 @@ package desktop
 import (
 	"context"
 	"net/http"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
-	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/app/tenant"
 	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 	"github.com/rabitiq/superoffice-sync/ui/fieldsui"
@@ -22,25 +20,8 @@ import (
 func TestFieldCheckShowsOnTheGuidedStart(t *testing.T) {
 	w := uitest.Setup(t)
 	ctx := context.Background()
-	var defs []sotest.CustomFieldDef
-	for _, d := range sotest.RabitIQFields() {
-		if d.ProgId != "RabitIQ:3" {
-			defs = append(defs, d)
-		}
-	}
-	sim, err := sotest.New(sotest.Config{AutoApprove: true, Seed: &sotest.Seed{ContactFields: defs}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sim.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sim.Close() })
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "leads.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	defs := fieldsWithout("RabitIQ:3")
+	sim, db := simAndDB(t, ctx, &sotest.Seed{ContactFields: defs})
 	svc := &Services{DB: db, Now: time.Now,
 		Tenant: tenant.New(tenant.Options{DB: db, Keyring: &auth.MemKeyring{}, HTTPClient: &http.Client{Timeout: 10 * time.Second}, OpenBrowser: headlessBrowser}),
 		Config: func(env auth.Environment, clientID string) auth.Config {
