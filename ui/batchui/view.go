@@ -53,18 +53,19 @@ type Flow struct {
 	stop     context.CancelFunc
 	last     export.BatchSummary
 	body     *fyne.Container
+	choices  []choice
+	// now is the clock of the time estimate; tests set a fake one.
+	now func() time.Time
 }
 
 // Open shows the batch dialog. selected are the leads ticked in the list;
 // when there are any, "Valgte" is offered first.
 func Open(svc Service, win fyne.Window, selected []int64, review func([]int64), done func(export.BatchSummary)) *Flow {
-	f := &Flow{svc: svc, win: win, Review: review, Done: done, selected: selected}
-	opts := []string{lang.L("All new"), lang.L("All changed"), lang.L("All failed"), lang.L("All leads")}
-	if len(selected) > 0 {
-		opts = append([]string{f.selectedLabel()}, opts...)
-	}
-	f.Which = widget.NewRadioGroup(opts, nil)
-	f.Which.SetSelected(opts[0])
+	f := &Flow{svc: svc, win: win, Review: review, Done: done, selected: selected, now: time.Now}
+	f.choices = choices(len(selected) > 0)
+	f.Which = widget.NewRadioGroup(f.labels(), nil)
+	f.Which.SetSelected(f.Which.Options[0])
+	f.count()
 	f.CreateMissing = dialogkeys.NewCheck(lang.L("Create missing companies (leads with no match in SuperOffice)"), nil)
 	note := widget.NewLabel(lang.L("Leads whose CVR matches exactly one company are synced to it; leads with several or uncertain matches go to a review list. Nothing is created on a name-only guess."))
 	note.Wrapping = fyne.TextWrapWord
@@ -105,28 +106,13 @@ func Open(svc Service, win fyne.Window, selected []int64, review func([]int64), 
 	return f
 }
 
-func (f *Flow) statuses() []store.Status {
-	switch f.Which.Selected {
-	case lang.L("All new"):
-		return []store.Status{store.StatusNew}
-	case lang.L("All changed"):
-		return []store.Status{store.StatusChanged}
-	case lang.L("All failed"):
-		return []store.Status{store.StatusFailed}
-	}
-	return nil
-}
-
-func (f *Flow) selectedLabel() string {
-	return lang.L("Selected ({{.N}})", map[string]any{"N": len(f.selected)})
-}
-
 func (f *Flow) onStart() {
-	if len(f.selected) > 0 && f.Which.Selected == f.selectedLabel() {
+	c := f.chosen()
+	if c.ticked {
 		f.run(f.selected, nil)
 		return
 	}
-	ids, err := f.svc.LeadsByStatus(context.Background(), f.statuses()...)
+	ids, err := f.svc.LeadsByStatus(context.Background(), c.statuses...)
 	if err != nil {
 		f.Summary.SetText(err.Error())
 		return
@@ -136,15 +122,6 @@ func (f *Flow) onStart() {
 		return
 	}
 	f.run(ids, nil)
-}
-
-// eta estimates the time left from the pace so far.
-func eta(start time.Time, done, total int) time.Duration {
-	if done == 0 {
-		return 0
-	}
-	per := time.Since(start) / time.Duration(done)
-	return (per * time.Duration(total-done)).Round(time.Second)
 }
 
 // run exports ids; pending are review leads of an earlier run that stay
@@ -161,21 +138,20 @@ func (f *Flow) run(ids, pending []int64) {
 	f.Cancel.Show()
 	f.Summary.SetText("")
 	opt := export.BatchOptions{CreateMissing: f.CreateMissing.Checked}
-	start := time.Now()
+	start := f.now()
 	var mu sync.Mutex
 	var failures []string
 	async.Run(func() export.BatchSummary {
 		return f.svc.Batch(ctx, ids, opt, func(done, total int, it export.BatchItem) {
 			mu.Lock()
-			left := eta(start, done, total)
+			line := ProgressText(done, total, it.Company, f.now().Sub(start))
 			if it.Outcome == export.OutcomeFailed {
 				failures = append(failures, "✗ "+it.Company+": "+it.Error)
 			}
 			mu.Unlock()
 			async.Do(func() {
 				f.Bar.SetValue(float64(done) / float64(total))
-				f.Current.SetText(lang.L("{{.Done}} of {{.Total}}: {{.Company}} – about {{.Left}} left",
-					map[string]any{"Done": done, "Total": total, "Company": it.Company, "Left": left.String()}))
+				f.Current.SetText(line)
 			})
 		})
 	}, func(s export.BatchSummary) {

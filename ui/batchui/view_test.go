@@ -12,6 +12,7 @@ import (
 )
 
 type fake struct {
+	byStatus map[store.Status][]int64 // when set, what each status holds
 	statuses [][]store.Status
 	batches  [][]int64
 	opts     []export.BatchOptions
@@ -19,7 +20,16 @@ type fake struct {
 
 func (f *fake) LeadsByStatus(_ context.Context, s ...store.Status) ([]int64, error) {
 	f.statuses = append(f.statuses, s)
-	return []int64{1, 2, 3, 4}, nil
+	if f.byStatus == nil {
+		return []int64{1, 2, 3, 4}, nil
+	}
+	var out []int64
+	for st, ids := range f.byStatus {
+		if len(s) == 0 || st == s[0] {
+			out = append(out, ids...)
+		}
+	}
+	return out, nil
 }
 
 func (f *fake) Batch(_ context.Context, ids []int64, opt export.BatchOptions, progress func(int, int, export.BatchItem)) export.BatchSummary {
@@ -54,8 +64,9 @@ func TestBatchRunsShowsSummaryRetriesAndReviews(t *testing.T) {
 	var reviewed []int64
 	var done []export.BatchSummary
 	f := Open(svc, w, nil, func(ids []int64) { reviewed = ids }, func(s export.BatchSummary) { done = append(done, s) })
-	f.Which.SetSelected("Alle ændrede")
+	f.Which.SetSelected("Alle ændrede (4)")
 	f.CreateMissing.SetChecked(true)
+	svc.statuses = nil // forget the counting
 	test.Tap(f.Start)
 	if len(svc.statuses) != 1 || len(svc.statuses[0]) != 1 || svc.statuses[0][0] != store.StatusChanged || !svc.opts[0].CreateMissing {
 		t.Fatalf("asked %v with %+v", svc.statuses, svc.opts)
@@ -86,6 +97,7 @@ func TestBatchOfTickedLeads(t *testing.T) {
 	if f.Which.Selected != "Valgte (2)" {
 		t.Fatalf("first option = %q", f.Which.Selected)
 	}
+	svc.statuses = nil // forget the counting
 	test.Tap(f.Start)
 	if len(svc.statuses) != 0 || len(svc.batches) != 1 || len(svc.batches[0]) != 2 || svc.batches[0][0] != 9 {
 		t.Errorf("exported %v (asked statuses %v)", svc.batches, svc.statuses)
