@@ -147,20 +147,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 			detail.Show(cur.Row.LocalID)
 		}
 	}
-	// review opens the match dialog for each lead in turn.
-	var review func(ids []int64)
-	review = func(ids []int64) {
-		if len(ids) == 0 {
-			return
-		}
-		det, err := svc.GetLead(context.Background(), ids[0])
-		if err != nil {
-			review(ids[1:])
-			return
-		}
-		exportui.Start(svc, w, det.Row, exportui.Opts{Policy: policy, Reconnect: reconnect, Report: report,
-			Done: func(*export.Result) { refresh(ids[0]); review(ids[1:]) }})
-	}
+	review := reviewQueue(svc, w, exportui.Opts{Policy: policy, Reconnect: reconnect, Report: report}, refresh)
 	batchBtn := widget.NewButton(lang.L("Export several…"), func() {
 		batchui.Open(svc, w, list.Checked(), review, func(export.BatchSummary) { refresh(0) })
 	})
