@@ -264,3 +264,20 @@ func TestContactURLs(t *testing.T) {
 		}
 	}
 }
+
+// A typical 30-character name is shown in full, large, beside the
+// score, in a detail pane as wide as it is at 1024 px.
+func TestLeadCardNameFitsInANarrowPane(t *testing.T) {
+	const name = "Bøgeskov Energi Holding A/S 30"
+	det := cardLead(store.StatusSynced)
+	det.Lead.CompanyName = name
+	d, w := showCard(t, cardLeads{1: det})
+	w.Resize(fyne.NewSize(440, 640))
+	var shown []string
+	for _, tx := range find(test.WidgetRenderer(d.Title).Objects()[0], func(*canvas.Text) bool { return true }) {
+		shown = append(shown, tx.Text)
+	}
+	if len(shown) != 1 || shown[0] != name || d.Score.Text != "Score 87" {
+		t.Errorf("title shows %q beside %q, want %q in full", shown, d.Score.Text, name)
+	}
+}

@@ -60,10 +60,12 @@ func NewDetail(svc DetailService) *Detail {
 	d := &Detail{svc: svc}
 	d.Title = widget.NewLabelWithStyle(lang.L("Select a lead"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.Title.Truncation = fyne.TextTruncateEllipsis
-	d.Title.SizeName = theme.SizeNameHeadingText
+	// Sub-heading size: large enough to lead the card, small enough that
+	// a 30-character name fits beside the score in the detail pane at
+	// 1024 px.
+	d.Title.SizeName = theme.SizeNameSubHeadingText
 	d.Score = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	d.Score.Importance = widget.HighImportance
-	d.Score.SizeName = theme.SizeNameSubHeadingText
 	d.Export = widget.NewButton(lang.L("Export to SuperOffice"), func() {
 		if d.current != nil && d.OnExport != nil {
 			d.OnExport(d.current.Row)
@@ -74,9 +76,12 @@ func NewDetail(svc DetailService) *Detail {
 	d.Hint.Importance = widget.LowImportance
 	d.Hint.Wrapping = fyne.TextWrapWord
 	d.Connect = widget.NewButtonWithIcon(lang.L("Connect"), theme.LoginIcon(), func() { call(d.OnConnect) })
-	hint := container.NewBorder(nil, nil, nil, container.NewCenter(d.Connect), d.Hint)
+	// The button sits below the name, beside the reason it is disabled,
+	// so the name has the pane's full width.
+	actions := container.NewBorder(nil, nil, container.NewCenter(d.Export), container.NewCenter(d.Connect), d.Hint)
 	d.body = container.NewVBox()
-	d.root = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(d.Score, container.NewCenter(d.Export)), d.Title), hint), nil, nil, nil, container.NewVScroll(d.body))
+	head := container.NewBorder(nil, nil, nil, d.Score, d.Title)
+	d.root = container.NewBorder(container.NewVBox(head, actions), nil, nil, nil, container.NewVScroll(d.body))
 	d.gate()
 	return d
 }
