@@ -13,9 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
-	"github.com/rabitiq/superoffice-sync/core/fields"
 	"github.com/rabitiq/superoffice-sync/core/lead"
-	"github.com/rabitiq/superoffice-sync/ui/i18n"
 )
 
 // DetailService is what the detail pane needs from the app.
@@ -30,7 +28,12 @@ type DetailService interface {
 // Detail shows one lead: its data grouped as in the guide, its contacts,
 // its SuperOffice company and its sync history.
 type Detail struct {
-	Title  *widget.Label
+	// Title is the company name, large: what the seller reads first.
+	Title *widget.Label
+	// Score is the lead's score beside the name.
+	Score *widget.Label
+	// Export says "Eksporter til SuperOffice", or "Synkronisér igen" once
+	// the lead has been synced.
 	Export *widget.Button
 	// OnExport is called when the user asks to export the shown lead.
 	OnExport func(store.LeadRow)
@@ -57,6 +60,12 @@ func NewDetail(svc DetailService) *Detail {
 	d := &Detail{svc: svc}
 	d.Title = widget.NewLabelWithStyle(lang.L("Select a lead"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.Title.Truncation = fyne.TextTruncateEllipsis
+	// Sub-heading size: large enough to lead the card, small enough that
+	// a 30-character name fits beside the score in the detail pane at
+	// 1024 px.
+	d.Title.SizeName = theme.SizeNameSubHeadingText
+	d.Score = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	d.Score.Importance = widget.HighImportance
 	d.Export = widget.NewButton(lang.L("Export to SuperOffice"), func() {
 		if d.current != nil && d.OnExport != nil {
 			d.OnExport(d.current.Row)
@@ -67,9 +76,12 @@ func NewDetail(svc DetailService) *Detail {
 	d.Hint.Importance = widget.LowImportance
 	d.Hint.Wrapping = fyne.TextWrapWord
 	d.Connect = widget.NewButtonWithIcon(lang.L("Connect"), theme.LoginIcon(), func() { call(d.OnConnect) })
-	hint := container.NewBorder(nil, nil, nil, container.NewCenter(d.Connect), d.Hint)
+	// The button sits below the name, beside the reason it is disabled,
+	// so the name has the pane's full width.
+	actions := container.NewBorder(nil, nil, container.NewCenter(d.Export), container.NewCenter(d.Connect), d.Hint)
 	d.body = container.NewVBox()
-	d.root = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, d.Export, d.Title), hint), nil, nil, nil, container.NewVScroll(d.body))
+	head := container.NewBorder(nil, nil, nil, d.Score, d.Title)
+	d.root = container.NewBorder(container.NewVBox(head, actions), nil, nil, nil, container.NewVScroll(d.body))
 	d.gate()
 	return d
 }
@@ -87,6 +99,8 @@ func (d *Detail) gate() {
 	d.Hint.Importance = widget.LowImportance
 	switch {
 	case d.current == nil:
+		d.Score.SetText("")
+		d.setExportLabel(store.StatusNew)
 		d.Export.Disable()
 		d.Hint.SetText(lang.L("Select a lead in the list to see its details and export it."))
 	case !d.connected:
@@ -118,16 +132,38 @@ func (d *Detail) Show(localID int64) {
 	}
 	d.current = det
 	d.Title.SetText(det.Lead.CompanyName)
+	d.Score.SetText(scoreText(det.Lead.Score))
+	d.setExportLabel(det.Row.Status)
 	d.gate()
+	// What a seller needs first comes first: why the lead fits and how to
+	// open the conversation, then whom to call; the 37 fields are
+	// reference material, folded away below.
 	d.body.Objects = nil
-	d.body.Add(d.superOfficeCard(det.Row))
-	d.body.Add(standardCard(&det.Lead))
-	for _, c := range fields.Categories() {
-		d.body.Add(categoryCard(c, &det.Lead))
-	}
-	d.body.Add(contactsCard(det.Lead.Contacts))
-	d.body.Add(d.historyCard(localID))
+	d.body.Add(fitSection(&det.Lead))
+	d.body.Add(contactsSection(det.Lead.Contacts))
+	d.body.Add(d.superOfficeSection(det.Row))
+	d.body.Add(standardSection(&det.Lead))
+	d.body.Add(fieldGroups(&det.Lead))
+	d.body.Add(d.historySection(localID))
 	d.body.Refresh()
+}
+
+// setExportLabel names the button after what it will do: a lead that
+// has been synced is synced again, not exported for the first time.
+func (d *Detail) setExportLabel(s store.Status) {
+	if s == store.StatusSynced || s == store.StatusChanged {
+		d.Export.SetText(lang.L("Sync again"))
+		return
+	}
+	d.Export.SetText(lang.L("Export to SuperOffice"))
+}
+
+// scoreText is the score as shown beside the company name.
+func scoreText(n lead.Number) string {
+	if !n.Valid {
+		return ""
+	}
+	return lang.L("Score") + " " + formatNumber(n.Value)
 }
 
 func value(s string) *widget.Label {
@@ -137,18 +173,19 @@ func value(s string) *widget.Label {
 	return l
 }
 
-// form renders label/value pairs, skipping empty values.
+// form renders label/value pairs, skipping empty values, in rows with
+// one label width, so the values of every section line up.
 func form(pairs ...string) fyne.CanvasObject {
-	f := widget.NewForm()
+	box := container.NewVBox()
 	for i := 0; i+1 < len(pairs); i += 2 {
 		if strings.TrimSpace(pairs[i+1]) != "" {
-			f.Append(pairs[i], value(pairs[i+1]))
+			box.Add(row(pairs[i], value(pairs[i+1])))
 		}
 	}
-	if len(f.Items) == 0 {
+	if len(box.Objects) == 0 {
 		return widget.NewLabel(lang.L("No data"))
 	}
-	return f
+	return box
 }
 
 func numberText(n lead.Number) string {
@@ -183,81 +220,6 @@ func formatNumber(v float64) string {
 		out = "-" + out
 	}
 	return out
-}
-
-func standardCard(l *lead.Lead) fyne.CanvasObject {
-	cvr := l.CVR
-	if cvr != "" && !l.CVRValid {
-		cvr += " ⚠ " + lang.L("invalid CVR, not used for matching")
-	}
-	return widget.NewCard(lang.L("Company"), "", form(
-		lang.L("Name"), l.CompanyName, lang.L("Website"), l.Website, lang.L("CVR"), cvr,
-		lang.L("Address"), l.Address, lang.L("Location"), l.Location, lang.L("Industry"), l.Industry))
-}
-
-func categoryCard(c fields.Category, l *lead.Lead) fyne.CanvasObject {
-	var pairs []string
-	for _, no := range c.Members {
-		f, _ := fields.ByNo(no)
-		v := f.Text(l)
-		if f.IsNumeric() {
-			v = numberText(f.Num(l))
-		}
-		pairs = append(pairs, i18n.Pick(f.LabelDA, f.LabelEN), v)
-	}
-	return widget.NewCard(i18n.Pick(c.NameDA, c.NameEN), "RabitIQ:"+c.Ranges, form(pairs...))
-}
-
-func contactsCard(cs []lead.Contact) fyne.CanvasObject {
-	box := container.NewVBox()
-	for _, c := range cs {
-		lines := []string{c.Name}
-		for _, s := range []string{c.Title, c.Email, c.Phone, c.LinkedIn} {
-			if s != "" {
-				lines = append(lines, s)
-			}
-		}
-		box.Add(value(strings.Join(lines, "\n")))
-	}
-	if len(cs) == 0 {
-		box.Add(widget.NewLabel(lang.L("No data")))
-	}
-	return widget.NewCard(lang.L("Contacts"), "", box)
-}
-
-func (d *Detail) superOfficeCard(r store.LeadRow) fyne.CanvasObject {
-	status := widget.NewLabel(StatusText(r.Status))
-	status.Importance = StatusImportance(r.Status)
-	items := []fyne.CanvasObject{status}
-	if r.SOContactID != nil {
-		id := fmt.Sprint(*r.SOContactID)
-		if u := d.svc.CompanyURL(*r.SOContactID); u != nil {
-			items = append(items, widget.NewHyperlink(lang.L("Company {{.ID}} in SuperOffice", map[string]any{"ID": id}), u))
-		} else {
-			items = append(items, widget.NewLabel(lang.L("Company {{.ID}} in SuperOffice", map[string]any{"ID": id})))
-		}
-	}
-	if r.LastError != "" {
-		e := value(r.LastError)
-		e.Importance = widget.DangerImportance
-		items = append(items, e)
-	}
-	return widget.NewCard("SuperOffice", "", container.NewVBox(items...))
-}
-
-func (d *Detail) historyCard(localID int64) fyne.CanvasObject {
-	hist, err := d.svc.History(context.Background(), store.HistoryFilter{LeadID: localID, Limit: 20})
-	box := container.NewVBox()
-	switch {
-	case err != nil:
-		box.Add(value(err.Error()))
-	case len(hist) == 0:
-		box.Add(widget.NewLabel(lang.L("Not synced yet")))
-	}
-	for _, h := range hist {
-		box.Add(value(HistoryLine(h)))
-	}
-	return widget.NewCard(lang.L("Sync history"), "", box)
 }
 
 // HistoryLine is one history entry as one readable line.
