@@ -64,7 +64,7 @@ click 45 61
 click 100 220
 shot 5-lead
 lead=$("$BIN" leads --db "$DB" --json | sed -n 's/.*"id": "\(.*\)",/\1/p' | head -1)
-click 1000 141
+click 670 178  # "Eksporter til SuperOffice", below the company name
 shot 6-match 3
 click 549 531   # "Opret & Sync"
 synced() { "$BIN" leads --db "$DB" --json | grep -A8 "\"id\": \"$lead\"" | grep -q '"status": "synced"'; }

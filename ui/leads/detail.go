@@ -74,7 +74,10 @@ func NewDetail(svc DetailService) *Detail {
 	d.Export.Importance = widget.HighImportance
 	d.Hint = widget.NewLabel("")
 	d.Hint.Importance = widget.LowImportance
-	d.Hint.Wrapping = fyne.TextWrapWord
+	// One line, cut with "…": a wrapping label beside the button asks for
+	// its height at the narrowest width it might get, which made the window
+	// taller than the screen.
+	d.Hint.Truncation = fyne.TextTruncateEllipsis
 	d.Connect = widget.NewButtonWithIcon(lang.L("Connect"), theme.LoginIcon(), func() { call(d.OnConnect) })
 	// The button sits below the name, beside the reason it is disabled,
 	// so the name has the pane's full width.
