@@ -162,6 +162,14 @@ func BenchmarkRead100k(b *testing.B) {
 				}
 			}
 		})
+		// A tapped-again header: the same index, walked backwards.
+		b.Run("DeepPageReversed"+s.name, func(b *testing.B) {
+			for b.Loop() {
+				if rows, err := d.ListLeads(ctx, ListOptions{Sort: s.sort, Reverse: true, Offset: 99900, Limit: 100}); err != nil || len(rows) != 100 {
+					b.Fatal(len(rows), err)
+				}
+			}
+		})
 	}
 	for _, q := range []string{"klitrose byg", "firma-4711", "Mette", "1234", "energi"} {
 		b.Run("Search/"+q, func(b *testing.B) {

@@ -61,10 +61,14 @@ const (
 
 // ListOptions selects a page of leads.
 type ListOptions struct {
-	Query  string // word prefixes of name, CVR, industry, location or contacts, or digits of a CVR; empty = all; capped by CapSearch
-	Sort   Sort
-	Offset int
-	Limit  int // 0 = no limit
+	Query string // word prefixes of name, CVR, industry, location or contacts, or digits of a CVR; empty = all; capped by CapSearch
+	Sort  Sort
+	// Reverse turns the order around (lowest score, Z–A, oldest first).
+	// SQLite walks the same index backwards, so a reversed page costs what
+	// a forward one does.
+	Reverse bool
+	Offset  int
+	Limit   int // 0 = no limit
 }
 
 const rowColumns = `l.id, l.rabitiq_id, l.company_name, l.cvr, l.cvr_valid, l.industry, l.location, l.score, l.contact_count,
@@ -76,13 +80,7 @@ const rowColumns = `l.id, l.rabitiq_id, l.company_name, l.cvr, l.cvr_valid, l.in
 // not whole rows; only the page's rows are then read and joined.
 func (d *DB) ListLeads(ctx context.Context, opt ListOptions) ([]LeadRow, error) {
 	w, args := where(opt.Query)
-	order, index := ` ORDER BY l.score IS NULL, l.score DESC, l.name_fold, l.id`, "leads_list_score"
-	switch opt.Sort {
-	case SortName:
-		order, index = ` ORDER BY l.name_fold, l.id`, "leads_by_name"
-	case SortImported:
-		order, index = ` ORDER BY l.imported_at DESC, l.id DESC`, "leads_list_imported"
-	}
+	order, index := listOrder(opt.Sort, opt.Reverse)
 	// With many search hits, walking the order's index and keeping the
 	// hits stops after a page; sorting 100k hits for every page cost 0.3 s
 	// at 100k leads. With few hits, sorting them is cheaper than walking
@@ -132,6 +130,29 @@ func (d *DB) ListLeads(ctx context.Context, opt ListOptions) ([]LeadRow, error) 
 		return nil, fmt.Errorf("list leads: %w", err)
 	}
 	return out, nil
+}
+
+// listOrder is the ORDER BY of a sort and the index that holds its keys.
+// Each reversed order is its forward order with every term flipped, which
+// is exactly the index read backwards (no temporary sort).
+func listOrder(s Sort, reverse bool) (order, index string) {
+	switch s {
+	case SortName:
+		if reverse {
+			return ` ORDER BY l.name_fold DESC, l.id DESC`, "leads_by_name"
+		}
+		return ` ORDER BY l.name_fold, l.id`, "leads_by_name"
+	case SortImported:
+		if reverse {
+			return ` ORDER BY l.imported_at, l.id`, "leads_list_imported"
+		}
+		return ` ORDER BY l.imported_at DESC, l.id DESC`, "leads_list_imported"
+	default:
+		if reverse {
+			return ` ORDER BY l.score IS NULL DESC, l.score, l.name_fold DESC, l.id DESC`, "leads_list_score"
+		}
+		return ` ORDER BY l.score IS NULL, l.score DESC, l.name_fold, l.id`, "leads_list_score"
+	}
 }
 
 // manyHitsThreshold is where walking an order's index beats sorting the
