@@ -13,10 +13,11 @@ import (
 )
 
 // rowWidths are the score, CVR and status columns. They are fixed and
-// narrow (a score is two digits, a CVR eight, the status a small badge), so
-// the company name — what the user decides on — takes the rest: at
-// 1024×640 with the default split a 30-character name shows in full.
-var rowWidths = []float32{50, 90, 110}
+// narrow (a score is two digits but its header carries a sort arrow, a CVR
+// eight digits, the status a small badge), so the company name — what the
+// user decides on — takes the rest: at 1024×640 with the default split a
+// 30-character name shows in full.
+var rowWidths = []float32{70, 90, 110}
 
 // newRow is a list row: a check box (to export several leads at once),
 // then company, score, CVR and status.

@@ -57,6 +57,8 @@ type View struct {
 	// ImportDir is "Importér mappe…": every lead file in a folder, as
 	// Fyne's file dialog picks one file at a time.
 	ImportDir *widget.Button
+	// Sort is the sortable headers (sort.go).
+	Sort *Sorter
 	// Start is the guided start shown instead of the list while there
 	// are no leads (start.go).
 	Start *Start
@@ -126,8 +128,9 @@ func New(svc Service, win fyne.Window) *View {
 	// The header leaves room for the rows' check boxes.
 	pad := canvas.NewRectangle(color.Transparent)
 	pad.SetMinSize(widget.NewCheck("", nil).MinSize())
+	v.Sort = newSorter(v.resort)
 	v.header = container.NewBorder(nil, nil, pad, nil,
-		container.New(columns{rowWidths}, bold(lang.L("Company")), bold(lang.L("Score")), bold(lang.L("CVR")), bold(lang.L("Status"))))
+		container.New(columns{rowWidths}, v.Sort.nameHeader(), v.Sort.ByScore, bold(lang.L("CVR")), bold(lang.L("Status"))))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.Import, v.ImportDir), v.Search), v.header)
 	v.Progress = widget.NewProgressBar()
 	v.Cancel = widget.NewButton(lang.L("Cancel"), v.CancelImport)
@@ -270,7 +273,8 @@ func (v *View) Row(id int) (store.LeadRow, bool) {
 	rows, ok := v.pages[p]
 	if !ok {
 		var err error
-		rows, err = v.svc.ListLeads(context.Background(), store.ListOptions{Query: v.query, Sort: store.SortScore, Offset: p * pageSize, Limit: pageSize})
+		by, reverse := v.Sort.Options()
+		rows, err = v.svc.ListLeads(context.Background(), store.ListOptions{Query: v.query, Sort: by, Reverse: reverse, Offset: p * pageSize, Limit: pageSize})
 		if err != nil {
 			v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": err.Error()}))
 			return store.LeadRow{}, false

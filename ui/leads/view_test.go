@@ -28,6 +28,7 @@ type fakeService struct {
 	imported [][]string
 	deleted  []int64
 	lists    int
+	lastList store.ListOptions
 	counts   int
 	// importFn, when set, replaces ImportFiles' work (for progress and cancel).
 	importFn func(ctx context.Context, progress importer.Progress) []importer.FileReport
@@ -54,6 +55,7 @@ func (f *fakeService) ListLeads(_ context.Context, opt store.ListOptions) ([]sto
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.lists++
+	f.lastList = opt
 	m := f.match(opt.Query)
 	end := min(opt.Offset+opt.Limit, len(m))
 	if opt.Offset >= len(m) {

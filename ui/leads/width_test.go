@@ -65,6 +65,11 @@ func TestThirtyCharacterNameShowsInFullAt1024(t *testing.T) {
 	if got, need := l.Size().Width, fullWidth(l); got < need {
 		t.Errorf("name cell is %.0f px wide, the name needs %.0f px: it is cut", got, need)
 	}
+	for _, b := range []*widget.Button{v.Sort.ByName, v.Sort.ByScore, v.Sort.ByImported} {
+		if b.Size().Width < b.MinSize().Width {
+			t.Errorf("header %q is %.0f px wide, needs %.0f px", b.Text, b.Size().Width, b.MinSize().Width)
+		}
+	}
 	st := findLabel(w.Canvas().Content(), "Skal gennemses")
 	if st == nil {
 		t.Fatal("the review status is not rendered")
