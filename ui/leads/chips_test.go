@@ -47,8 +47,22 @@ func TestStatusChipsCountAndFilter(t *testing.T) {
 		t.Errorf("review chip + search shows %d leads, want 1", v.List.Length())
 	}
 	v.Search.SetText("")
+	test.Tap(v.Chips.Buttons[store.StatusSynced]) // a chip with no leads
+	if v.Empty() || !v.List.Visible() || v.List.Length() != 0 || v.Status.Text != "0 leads" {
+		t.Errorf("empty chip: guided start %v, list visible %v, %d rows, status %q; want the empty list",
+			v.Empty(), v.List.Visible(), v.List.Length(), v.Status.Text)
+	}
+	test.Tap(v.Chips.Buttons[store.StatusReview])
 	test.Tap(v.Chips.Buttons[store.StatusReview])
 	if v.List.Length() != 4 || v.Chips.Active() != "" {
 		t.Errorf("after the chip again: %d leads, filter %q; want all 4", v.List.Length(), v.Chips.Active())
+	}
+}
+
+// With no leads at all the guided start shows, without chips to filter.
+func TestNoChipsBeforeTheFirstImport(t *testing.T) {
+	v, _, _ := setup(t, nil)
+	if !v.Empty() || v.Chips.root.Visible() {
+		t.Errorf("no leads: guided start %v, chips visible %v", v.Empty(), v.Chips.root.Visible())
 	}
 }

@@ -263,7 +263,9 @@ func (v *View) showCount(q string, n int, err error) {
 	v.pages = map[int][]store.LeadRow{}
 	v.List.UnselectAll()
 	v.List.Refresh()
-	empty := strings.TrimSpace(q) == ""
+	// A chip with no leads is an empty filter, not an empty database: the
+	// guided start is for no leads at all.
+	empty := strings.TrimSpace(q) == "" && v.Chips.Active() == ""
 	if empty {
 		v.Start.setImported(n > 0)
 	}
