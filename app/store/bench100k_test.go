@@ -162,7 +162,30 @@ func BenchmarkRead100k(b *testing.B) {
 				}
 			}
 		})
+		// A tapped-again header: the same index, walked backwards.
+		b.Run("DeepPageReversed"+s.name, func(b *testing.B) {
+			for b.Loop() {
+				if rows, err := d.ListLeads(ctx, ListOptions{Sort: s.sort, Reverse: true, Offset: 99900, Limit: 100}); err != nil || len(rows) != 100 {
+					b.Fatal(len(rows), err)
+				}
+			}
+		})
 	}
+	// A status chip: every lead is new here, the filter's worst case.
+	b.Run("DeepPageStatusNew", func(b *testing.B) {
+		for b.Loop() {
+			if rows, err := d.ListLeads(ctx, ListOptions{Status: StatusNew, Offset: 99900, Limit: 100}); err != nil || len(rows) != 100 {
+				b.Fatal(len(rows), err)
+			}
+		}
+	})
+	b.Run("StatusCounts", func(b *testing.B) {
+		for b.Loop() {
+			if c, err := d.StatusCounts(ctx); err != nil || c[StatusNew] != 100000 {
+				b.Fatal(c, err)
+			}
+		}
+	})
 	for _, q := range []string{"klitrose byg", "firma-4711", "Mette", "1234", "energi"} {
 		b.Run("Search/"+q, func(b *testing.B) {
 			for b.Loop() {

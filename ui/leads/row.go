@@ -6,19 +6,27 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
 )
 
-var rowWidths = []float32{70, 150, 150}
+// rowWidths are the score, CVR and status columns. They are fixed and
+// narrow (a score is two digits but its header carries a sort arrow, a CVR
+// eight digits, the status a small badge), so the company name — what the
+// user decides on — takes the rest: at 1024×640 with the default split a
+// 30-character name shows in full.
+var rowWidths = []float32{70, 90, 110}
 
 // newRow is a list row: a check box (to export several leads at once),
 // then company, score, CVR and status.
 func newRow() fyne.CanvasObject {
 	name := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
-	cols := container.New(columns{rowWidths}, name, widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""))
+	cvr := widget.NewLabel("")
+	cvr.Truncation = fyne.TextTruncateEllipsis
+	cols := container.New(columns{rowWidths}, name, widget.NewLabel(""), cvr, newBadge())
 	return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, cols)
 }
 
@@ -53,6 +61,16 @@ func (v *View) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	st.SetText(StatusText(r.Status))
 	st.Importance = StatusImportance(r.Status)
 	st.Refresh()
+}
+
+// newBadge is the status cell: the status in small text coloured by
+// StatusImportance, so "Skal gennemses" fits its 110 px column.
+func newBadge() *widget.Label {
+	b := widget.NewLabel("")
+	b.SizeName = theme.SizeNameCaptionText
+	b.TextStyle.Bold = true
+	b.Truncation = fyne.TextTruncateEllipsis
+	return b
 }
 
 // StatusText is a sync status as the user reads it.

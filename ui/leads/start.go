@@ -154,11 +154,13 @@ func (v *View) showEmpty(empty bool) {
 	if empty {
 		v.List.Hide()
 		v.header.Hide()
+		v.Chips.root.Hide() // nothing to filter yet
 		v.Start.root.Show()
 		return
 	}
 	v.Start.root.Hide()
 	v.header.Show()
+	v.Chips.root.Show()
 	v.List.Show()
 }
 

@@ -5,9 +5,7 @@ package leads
 
 import (
 	"context"
-	"fmt"
 	"image/color"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -28,6 +26,10 @@ import (
 // Service is what the lead list needs from the app.
 type Service interface {
 	CountLeads(ctx context.Context, query string) (int, error)
+	// CountLeadsWithStatus counts the leads a status chip shows.
+	CountLeadsWithStatus(ctx context.Context, query string, st store.Status) (int, error)
+	// StatusCounts counts all leads by status, for the chips.
+	StatusCounts(ctx context.Context) (map[store.Status]int, error)
 	ListLeads(ctx context.Context, opt store.ListOptions) ([]store.LeadRow, error)
 	ImportFiles(ctx context.Context, paths []string, progress importer.Progress) []importer.FileReport
 	// DeleteLeads deletes leads from this computer only, all or none.
@@ -57,6 +59,10 @@ type View struct {
 	// ImportDir is "Importér mappe…": every lead file in a folder, as
 	// Fyne's file dialog picks one file at a time.
 	ImportDir *widget.Button
+	// Sort is the sortable headers (sort.go).
+	Sort *Sorter
+	// Chips filter the list by status (chips.go).
+	Chips *Chips
 	// Start is the guided start shown instead of the list while there
 	// are no leads (start.go).
 	Start *Start
@@ -126,9 +132,11 @@ func New(svc Service, win fyne.Window) *View {
 	// The header leaves room for the rows' check boxes.
 	pad := canvas.NewRectangle(color.Transparent)
 	pad.SetMinSize(widget.NewCheck("", nil).MinSize())
+	v.Sort = newSorter(v.resort)
 	v.header = container.NewBorder(nil, nil, pad, nil,
-		container.New(columns{rowWidths}, bold(lang.L("Company")), bold(lang.L("Score")), bold(lang.L("CVR")), bold(lang.L("Status"))))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.Import, v.ImportDir), v.Search), v.header)
+		container.New(columns{rowWidths}, v.Sort.nameHeader(), v.Sort.ByScore, bold(lang.L("CVR")), bold(lang.L("Status"))))
+	v.Chips = newChips(v.Reload)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.Import, v.ImportDir), v.Search), v.Chips.root, v.header)
 	v.Progress = widget.NewProgressBar()
 	v.Cancel = widget.NewButton(lang.L("Cancel"), v.CancelImport)
 	progress := container.NewBorder(nil, nil, nil, v.Cancel, v.Progress)
@@ -209,8 +217,9 @@ func (v *View) stopSearch() {
 
 // counted is what a search's count found.
 type counted struct {
-	n   int
-	err error
+	n        int
+	err      error
+	statuses map[store.Status]int
 }
 
 // Reload re-counts the leads for the current search, off the UI goroutine
@@ -220,16 +229,26 @@ func (v *View) Reload() {
 	v.stopSearch()
 	ctx, cancel := context.WithCancel(context.Background())
 	v.stop = cancel
-	seq, q := v.seq, v.query
+	seq, q, st := v.seq, v.query, v.Chips.Active()
 	async.Run(func() counted {
+		// The chips' counts (one index read) come with the list's count,
+		// so a sync or import that changed statuses shows on them too.
+		statuses, _ := v.svc.StatusCounts(ctx) // on failure the chips keep their counts
+		if st != "" {
+			n, err := v.svc.CountLeadsWithStatus(ctx, q, st)
+			return counted{n, err, statuses}
+		}
 		n, err := v.svc.CountLeads(ctx, q)
-		return counted{n, err}
+		return counted{n, err, statuses}
 	}, func(c counted) {
 		cancel()
 		if seq != v.seq {
 			return // overtaken by a newer search
 		}
 		v.stop = nil
+		if c.statuses != nil {
+			v.Chips.setCounts(c.statuses)
+		}
 		v.showCount(q, c.n, c.err)
 	})
 }
@@ -244,7 +263,9 @@ func (v *View) showCount(q string, n int, err error) {
 	v.pages = map[int][]store.LeadRow{}
 	v.List.UnselectAll()
 	v.List.Refresh()
-	empty := strings.TrimSpace(q) == ""
+	// A chip with no leads is an empty filter, not an empty database: the
+	// guided start is for no leads at all.
+	empty := strings.TrimSpace(q) == "" && v.Chips.Active() == ""
 	if empty {
 		v.Start.setImported(n > 0)
 	}
@@ -270,7 +291,9 @@ func (v *View) Row(id int) (store.LeadRow, bool) {
 	rows, ok := v.pages[p]
 	if !ok {
 		var err error
-		rows, err = v.svc.ListLeads(context.Background(), store.ListOptions{Query: v.query, Sort: store.SortScore, Offset: p * pageSize, Limit: pageSize})
+		by, reverse := v.Sort.Options()
+		rows, err = v.svc.ListLeads(context.Background(), store.ListOptions{Query: v.query, Sort: by, Reverse: reverse, Status: v.Chips.Active(),
+			Offset: p * pageSize, Limit: pageSize})
 		if err != nil {
 			v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": err.Error()}))
 			return store.LeadRow{}, false
@@ -362,32 +385,6 @@ func (v *View) CancelImport() {
 		v.cancel()
 		v.Cancel.Disable()
 	}
-}
-
-// ImportSummary renders import reports as the text the result dialog shows
-// and the "Kopiér" button copies.
-func ImportSummary(reports []importer.FileReport) string {
-	var b strings.Builder
-	for _, r := range reports {
-		if r.Error != "" && r.Total() == 0 {
-			fmt.Fprintf(&b, "%s\n  %s\n  %s\n", filepath.Base(r.File), lang.L("Nothing imported:"), r.Error)
-			continue
-		}
-		if r.Error != "" {
-			fmt.Fprintf(&b, "%s\n  %s\n  %s\n", filepath.Base(r.File), lang.L("Stopped after {{.Total}} leads, which are saved; import the file again to finish:",
-				map[string]any{"Total": r.Total()}), r.Error)
-			continue
-		}
-		fmt.Fprintf(&b, "%s\n  %s\n", filepath.Base(r.File), lang.L("{{.Imported}} imported, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Rejected}} rejected",
-			map[string]any{"Imported": r.Imported, "Updated": r.Updated, "Unchanged": r.Unchanged, "Rejected": len(r.Rejected)}))
-		for _, rj := range r.Rejected {
-			fmt.Fprintf(&b, "  ✗ %s\n", rj.Reason)
-		}
-		for _, w := range r.Warnings {
-			fmt.Fprintf(&b, "  ⚠ %s\n", w)
-		}
-	}
-	return strings.TrimRight(b.String(), "\n")
 }
 
 func bold(s string) *widget.Label {

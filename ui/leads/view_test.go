@@ -28,14 +28,20 @@ type fakeService struct {
 	imported [][]string
 	deleted  []int64
 	lists    int
+	lastList store.ListOptions
 	counts   int
 	// importFn, when set, replaces ImportFiles' work (for progress and cancel).
 	importFn func(ctx context.Context, progress importer.Progress) []importer.FileReport
 }
 
-func (f *fakeService) match(q string) []store.LeadRow {
+func (f *fakeService) match(q string) []store.LeadRow { return f.matchStatus(q, "") }
+
+func (f *fakeService) matchStatus(q string, st store.Status) []store.LeadRow {
 	var out []store.LeadRow
 	for _, r := range f.rows {
+		if st != "" && r.Status != st {
+			continue
+		}
 		if q == "" || strings.Contains(strings.ToLower(r.CompanyName), strings.ToLower(q)) {
 			out = append(out, r)
 		}
@@ -50,11 +56,33 @@ func (f *fakeService) CountLeads(_ context.Context, q string) (int, error) {
 	return len(f.match(q)), nil
 }
 
+func (f *fakeService) CountLeadsWithStatus(_ context.Context, q string, st store.Status) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.counts++
+	return len(f.matchStatus(q, st)), nil
+}
+
+func (f *fakeService) StatusCounts(context.Context) (map[store.Status]int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[store.Status]int{}
+	for _, r := range f.rows {
+		st := r.Status
+		if st == "" {
+			st = store.StatusNew
+		}
+		out[st]++
+	}
+	return out, nil
+}
+
 func (f *fakeService) ListLeads(_ context.Context, opt store.ListOptions) ([]store.LeadRow, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.lists++
-	m := f.match(opt.Query)
+	f.lastList = opt
+	m := f.matchStatus(opt.Query, opt.Status)
 	end := min(opt.Offset+opt.Limit, len(m))
 	if opt.Offset >= len(m) {
 		return nil, nil

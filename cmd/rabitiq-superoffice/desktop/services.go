@@ -43,6 +43,16 @@ func (s *Services) CountLeads(ctx context.Context, q string) (int, error) {
 	return s.DB.CountLeads(ctx, q)
 }
 
+// CountLeadsWithStatus implements leads.Service.
+func (s *Services) CountLeadsWithStatus(ctx context.Context, q string, st store.Status) (int, error) {
+	return s.DB.CountLeadsWithStatus(ctx, q, st)
+}
+
+// StatusCounts implements leads.Service.
+func (s *Services) StatusCounts(ctx context.Context) (map[store.Status]int, error) {
+	return s.DB.StatusCounts(ctx)
+}
+
 // ListLeads implements leads.Service.
 func (s *Services) ListLeads(ctx context.Context, opt store.ListOptions) ([]store.LeadRow, error) {
 	return s.DB.ListLeads(ctx, opt)
