@@ -61,10 +61,10 @@ shot 4-connected 3
 
 # 3. Leads → the top lead → Eksporter til SuperOffice → Opret & Sync.
 click 45 61
-click 100 220
+click 100 252   # the top row, below the status chips and the headers
 shot 5-lead
 lead=$("$BIN" leads --db "$DB" --json | sed -n 's/.*"id": "\(.*\)",/\1/p' | head -1)
-click 670 178  # "Eksporter til SuperOffice", below the company name
+click 755 178  # "Eksporter til SuperOffice", below the company name
 shot 6-match 3
 click 549 531   # "Opret & Sync"
 synced() { "$BIN" leads --db "$DB" --json | grep -A8 "\"id\": \"$lead\"" | grep -q '"status": "synced"'; }
