@@ -52,6 +52,7 @@ type Flow struct {
 	ready     chan struct{}
 	reconnect func()
 	report    func() string
+	banner    *Banner
 	// Policy, when set, remembers the overwrite choices of the preview.
 	Policy Policy
 	// Overwrites and SyncPreviewed are the preview's widgets, for tests.
@@ -74,13 +75,16 @@ type Opts struct {
 	// Report, when set, makes the error report (the CLI's `report`) that
 	// an error dialog's "Kopiér fejlrapport" copies for support.
 	Report func() string
+	// Banner, when set, shows the confirmation in the window instead of
+	// a dialog the seller must close.
+	Banner *Banner
 }
 
 // Start searches SuperOffice for the lead's company in the background and
 // then shows the match dialog; o holds what the caller wants remembered,
 // told or offered, and may be zero.
 func Start(svc Service, win fyne.Window, lead store.LeadRow, o Opts) *Flow {
-	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: o.Done, ready: make(chan struct{}), Policy: o.Policy, reconnect: o.Reconnect, report: o.Report}
+	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: o.Done, ready: make(chan struct{}), Policy: o.Policy, reconnect: o.Reconnect, report: o.Report, banner: o.Banner}
 	wait := f.waiting(lang.L("Searching SuperOffice…"))
 	type result struct {
 		c   []match.Candidate
@@ -257,6 +261,16 @@ func skipLabel(code string) string {
 }
 
 func (f *Flow) showResult(r *export.Result) {
+	if f.banner != nil {
+		f.banner.Show(r)
+		return
+	}
+	f.Last = showResultDialog(f.win, r)
+}
+
+// showResultDialog is the full result, ResultText, in a dialog: the
+// confirmation without a banner, and the banner's "Detaljer".
+func showResultDialog(win fyne.Window, r *export.Result) dialog.Dialog {
 	title := widget.NewLabelWithStyle("✓ "+lang.L("Synced"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Importance = widget.SuccessImportance
 	text := widget.NewLabel(ResultText(r))
@@ -264,10 +278,10 @@ func (f *Flow) showResult(r *export.Result) {
 	text.Selectable = true
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(560, 200))
-	d := dialog.NewCustom(lang.L("Export to SuperOffice"), lang.L("Close"), container.NewBorder(title, nil, nil, nil, scroll), f.win)
-	f.Last = d
+	d := dialog.NewCustom(lang.L("Export to SuperOffice"), lang.L("Close"), container.NewBorder(title, nil, nil, nil, scroll), win)
 	d.Show()
-	dialogkeys.Bind(f.win, d.Hide, d.Hide)
+	dialogkeys.Bind(win, d.Hide, d.Hide)
+	return d
 }
 
 // showError says in plain words what failed (PlainError); the technical
