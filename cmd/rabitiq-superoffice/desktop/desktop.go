@@ -147,7 +147,13 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 			detail.Show(cur.Row.LocalID)
 		}
 	}
-	review := reviewQueue(svc, w, exportui.Opts{Policy: policy, Reconnect: reconnect, Report: report}, refresh)
+	// The green confirmation after a sync sits above the lead card, in the
+	// window, so the seller goes on without closing a dialog.
+	banner := exportui.NewBanner(w)
+	banner.CompanyURL = svc.CompanyURL
+	banner.OpenURL = a.OpenURL
+	banner.OnFieldSetup = func() { sh.Show(tabFields) }
+	review := reviewQueue(svc, w, exportui.Opts{Policy: policy, Reconnect: reconnect, Report: report, Banner: banner}, refresh)
 	batchBtn := widget.NewButton(lang.L("Export several…"), func() {
 		batchui.Open(svc, w, list.Checked(), review, func(export.BatchSummary) { refresh(0) })
 	})
@@ -174,7 +180,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 		list.Reload()
 		forget(nil)
 	})
-	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), detail.Content(), container.NewHBox(batchBtn, list.Delete)),
+	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), container.NewBorder(banner.Content(), nil, nil, nil, detail.Content()), container.NewHBox(batchBtn, list.Delete)),
 		history: hist.Content(), onHistory: hist.Reload, fields: fields.Content(), onFields: fields.Check, integrations: integ.Content(),
 		about: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo, DeleteAll: deleteAll, LogPath: logs.Path(), Report: report})}.tabs(), opts.Demo)
 	addShortcuts(w, leadKeys{shell: sh, search: list.Search, importBtn: list.Import, exportBtn: detail.Export, batchBtn: batchBtn,
@@ -190,7 +196,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 		prefs.SetInt(prefLastLead, int(r.LocalID))
 	}
 	detail.OnExport = func(r store.LeadRow) {
-		exportui.Start(svc, w, r, exportui.Opts{Policy: policy, Reconnect: reconnect, Report: report, Done: func(*export.Result) { refresh(r.LocalID) }})
+		exportui.Start(svc, w, r, exportui.Opts{Policy: policy, Reconnect: reconnect, Report: report, Banner: banner, Done: func(*export.Result) { refresh(r.LocalID) }})
 	}
 	integ.OnChange = func(s integrations.Status) {
 		detail.SetConnected(s.Connected)
