@@ -72,7 +72,7 @@ type View struct {
 	// Cancel stops a running import; the file being imported rolls back.
 	Cancel *widget.Button
 	// Delete asks, then deletes the ticked leads from this computer
-	// (delete.go); the window places it beside "Eksporter flere…".
+	// (delete.go); the window places it beside "Eksportér flere…".
 	Delete *widget.Button
 	// OnDeleted is called with the leads Delete removed.
 	OnDeleted func(ids []int64)
@@ -190,7 +190,7 @@ func (v *View) searchChanged(s string) {
 	})
 }
 
-// SetChecked ticks or unticks a lead for "Eksporter valgte".
+// SetChecked ticks or unticks a lead for "Eksportér markerede".
 func (v *View) SetChecked(localID int64, on bool) {
 	if v.checked == nil {
 		v.checked = map[int64]bool{}
