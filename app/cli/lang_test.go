@@ -125,7 +125,7 @@ func TestSyncCreateExistingCVRJSONHasCode(t *testing.T) {
 	if r := run(t, env, "import", sample("one-lead.json")); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
-	for lang, want := range map[string]string{"da": "der findes allerede en virksomhed med samme CVR", "en": "a company with the same CVR is already in SuperOffice"} {
+	for lang, want := range map[string]string{"da": "der findes allerede et firma med samme CVR", "en": "a company with the same CVR is already in SuperOffice"} {
 		lenv := maps.Clone(env)
 		lenv["RABITIQ_LANG"] = lang
 		r := run(t, lenv, "sync", "lead_00000_4ef8aa38", "--create", "--json")

@@ -67,7 +67,7 @@ func TestErrorsFollowTheLanguage(t *testing.T) {
 	if !errors.As(err, &ex) || !strings.Contains(err.Error(), `a company with the same CVR is already in SuperOffice: Kollegas Fjordlys (id 30)`) {
 		t.Errorf("create with a CVR already in SuperOffice = %v", err)
 	}
-	if da := ex.Message().Text(msg.Danish); !strings.Contains(da, "der findes allerede en virksomhed") {
+	if da := ex.Message().Text(msg.Danish); !strings.Contains(da, "der findes allerede et firma") {
 		t.Errorf("Danish = %q", da)
 	}
 	if _, err := e.eng.Sync(ctx, id, Choice{}); err == nil || err.Error() != "choose a company or create a new one" {

@@ -36,7 +36,7 @@ func choices(ticked bool) []choice {
 	return cs
 }
 
-// labels are the radio's texts: "Valgte (2)", "Alle nye (12)"; a count not
+// labels are the radio's texts: "Markerede (2)", "Alle nye (12)"; a count not
 // known yet is left out rather than shown as 0.
 func (f *Flow) labels() []string {
 	out := make([]string, len(f.choices))

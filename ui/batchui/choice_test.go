@@ -23,7 +23,7 @@ func TestBatchChoiceShowsCounts(t *testing.T) {
 		store.StatusSynced:  {6},
 	}}
 	f := Open(svc, w, []int64{9, 4}, nil, nil)
-	want := []string{"Valgte (2)", "Alle nye (3)", "Alle ændrede (2)", "Alle fejlede (0)", "Alle leads (6)"}
+	want := []string{"Markerede (2)", "Alle nye (3)", "Alle ændrede (2)", "Alle fejlede (0)", "Alle leads (6)"}
 	if len(f.Which.Options) != len(want) {
 		t.Fatalf("options %q", f.Which.Options)
 	}
@@ -32,7 +32,7 @@ func TestBatchChoiceShowsCounts(t *testing.T) {
 			t.Errorf("option %d = %q, want %q", i, f.Which.Options[i], o)
 		}
 	}
-	if f.Which.Selected != "Valgte (2)" {
+	if f.Which.Selected != "Markerede (2)" {
 		t.Errorf("selection moved to %q", f.Which.Selected)
 	}
 	f.Which.SetSelected("Alle nye (3)")

@@ -94,7 +94,7 @@ func TestBatchOfTickedLeads(t *testing.T) {
 	w := uitest.Setup(t)
 	svc := &fake{}
 	f := Open(svc, w, []int64{9, 4}, nil, nil)
-	if f.Which.Selected != "Valgte (2)" {
+	if f.Which.Selected != "Markerede (2)" {
 		t.Fatalf("first option = %q", f.Which.Selected)
 	}
 	svc.statuses = nil // forget the counting

@@ -265,7 +265,7 @@ func TestPlainError(t *testing.T) {
 		{soError(412), "SuperOffice afviste forespørgslen (fejl 412)."},
 		{fmt.Errorf("x: %w", &so.AmbiguousError{Method: "POST", Path: "v1/Contact", Err: context.DeadlineExceeded}), "SuperOffice kunne ikke nås"},
 		{errors.New("set RABITIQ_SO_API_URL"), "Der skete en uventet fejl."},
-		{msg.Errorf(errors.New("sql: no rows"), msg.ExportCompanyGone), "Virksomheden findes ikke længere i SuperOffice"},
+		{msg.Errorf(errors.New("sql: no rows"), msg.ExportCompanyGone), "Firmaet findes ikke længere i SuperOffice"},
 	}
 	for _, c := range cases {
 		got := PlainError(c.err)

@@ -1,6 +1,8 @@
 package leads
 
 import (
+	"slices"
+
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -37,5 +39,31 @@ func TestImportResultClosesOnEsc(t *testing.T) {
 	uitest.Press(w, fyne.KeyEscape)
 	if uitest.Top(w) != nil {
 		t.Error("Esc did not close the import result")
+	}
+}
+
+// With the list focused, Down and Up move the selection, which shows the
+// lead through OnSelect, and Enter hands the selected lead to OnEnter
+// (the window's export).
+func TestListArrowsSelectAndEnterExports(t *testing.T) {
+	v, _, w := setup(t, []store.LeadRow{{LocalID: 1, CompanyName: "Første ApS"}, {LocalID: 2, CompanyName: "Anden A/S"}, {LocalID: 3, CompanyName: "Tredje I/S"}})
+	var shown, entered []int64
+	v.OnSelect = func(r store.LeadRow) { shown = append(shown, r.LocalID) }
+	v.OnEnter = func(r store.LeadRow) { entered = append(entered, r.LocalID) }
+	w.Canvas().Focus(v.List)
+	uitest.Press(w, fyne.KeyReturn)
+	if len(entered) != 0 {
+		t.Fatalf("Enter with nothing selected exported %v", entered)
+	}
+	for _, k := range []fyne.KeyName{fyne.KeyDown, fyne.KeyDown, fyne.KeyDown, fyne.KeyDown, fyne.KeyUp} {
+		uitest.Press(w, k)
+	}
+	if want := []int64{1, 2, 3, 2}; !slices.Equal(shown, want) {
+		t.Errorf("Down×4, Up showed %v, want %v", shown, want)
+	}
+	uitest.Press(w, fyne.KeyReturn)
+	uitest.Press(w, fyne.KeyEnter)
+	if want := []int64{2, 2}; !slices.Equal(entered, want) {
+		t.Errorf("Enter and keypad Enter exported %v, want %v", entered, want)
 	}
 }

@@ -53,7 +53,8 @@ type View struct {
 	checked   map[int64]bool
 
 	Search *widget.Entry
-	List   *widget.List
+	// List selects with the arrow keys; Enter is OnEnter (keylist.go).
+	List   *List
 	Status *widget.Label
 	Import *widget.Button
 	// ImportDir is "Importér mappe…": every lead file in a folder, as
@@ -71,7 +72,7 @@ type View struct {
 	// Cancel stops a running import; the file being imported rolls back.
 	Cancel *widget.Button
 	// Delete asks, then deletes the ticked leads from this computer
-	// (delete.go); the window places it beside "Eksporter flere…".
+	// (delete.go); the window places it beside "Eksportér flere…".
 	Delete *widget.Button
 	// OnDeleted is called with the leads Delete removed.
 	OnDeleted func(ids []int64)
@@ -82,6 +83,9 @@ type View struct {
 
 	// OnSelect is called with the lead the user selected.
 	OnSelect func(store.LeadRow)
+	// OnEnter is called with the selected lead when the user presses
+	// Enter in the list: the window starts its export.
+	OnEnter func(store.LeadRow)
 	// ChooseFiles opens a file chooser; the window sets it (tests replace it).
 	ChooseFiles func(func(paths []string))
 	// ChooseFolder opens a folder chooser; the window sets it (tests
@@ -123,10 +127,17 @@ func New(svc Service, win fyne.Window) *View {
 	v.Import = widget.NewButtonWithIcon(lang.L("Import…"), theme.FileIcon(), v.chooseFiles)
 	v.ImportDir = widget.NewButtonWithIcon(lang.L("Import folder…"), theme.FolderOpenIcon(), v.chooseFolder)
 	v.Delete = v.newDeleteButton()
-	v.List = widget.NewList(func() int { return v.count }, newRow, v.updateRow)
+	v.List = newList(func() int { return v.count }, newRow, v.updateRow)
 	v.List.OnSelected = func(id widget.ListItemID) {
+		v.List.selected = id
 		if r, ok := v.Row(id); ok && v.OnSelect != nil {
 			v.OnSelect(r)
+		}
+	}
+	v.List.OnUnselected = func(widget.ListItemID) { v.List.selected = -1 }
+	v.List.OnEnter = func(id widget.ListItemID) {
+		if r, ok := v.Row(id); ok && v.OnEnter != nil {
+			v.OnEnter(r)
 		}
 	}
 	// The header leaves room for the rows' check boxes.
@@ -179,7 +190,7 @@ func (v *View) searchChanged(s string) {
 	})
 }
 
-// SetChecked ticks or unticks a lead for "Eksporter valgte".
+// SetChecked ticks or unticks a lead for "Eksportér markerede".
 func (v *View) SetChecked(localID int64, on bool) {
 	if v.checked == nil {
 		v.checked = map[int64]bool{}

@@ -28,6 +28,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/ui/about"
 	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/batchui"
+	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
 	"github.com/rabitiq/superoffice-sync/ui/exportui"
 	"github.com/rabitiq/superoffice-sync/ui/fieldsui"
 	"github.com/rabitiq/superoffice-sync/ui/history"
@@ -195,6 +196,9 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 		detail.Show(r.LocalID)
 		prefs.SetInt(prefLastLead, int(r.LocalID))
 	}
+	// Enter in the list is Eksportér for the lead it shows, only when
+	// that button could be clicked (connected).
+	list.OnEnter = func(store.LeadRow) { dialogkeys.Tap(detail.Export)() }
 	detail.OnExport = func(r store.LeadRow) {
 		exportui.Start(svc, w, r, exportui.Opts{Policy: policy, Reconnect: reconnect, Report: report, Banner: banner, Done: func(*export.Result) { refresh(r.LocalID) }})
 	}
