@@ -130,12 +130,13 @@ func refused(err error) bool {
 // they differ from the ones the last plan used, returns the lead mapped
 // with the new ones.
 func (e *Engine) replanIfFieldsChanged(ctx context.Context, localID int64) (mapping.Plan, bool) {
-	e.mu.Lock()
-	old := e.meta
-	e.meta = nil
-	e.mu.Unlock()
-	_, plan, err := e.Plan(ctx, localID)
-	if err != nil || old == nil {
+	old, err := e.Meta(ctx) // the cached metadata the failed write used
+	if err != nil {
+		return mapping.Plan{}, false
+	}
+	e.ForgetMeta()
+	_, plan, err := e.Plan(ctx, localID) // reads the fields again
+	if err != nil {
 		return mapping.Plan{}, false
 	}
 	cur, err := e.Meta(ctx)
