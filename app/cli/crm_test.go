@@ -269,27 +269,7 @@ func TestConnectStatusDisconnect(t *testing.T) {
 		t.Errorf("fields over OAuth: %d %s", f.code, f.stderr)
 	}
 	// No token or code ever reaches the output: grep all of it.
-	var secrets []string
-	for _, secret := range kr.Dump() {
-		var cr auth.Credentials
-		if json.Unmarshal([]byte(secret), &cr) == nil && cr.RefreshToken != "" {
-			secrets = append(secrets, cr.RefreshToken)
-		}
-	}
-	for _, r := range s.Requests() {
-		if a := r.Header.Get("Authorization"); strings.HasPrefix(a, "Bearer ") {
-			secrets = append(secrets, strings.TrimPrefix(a, "Bearer "))
-		}
-		if strings.Contains(r.Path, "/oauth/authorize") {
-			continue
-		}
-		if v, err := url.ParseQuery(r.Body); err == nil && v.Get("code") != "" {
-			secrets = append(secrets, v.Get("code"))
-		}
-	}
-	if len(secrets) < 3 {
-		t.Fatalf("found only %d secrets to look for", len(secrets))
-	}
+	secrets := secretsSeen(t, kr, s)
 	all := c.stdout + c.stderr + st.stdout + st.stderr + f.stdout + f.stderr
 	for _, secret := range secrets {
 		if strings.Contains(all, secret) {
@@ -367,4 +347,34 @@ func TestDryRunWritesNothingAndSyncAll(t *testing.T) {
 			t.Errorf("%v: exit %d", args, r.code)
 		}
 	}
+}
+
+// secretsSeen is every refresh token in the keyring and every bearer token
+// and authorization code the simulator received: what must never appear
+// in the CLI's output, its log or its report. Fewer than three means the
+// test signed in too little to prove anything.
+func secretsSeen(t *testing.T, kr *auth.MemKeyring, s *sotest.Server) []string {
+	t.Helper()
+	var secrets []string
+	for _, secret := range kr.Dump() {
+		var cr auth.Credentials
+		if json.Unmarshal([]byte(secret), &cr) == nil && cr.RefreshToken != "" {
+			secrets = append(secrets, cr.RefreshToken)
+		}
+	}
+	for _, r := range s.Requests() {
+		if a := r.Header.Get("Authorization"); strings.HasPrefix(a, "Bearer ") {
+			secrets = append(secrets, strings.TrimPrefix(a, "Bearer "))
+		}
+		if strings.Contains(r.Path, "/oauth/authorize") {
+			continue
+		}
+		if v, err := url.ParseQuery(r.Body); err == nil && v.Get("code") != "" {
+			secrets = append(secrets, v.Get("code"))
+		}
+	}
+	if len(secrets) < 3 {
+		t.Fatalf("found only %d secrets to look for", len(secrets))
+	}
+	return secrets
 }

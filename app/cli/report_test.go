@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"encoding/json"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,24 +107,7 @@ func TestLogOverOAuthHoldsNoSecrets(t *testing.T) {
 			t.Errorf("log lacks %s:\n%s", want, log)
 		}
 	}
-	var secrets []string
-	for _, secret := range kr.Dump() {
-		var cr auth.Credentials
-		if json.Unmarshal([]byte(secret), &cr) == nil && cr.RefreshToken != "" {
-			secrets = append(secrets, cr.RefreshToken)
-		}
-	}
-	for _, r := range s.Requests() {
-		if a := r.Header.Get("Authorization"); strings.HasPrefix(a, "Bearer ") {
-			secrets = append(secrets, strings.TrimPrefix(a, "Bearer "))
-		}
-		if v, err := url.ParseQuery(r.Body); err == nil && v.Get("code") != "" {
-			secrets = append(secrets, v.Get("code"))
-		}
-	}
-	if len(secrets) < 3 {
-		t.Fatalf("found only %d secrets to look for", len(secrets))
-	}
+	secrets := secretsSeen(t, kr, s)
 	rep := runWith(t, env, kr, nil, "report")
 	for _, secret := range secrets {
 		if strings.Contains(log, secret) || strings.Contains(rep.stdout, secret) {
