@@ -1,9 +1,6 @@
 package sotest
 
-import (
-	"net/http"
-	"sync"
-)
+import "net/http"
 
 // strictRefuses are the rules a strict tenant (Config.Strict) enforces by
 // refusing the whole write with 400, where the forgiving tenant records
@@ -20,14 +17,12 @@ var strictRefuses = map[string]bool{
 	KindReadOnly:           true,
 }
 
-// writeGate collects the violations of one write. In strict mode the first
-// one that strictRefuses names makes refuse answer 400, so the handler
-// stops before anything is saved.
+// writeGate collects the violations of one write, on the request's own
+// goroutine. In strict mode the first one that strictRefuses names makes
+// refuse answer 400, so the handler stops before anything is saved.
 type writeGate struct {
-	s  *Server
-	rc *reqCtx
-
-	mu      sync.Mutex
+	s       *Server
+	rc      *reqCtx
 	refused string
 }
 
@@ -37,20 +32,13 @@ func (s *Server) gate(rc *reqCtx) *writeGate { return &writeGate{s: s, rc: rc} }
 // strict tenant refuses it.
 func (g *writeGate) report(kind, pointer, msg string) {
 	g.rc.violate(kind, pointer, msg)
-	if !g.s.cfg.Strict || !strictRefuses[kind] {
-		return
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if g.refused == "" {
+	if g.s.cfg.Strict && strictRefuses[kind] && g.refused == "" {
 		g.refused = kind + " at " + pointer + ": " + msg
 	}
 }
 
 // refuse answers 400 and reports true when the write must not be saved.
 func (g *writeGate) refuse() bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
 	if g.refused == "" {
 		return false
 	}
