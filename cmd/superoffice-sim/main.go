@@ -36,6 +36,7 @@ func run(args []string) error {
 	fs.StringVar(&cfg.ClientSecret, "client-secret", "", "client secret to require when one is sent (optional)")
 	fs.StringVar(&cfg.Ctx, "ctx", "", "tenant context id (default Cust12345)")
 	fs.BoolVar(&cfg.AutoApprove, "auto-approve", false, "skip the approve page")
+	fs.BoolVar(&cfg.Strict, "strict", false, "the least forgiving reading of every unconfirmed behaviour (see sotest.Config.Strict)")
 	verbose := fs.Bool("v", false, "log every request")
 	if err := fs.Parse(args); err != nil {
 		return err
