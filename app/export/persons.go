@@ -159,8 +159,8 @@ func (e *Engine) personChange(ctx context.Context, id int, p mapping.PersonPlan,
 	return personOps(cur, p), nil
 }
 
-// updatePerson writes what changed on an existing person: the title and
-// the phone numbers it lacks. known is the person as the company's GET
+// updatePerson writes what an existing person lacks: a title where it has
+// none, and the phone numbers it does not have. known is the person as the company's GET
 // summarised it, or nil.
 func (e *Engine) updatePerson(ctx context.Context, id int, p mapping.PersonPlan, known *so.PersonEntity) (bool, error) {
 	ops, err := e.personChange(ctx, id, p, known)
@@ -173,12 +173,14 @@ func (e *Engine) updatePerson(ctx context.Context, id int, p mapping.PersonPlan,
 	return true, nil
 }
 
-// personOps is what differs between a person and the lead's contact: the
-// title, and the numbers the person has under no kind. A list is sent
-// whole: the person's own entries, as read, then the new numbers.
+// personOps is what the person lacks of the lead's contact: a title when
+// the person has none (a title someone typed in SuperOffice is theirs,
+// as a company's name and department are), and the numbers the person
+// has under no kind. A list is sent whole: the person's own entries, as
+// read, then the new numbers.
 func personOps(cur *so.PersonEntity, p mapping.PersonPlan) []so.PatchOp {
 	var ops []so.PatchOp
-	if in := p.Person.Title; !blank(in) && in != cur.Title {
+	if in := p.Person.Title; !blank(in) && blank(cur.Title) {
 		ops = append(ops, so.PatchReplace("Title", in))
 	}
 	// A number the person has under any kind is known: the plan's guess of

@@ -108,10 +108,27 @@ func TestUpdateKeepsUserValuesRefreshesFieldsAndDedupesPersons(t *testing.T) {
 	if len(c.Persons) != 2 {
 		t.Fatalf("%d persons, want 2 (Mette matched by e-mail, Ole created)", len(c.Persons))
 	}
+	// Mette's title was typed in SuperOffice: the lead's "CFO" does not
+	// replace it, as the company's own name and department stay.
 	for _, pid := range c.Persons {
-		if p, _ := e.sim.Person(pid); p.Firstname == "Mette" && p.Title != "CFO" {
-			t.Errorf("Mette's title = %q, want CFO", p.Title)
+		if p, _ := e.sim.Person(pid); p.Firstname == "Mette" && p.Title != "Bogholder" {
+			t.Errorf("Mette's title = %q, want the one typed in SuperOffice, Bogholder", p.Title)
 		}
+	}
+}
+
+func TestBlankPersonTitleIsFilledFromLead(t *testing.T) {
+	e := newEnv(t, tenantWith(sotest.SeedCompany{ID: 20, Name: "Fjordlys Energi A/S", OrgNr: "38112759"}))
+	pid, err := e.sim.AddPerson(sotest.SeedPerson{ContactID: 20, Firstname: "Mette", Lastname: "Hansen", Emails: []string{"mette@fjordlys.dk"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := e.importLeads(t, fullLead)["rq-1"]
+	if _, err := e.eng.Sync(context.Background(), id, Choice{ContactID: 20}); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := e.sim.Person(pid); p.Title != "CFO" {
+		t.Errorf("Mette's blank title = %q after sync, want the lead's CFO", p.Title)
 	}
 }
 
