@@ -47,7 +47,7 @@ func DeleteAll(win fyne.Window, svc LocalData, done func()) fyne.CanvasObject {
 		d.SetConfirmText(lang.L("Delete everything"))
 		d.SetDismissText(lang.L("Cancel"))
 		d.SetConfirmImportance(widget.DangerImportance)
-		dialogkeys.ShowConfirm(win, d)
+		dialogkeys.ShowDestructive(win, d)
 	})
 	b.Importance = widget.DangerImportance
 	return container.NewVBox(

@@ -9,7 +9,8 @@ import (
 	"github.com/rabitiq/superoffice-sync/ui/uitest"
 )
 
-// "Slet alle lokale data": Esc is Annuller, Enter is Slet alt.
+// "Slet alle lokale data": Esc is Annuller; Enter deletes nothing, the
+// button must be clicked.
 func TestDeleteAllConfirmationKeys(t *testing.T) {
 	w := uitest.Setup(t)
 	svc := &fakeData{}
@@ -22,7 +23,11 @@ func TestDeleteAllConfirmationKeys(t *testing.T) {
 	}
 	test.Tap(b)
 	uitest.Press(w, fyne.KeyReturn)
+	if svc.calls != 0 || uitest.Top(w) == nil {
+		t.Fatalf("Enter: %d deletes, dialog open %v", svc.calls, uitest.Top(w) != nil)
+	}
+	test.Tap(uitest.Button(uitest.Top(w), "Slet alt"))
 	if svc.calls != 1 {
-		t.Errorf("Enter: %d deletes, want 1", svc.calls)
+		t.Errorf("Slet alt: %d deletes, want 1", svc.calls)
 	}
 }

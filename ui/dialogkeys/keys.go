@@ -61,6 +61,15 @@ func ShowConfirm(win fyne.Window, d *dialog.ConfirmDialog) {
 	Bind(win, d.Hide, d.Confirm)
 }
 
+// ShowDestructive shows a confirmation of something that cannot be undone
+// (deleting leads, all local data): Esc answers no, and Enter does
+// nothing, so a key pressed out of habit never deletes; the confirm
+// button must be clicked (or reached with Tab and Space).
+func ShowDestructive(win fyne.Window, d *dialog.ConfirmDialog) {
+	d.Show()
+	Bind(win, d.Hide, nil)
+}
+
 // Tap is a button's action for Bind: it taps b only when b is shown and
 // enabled, as a click would.
 func Tap(b *widget.Button) func() {

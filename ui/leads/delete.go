@@ -51,7 +51,7 @@ func (v *View) ConfirmDelete() {
 	d.SetConfirmText(lang.L("Delete"))
 	d.SetDismissText(lang.L("Cancel"))
 	d.SetConfirmImportance(widget.DangerImportance)
-	dialogkeys.ShowConfirm(v.win, d)
+	dialogkeys.ShowDestructive(v.win, d)
 }
 
 // deleteLeads deletes ids off the UI goroutine, then unticks them and

@@ -13,7 +13,8 @@ import (
 	"github.com/rabitiq/superoffice-sync/ui/uitest"
 )
 
-// The delete confirmation: Esc is Annuller, Enter is Slet.
+// The delete confirmation: Esc is Annuller; Enter deletes nothing (a
+// deletion cannot be undone, so it takes a click on Slet).
 func TestDeleteConfirmationKeys(t *testing.T) {
 	v, svc, w := setup(t, []store.LeadRow{{LocalID: 1, CompanyName: "Glemmes ApS"}, {LocalID: 2, CompanyName: "Bliver A/S"}})
 	v.SetChecked(1, true)
@@ -24,8 +25,13 @@ func TestDeleteConfirmationKeys(t *testing.T) {
 	}
 	test.Tap(v.Delete)
 	uitest.Press(w, fyne.KeyReturn)
+	uitest.Press(w, fyne.KeyEnter)
+	if len(svc.deleted) != 0 || uitest.Top(w) == nil {
+		t.Fatalf("Enter deleted %v or closed the confirmation", svc.deleted)
+	}
+	test.Tap(uitest.Button(uitest.Top(w), "Slet"))
 	if len(svc.deleted) != 1 || svc.deleted[0] != 1 {
-		t.Errorf("Enter deleted %v, want [1]", svc.deleted)
+		t.Errorf("Slet deleted %v, want [1]", svc.deleted)
 	}
 }
 
