@@ -70,3 +70,17 @@ func (d *DB) FollowUpBooked(ctx context.Context, tenant string, leadID, contactI
 	}
 	return nil
 }
+
+// DropFollowUpIntent forgets a follow-up that SuperOffice refused (and so
+// did not save), so a later export may book it; a booked one stays.
+func (d *DB) DropFollowUpIntent(ctx context.Context, tenant string, leadID, contactID int64) error {
+	err := d.write(ctx, func() error {
+		_, err := d.db.ExecContext(ctx, `DELETE FROM follow_ups WHERE tenant = ? AND lead_id = ? AND so_contact_id = ? AND appointment_id IS NULL`,
+			tenant, leadID, contactID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("forget follow-up intent of lead %d: %w", leadID, err)
+	}
+	return nil
+}

@@ -33,11 +33,23 @@ func TestFollowUpIntentThenBookedIsNeverReplaced(t *testing.T) {
 	if err := d.AddFollowUpIntent(ctx, f); err != nil {
 		t.Fatal(err)
 	}
+	if err := d.DropFollowUpIntent(ctx, "Cust1", id, 7); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := d.FollowUpFor(ctx, "Cust1", id, 7); ok {
+		t.Fatal("a refused follow-up's intent was kept")
+	}
+	if err := d.AddFollowUpIntent(ctx, f); err != nil {
+		t.Fatal(err)
+	}
 	if err := d.FollowUpBooked(ctx, "Cust1", id, 7, 42); err != nil {
 		t.Fatal(err)
 	}
 	if err := d.AddFollowUpIntent(ctx, f); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("a booked follow-up was replaced by an intent: %v", err)
+	}
+	if err := d.DropFollowUpIntent(ctx, "Cust1", id, 7); err != nil {
+		t.Fatal(err)
 	}
 	got, _, _ = d.FollowUpFor(ctx, "Cust1", id, 7)
 	if got.AppointmentID != 42 || got.StartDate != "2026-12-15T09:00:00" {

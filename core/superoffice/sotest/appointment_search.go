@@ -25,12 +25,18 @@ var findAppointment = newProvider("appointment", nil, "", "", []string{"appointm
 // (Slim mode).
 func (s *Server) searchAppointments(rc *reqCtx) {
 	q := rc.r.URL.Query()
+	// A strict tenant's refusal of an undocumented column is the reading
+	// the client is built to survive, not a rule it broke: no violation.
+	strictUnknown := false
 	fail := func(param, msg string) {
-		rc.violate(KindOData, param, msg)
+		if !strictUnknown {
+			rc.violate(KindOData, param, msg)
+		}
 		writeSOError(rc.w, http.StatusBadRequest, "ArchiveException", msg)
 	}
 	lookup := func(name string) (*column, bool) {
 		if s.cfg.Strict {
+			strictUnknown = true
 			return nil, false
 		}
 		c, ok := findAppointment.cols[strings.ToLower(strings.TrimSpace(name))]
