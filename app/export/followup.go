@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
@@ -25,6 +26,20 @@ type FollowUpResult struct {
 	// Existing says an earlier export of this lead to this company booked
 	// it, so this one did not book another.
 	Existing bool `json:"existing,omitempty"`
+}
+
+// Message says what was booked, for the confirmation and the CLI:
+// "Opfølgning oprettet: tir. 8. dec. kl. 09:00".
+func (f *FollowUpResult) Message() msg.Message {
+	code := msg.FollowUpBooked
+	if f.Existing {
+		code = msg.FollowUpExisting
+	}
+	at, err := time.Parse(so.AppointmentTimeLayout, f.StartDate)
+	if err != nil {
+		return msg.New(code, "when", f.StartDate)
+	}
+	return msg.New(code, "when", at)
 }
 
 // Lengths used when the tenant's /Appointment/default announces none. The

@@ -1,5 +1,10 @@
 package msg
 
+import (
+	"fmt"
+	"time"
+)
+
 // Follow-up messages: the task an export books in the user's SuperOffice
 // checklist (app/export/followup.go) and what it says about it. The title
 // and description are written into the user's CRM in the app's language.
@@ -17,6 +22,8 @@ const (
 	FollowUpReadDefault  = "followup.read-default"   // step: read Appointment/default
 	FollowUpNoTask       = "followup.no-task"        // no task type known
 	FollowUpRecord       = "followup.record"         // step: remember it locally
+	CLIFlagFollowUp      = "cli.flag-follow-up"      // sync --follow-up N
+	CLIFollowUpBad       = "cli.follow-up-bad"       // {value}
 )
 
 func init() {
@@ -36,5 +43,24 @@ func init() {
 		FollowUpReadDefault: {"læs SuperOffices standardværdier for aktiviteter", "read the tenant's defaults for follow-ups"},
 		FollowUpNoTask:      {"vælg en aktivitetstype til opfølgninger i Integrationer", "choose a task type for follow-ups in Integrations"},
 		FollowUpRecord:      {"husk opfølgningen", "remember the follow-up"},
+		CLIFlagFollowUp: {"opret en opfølgning i din opgaveliste i SuperOffice om N arbejdsdage (man.–fre.; helligdage kendes ikke), én pr. lead",
+			"book a follow-up in your SuperOffice checklist in N working days (Mon–Fri; holidays are not known), one per lead"},
+		CLIFollowUpBad: {"sync: --follow-up vil have et antal arbejdsdage fra 0 til 60, ikke {value}",
+			"sync: --follow-up wants a number of working days from 0 to 60, not {value}"},
 	})
+}
+
+// Short weekday and month names for a follow-up's time.
+var (
+	daWeekdays = [...]string{"søn.", "man.", "tir.", "ons.", "tor.", "fre.", "lør."}
+	daMonths   = [...]string{"jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."}
+)
+
+// when renders a time argument the way a Danish or English salesperson
+// reads an appointment: "tir. 8. dec. kl. 09:00", "Tue 8 Dec at 09:00".
+func when(t time.Time, l Lang) string {
+	if l == English {
+		return t.Format("Mon 2 Jan at 15:04")
+	}
+	return fmt.Sprintf("%s %d. %s kl. %s", daWeekdays[t.Weekday()], t.Day(), daMonths[t.Month()-1], t.Format("15:04"))
 }
