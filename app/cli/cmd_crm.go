@@ -147,15 +147,20 @@ func runSync(ctx context.Context, env Env, args []string) int {
 	status := fs.String("status", "", msg.CLIFlagStatus)
 	createMissing := fs.Bool("create-missing", false, msg.CLIFlagCreateMissing)
 	concurrency := fs.Int("concurrency", 4, msg.CLIFlagConcurrency)
+	followUp := fs.String("follow-up", "", msg.CLIFlagFollowUp)
 	rest, err := parse(fs, args)
 	if err != nil {
 		return ExitUsage
+	}
+	days, ok := followUpDays(*followUp)
+	if !ok {
+		return fail(env, ExitUsage, usageError{env.say(msg.CLIFollowUpBad, "value", strconv.Quote(*followUp))})
 	}
 	if *all {
 		if len(rest) > 0 || *create || *contact != "" || *dryRun {
 			return fail(env, ExitUsage, usageError{env.say(msg.CLISyncAllExclusive)})
 		}
-		return runSyncAll(ctx, env, *db, *status, *createMissing, *concurrency, *asJSON)
+		return runSyncAll(ctx, env, *db, *status, *createMissing, *concurrency, *asJSON, days)
 	}
 	if len(rest) != 1 {
 		return fail(env, ExitUsage, usageError{env.say(msg.CLISyncOneLead)})
@@ -178,6 +183,7 @@ func runSync(ctx context.Context, env Env, args []string) int {
 	if *overwrite != "" {
 		ch.Overwrite = strings.Split(*overwrite, ",")
 	}
+	ch.FollowUpDays = days
 	e, d, id, code := engine(ctx, env, *db, rest[0])
 	if e == nil {
 		return code
@@ -220,6 +226,7 @@ func printResult(env Env, res *export.Result) {
 	for _, w := range res.Warnings {
 		fmt.Fprintln(env.Stdout, "  "+env.say(msg.CLIWarning)+": "+w)
 	}
+	printFollowUp(env, res)
 }
 
 func printDiff(ctx context.Context, env Env, e *tenant.Service, id int64, ch export.Choice, asJSON bool) int {

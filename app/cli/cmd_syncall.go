@@ -16,7 +16,7 @@ import (
 // exported or sent to review, 3 when SuperOffice refused the sign-in (the
 // batch stops there and the unfinished leads keep their status), and 1
 // when a lead failed or the run was cancelled.
-func runSyncAll(ctx context.Context, env Env, dbFlag, status string, createMissing bool, concurrency int, asJSON bool) int {
+func runSyncAll(ctx context.Context, env Env, dbFlag, status string, createMissing bool, concurrency int, asJSON bool, followUpDays int) int {
 	var statuses []store.Status
 	switch status {
 	case "":
@@ -50,7 +50,7 @@ func runSyncAll(ctx context.Context, env Env, dbFlag, status string, createMissi
 	}
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetEscapeHTML(false)
-	sum := svc.Batch(ctx, ids, export.BatchOptions{CreateMissing: createMissing, Concurrency: concurrency}, func(done, total int, it export.BatchItem) {
+	sum := svc.Batch(ctx, ids, export.BatchOptions{CreateMissing: createMissing, Concurrency: concurrency, FollowUpDays: followUpDays}, func(done, total int, it export.BatchItem) {
 		if asJSON {
 			_ = enc.Encode(it)
 			return

@@ -18,6 +18,9 @@ type BatchOptions struct {
 	CreateMissing bool
 	// Concurrency is how many leads are exported at once (default 4).
 	Concurrency int
+	// FollowUpDays > 0 books a follow-up for every created or updated
+	// lead (Choice.FollowUpDays).
+	FollowUpDays int
 }
 
 // The outcomes of one lead in a batch.
@@ -295,6 +298,7 @@ func (e *Engine) batchTry(ctx context.Context, id int64, opt BatchOptions) (Batc
 			return e.leaveForReview(ctx, it, nil)
 		}
 	}
+	ch.FollowUpDays = opt.FollowUpDays
 	res, err := e.Sync(ctx, id, ch)
 	if err != nil {
 		if ctx.Err() != nil && errors.Is(err, context.Canceled) {

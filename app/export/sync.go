@@ -26,6 +26,9 @@ type Choice struct {
 	// FreshSearch says the caller searched the tenant by the lead's org
 	// number a moment ago (a batch does), so a create need not search again.
 	FreshSearch bool
+	// FollowUpDays > 0 books a follow-up that many working days ahead
+	// (followup.go), once per lead and company.
+	FollowUpDays int
 }
 
 // PersonCounts counts the persons a sync wrote.
@@ -60,6 +63,8 @@ type Result struct {
 	WarningCodes []WarningCode `json:"warningCodes"`
 	// CompanyName is the company's name in SuperOffice, for the confirmation.
 	CompanyName string `json:"-"`
+	// FollowUp is the follow-up booked for this export, nil when none.
+	FollowUp *FollowUpResult `json:"followUp,omitempty"`
 }
 
 // Sync writes the lead to the chosen or a new company and records the
@@ -95,6 +100,9 @@ func (e *Engine) Sync(ctx context.Context, localID int64, ch Choice) (*Result, e
 		return nil, err
 	}
 	_ = e.db.DeleteIntent(ctx, localID)
+	if ch.FollowUpDays > 0 {
+		e.followUp(ctx, localID, &det.Lead, plan, res, ch.FollowUpDays)
+	}
 	action := "updated"
 	if res.Created {
 		action = "created"

@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 )
 
 // Lang is a language the app speaks.
@@ -141,6 +142,8 @@ func format(v any, l Lang) string {
 		return strings.Join(x, ", ")
 	case Message:
 		return x.Text(l)
+	case time.Time:
+		return when(x, l)
 	}
 	return fmt.Sprint(v)
 }

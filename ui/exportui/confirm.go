@@ -62,6 +62,9 @@ func (b *Banner) Show(r *export.Result) {
 		map[string]any{"Fields": len(r.CustomFields.Written), "Skipped": len(r.CustomFields.Skipped), "Created": r.Persons.Created, "Updated": r.Persons.Updated}))
 	summary.Wrapping = fyne.TextWrapWord
 	lines := []fyne.CanvasObject{title, summary}
+	if l := followUpLine(r); l != "" {
+		lines = append(lines, widget.NewLabel(l))
+	}
 	b.FieldSetup = nil
 	if len(r.CustomFields.Skipped) > 0 {
 		if !b.told {

@@ -58,6 +58,7 @@ type Flow struct {
 	// Overwrites and SyncPreviewed are the preview's widgets, for tests.
 	Overwrites    Overwrites
 	SyncPreviewed *widget.Button
+	followUp      *FollowUp
 }
 
 // Ready is closed when the search is done and its dialog is shown.
@@ -78,6 +79,8 @@ type Opts struct {
 	// Banner, when set, shows the confirmation in the window instead of
 	// a dialog the seller must close.
 	Banner *Banner
+	// FollowUp, when set, offers to book a follow-up (followup.go).
+	FollowUp *FollowUp
 }
 
 // Start searches SuperOffice for the lead's company in the background and
@@ -85,6 +88,7 @@ type Opts struct {
 // told or offered, and may be zero.
 func Start(svc Service, win fyne.Window, lead store.LeadRow, o Opts) *Flow {
 	f := &Flow{svc: svc, win: win, lead: lead, Selected: -1, Done: o.Done, ready: make(chan struct{}), Policy: o.Policy, reconnect: o.Reconnect, report: o.Report, banner: o.Banner}
+	f.followUp = o.FollowUp
 	wait := f.waiting(lang.L("Searching SuperOffice…"))
 	type result struct {
 		c   []match.Candidate
@@ -167,7 +171,7 @@ func (f *Flow) showMatches(cs []match.Candidate) {
 	}
 	head := widget.NewLabel(intro)
 	head.Wrapping = fyne.TextWrapWord
-	body := container.NewBorder(head, nil, nil, nil, f.Candidates)
+	body := container.NewBorder(head, f.followUp.Row(), nil, nil, f.Candidates)
 	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
 	d := dialog.NewCustomWithoutButtons(lang.L("Export to SuperOffice")+": "+f.lead.CompanyName, body, f.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, f.Create, f.SyncChosen})
@@ -197,6 +201,7 @@ func (f *Flow) sync(ch export.Choice) {
 	if f.dlg != nil {
 		f.dlg.Hide()
 	}
+	ch.FollowUpDays = f.followUp.DaysChosen()
 	wait := f.waiting(lang.L("Syncing…"))
 	type result struct {
 		r   *export.Result
@@ -240,6 +245,9 @@ func ResultText(r *export.Result) string {
 	}
 	if len(r.Kept) > 0 {
 		lines = append(lines, lang.L("Existing values kept:")+" "+FieldsText(r.Kept))
+	}
+	if l := followUpLine(r); l != "" {
+		lines = append(lines, l)
 	}
 	for _, w := range r.OtherWarnings(i18n.Lang()) {
 		lines = append(lines, "⚠ "+w)

@@ -154,7 +154,9 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	banner.CompanyURL = svc.CompanyURL
 	banner.OpenURL = a.OpenURL
 	banner.OnFieldSetup = func() { sh.Show(tabFields) }
-	review := reviewQueue(svc, w, exportui.Opts{Policy: policy, Reconnect: reconnect, Report: report, Banner: banner}, refresh)
+	// The follow-up choice is remembered per tenant, like the task type.
+	followUp := exportui.NewFollowUp(exportui.StoredFollowUp{DB: svc.DB, Tenant: svc.Tenant.ContextID, Now: svc.Now})
+	review := reviewQueue(svc, w, exportui.Opts{Policy: policy, Reconnect: reconnect, Report: report, Banner: banner, FollowUp: followUp}, refresh)
 	batchBtn := widget.NewButton(lang.L("Export several…"), func() {
 		batchui.Open(svc, w, list.Checked(), review, func(export.BatchSummary) { refresh(0) })
 	})
@@ -200,7 +202,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	// that button could be clicked (connected).
 	list.OnEnter = func(store.LeadRow) { dialogkeys.Tap(detail.Export)() }
 	detail.OnExport = func(r store.LeadRow) {
-		exportui.Start(svc, w, r, exportui.Opts{Policy: policy, Reconnect: reconnect, Report: report, Banner: banner, Done: func(*export.Result) { refresh(r.LocalID) }})
+		exportui.Start(svc, w, r, exportui.Opts{Policy: policy, Reconnect: reconnect, Report: report, Banner: banner, FollowUp: followUp, Done: func(*export.Result) { refresh(r.LocalID) }})
 	}
 	integ.OnChange = func(s integrations.Status) {
 		detail.SetConnected(s.Connected)

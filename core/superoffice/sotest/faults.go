@@ -129,7 +129,7 @@ func (f *Faults) RevokeRefreshTokens() {
 	}
 }
 
-// HangAfterCreate makes the next POST v1/Contact or v1/Person commit the
+// HangAfterCreate makes the next POST v1/Contact, v1/Person or v1/Appointment commit the
 // new entity and then hang for d before answering (until the client gives
 // up or the server closes), to test a create that timed out but happened.
 // Calls queue up: each create consumes one.

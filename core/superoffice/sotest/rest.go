@@ -63,6 +63,8 @@ func (s *Server) routeV1(rc *reqCtx, segs []string) {
 		s.routeEntity(rc, contactKind, segs[1:])
 	case n >= 1 && lowerAt(segs, 0) == "person":
 		s.routeEntity(rc, personKind, segs[1:])
+	case n >= 1 && lowerAt(segs, 0) == "appointment":
+		s.routeAppointment(rc, segs[1:])
 	case n >= 3 && lowerAt(segs, 0) == "list" && lowerAt(segs, 1) == "country" && lowerAt(segs, 2) == "items" && n <= 4:
 		if s.onlyGet(rc) {
 			s.handleCountries(rc, segs[3:])

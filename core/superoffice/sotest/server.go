@@ -96,6 +96,7 @@ type Server struct {
 	persons       map[int]*entity
 	nextContact   int
 	nextPerson    int
+	appts         apptState // follow-ups (appointment.go)
 
 	urlMu   sync.RWMutex
 	baseURL string
