@@ -96,6 +96,7 @@ type Server struct {
 	persons       map[int]*entity
 	nextContact   int
 	nextPerson    int
+	lists         map[string][]ListItem // Category, Business, Task
 
 	urlMu   sync.RWMutex
 	baseURL string
