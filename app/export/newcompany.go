@@ -186,3 +186,37 @@ func (e *Engine) newCompanyBody(ctx context.Context, localID int64, body *so.Con
 	}
 	return nil
 }
+
+// listDiff adds the Category and Business rows to a preview: what a create
+// sets (by name), or what an update keeps, since an update never changes
+// a company's category or business (a user may have set them).
+func (e *Engine) listDiff(ctx context.Context, industry string, cur *so.ContactEntity, create bool, d *Diff) error {
+	if !create {
+		d.Fields = append(d.Fields,
+			FieldDiff{Field: "Category", Current: refText(cur.Category), Action: ActionKeep},
+			FieldDiff{Field: "Business", Current: refText(cur.Business), Action: ActionKeep})
+		return nil
+	}
+	nc, err := e.NewCompany(ctx, industry)
+	if err != nil {
+		return err
+	}
+	for _, r := range []struct {
+		field string
+		it    so.ListItem
+	}{{"Category", nc.Category}, {"Business", nc.Business}} {
+		fd := FieldDiff{Field: r.field, Incoming: r.it.Name, Action: ActionKeep}
+		if r.it.ID != 0 {
+			fd.Action = ActionWrite
+		}
+		d.Fields = append(d.Fields, fd)
+	}
+	return nil
+}
+
+func refText(r *so.ListRef) string {
+	if r == nil {
+		return ""
+	}
+	return r.Value
+}
