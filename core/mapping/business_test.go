@@ -16,7 +16,7 @@ func TestBusinessFor(t *testing.T) {
 		{"IT", 1}, {"it", 1}, {" It ", 1}, {"I.T.", 1},
 		{"Radgivning", 3}, {"RÅDGIVNING", 3}, {"fodevarer", 6}, {"Bygge og anlæg", 13},
 		{"IT-services", 0}, {"it services", 0}, {"Software development", 0}, {"Byg", 0}, {"", 0},
-		{"Landbrug", 0},                          // deleted: never chosen
+		{"Landbrug", 0},                                                     // deleted: never chosen
 		{"Konsulent, Software", 10}, {"Handel/IT", 1}, {"Software; IT", 10}, // first part that names an item
 	} {
 		got, ok := BusinessFor(c.industry, items)
