@@ -115,14 +115,20 @@ func (e *Engine) Choose(ctx context.Context, key, value string, items []so.ListI
 	if value == "" {
 		return so.ListItem{}, e.db.SetTenantSetting(ctx, e.tenant.Ctx, key, "", e.now())
 	}
-	it, ok := so.ListItem{}, false
-	if id, err := strconv.Atoi(value); err == nil {
-		it, ok = itemByID(items, id)
-	} else {
-		it, ok = mapping.ItemNamed(value, items)
-	}
+	it, ok := ResolveItem(value, items)
 	if !ok {
 		return so.ListItem{}, msg.Errorf(nil, msg.NewCompanyUnknownItem, "value", strconv.Quote(value))
 	}
 	return it, e.db.SetTenantSetting(ctx, e.tenant.Ctx, key, strconv.Itoa(it.ID), e.now())
+}
+
+// ResolveItem finds the item value names: a number is an id, anything
+// else a name compared as mapping.ItemNamed does. Deleted items are never
+// found.
+func ResolveItem(value string, items []so.ListItem) (so.ListItem, bool) {
+	value = strings.TrimSpace(value)
+	if id, err := strconv.Atoi(value); err == nil {
+		return itemByID(items, id)
+	}
+	return mapping.ItemNamed(value, items)
 }
