@@ -40,9 +40,6 @@ func (c ListChoice) Effective() so.ListItem {
 	return c.Default
 }
 
-// choiceKeys are the settings ListChoices reports, in screen order.
-var choiceKeys = []string{store.SettingNewCategory, store.SettingNewBusiness, store.SettingFollowUpTask}
-
 // listOf is the tenant list behind a setting key.
 func listOf(key string) (string, bool) {
 	switch key {
