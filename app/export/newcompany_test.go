@@ -205,3 +205,30 @@ func TestListChoicesAndChoose(t *testing.T) {
 		t.Errorf("stored choices = %+v / %+v", ch[1].Chosen, ch[2].Chosen)
 	}
 }
+
+// A batch with --create-missing creates each company the same way, reading
+// the tenant's lists once for the whole batch.
+func TestBatchCreatesUseTheChoices(t *testing.T) {
+	e := newEnv(t, nil)
+	ctx := context.Background()
+	ids := e.importLeads(t, `[`+leadJSON("b1", "Batch Et ApS", "", "batch-et.dk", `,"industry":"Fødevarer"`)+`,`+
+		leadJSON("b2", "Batch To ApS", "", "batch-to.dk", `,"industry":"Kunst"`)+`]`)
+	e.setting(t, store.SettingNewCategory, "4")  // Partner
+	e.setting(t, store.SettingNewBusiness, "10") // Software
+	sum := e.eng.Batch(ctx, []int64{ids["b1"], ids["b2"]}, BatchOptions{CreateMissing: true, Concurrency: 2}, nil)
+	if sum.Created != 2 {
+		t.Fatalf("summary = %+v", sum)
+	}
+	for name, want := range map[string][2]string{"Batch Et ApS": {"Partner", "Fødevarer"}, "Batch To ApS": {"Partner", "Software"}} {
+		got := e.companiesNamed(name)
+		if len(got) != 1 {
+			t.Fatalf("%s: %d companies", name, len(got))
+		}
+		if cat, biz := e.listsOf(t, got[0].ContactId); cat != want[0] || biz != want[1] {
+			t.Errorf("%s: category %q, business %q; want %v", name, cat, biz, want)
+		}
+	}
+	if n := e.requests("GET", "List/Category/Items"); n != 1 {
+		t.Errorf("the batch read the Category list %d times, want once", n)
+	}
+}
