@@ -142,7 +142,7 @@ func (e *Engine) storedItem(ctx context.Context, key string, items []so.ListItem
 	}
 	id, convErr := strconv.Atoi(v)
 	if convErr != nil || id <= 0 {
-		return so.ListItem{}, -1, nil
+		return so.ListItem{}, 0, nil // not an id we stored: as if none were
 	}
 	if it, ok := itemByID(items, id); ok {
 		return it, 0, nil
