@@ -71,6 +71,7 @@ func commands() []command {
 		{"delete", msg.CLIArgsDelete, msg.CLIHelpDelete, runDelete},
 		{"connect", msg.CLIArgsConnect, msg.CLIHelpConnect, runConnect},
 		{"status", msg.CLIArgsStatus, msg.CLIHelpStatus, runStatus},
+		{"settings", msg.CLIArgsSettings, msg.CLIHelpSettings, runSettings},
 		{"disconnect", "", msg.CLIHelpDisconnect, runDisconnect},
 		{"version", "", msg.CLIHelpVersion, runVersion},
 		{"report", "", msg.CLIHelpReport, runReport},

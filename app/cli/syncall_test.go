@@ -137,6 +137,10 @@ func TestSyncAllSettlesALostCreate(t *testing.T) {
 	if _, err := e.Meta(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// Read the lists a create needs now, so the 500 below hits the look-up.
+	if _, err := e.NewCompany(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
 	id, err := db.ResolveLead(ctx, "o1")
 	if err != nil {
 		t.Fatal(err)

@@ -153,6 +153,10 @@ func TestBatchAdoptsTheCompanyOfALostCreate(t *testing.T) {
 	if _, err := e.eng.Meta(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// Read the lists a create needs now, so the 500 below hits the look-up.
+	if _, err := e.eng.NewCompany(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
 	f := e.sim.Faults()
 	f.HangAfterCreate(3 * time.Second)
 	f.FailNextMatching("GET", "v1/Contact", 1, http.StatusInternalServerError, 0)

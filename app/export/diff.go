@@ -95,6 +95,9 @@ func (e *Engine) Diff(ctx context.Context, localID int64, ch Choice) (*Diff, err
 	std("Urls", urlText(cur.Urls), urlText(in.Urls))
 	std("Address", addressText(cur.Address), addressText(in.Address))
 	std("Country", countryText(cur.Country), countryText(in.Country))
+	if err := e.listDiff(ctx, det.Lead.Industry, cur, ch.Create, d); err != nil {
+		return nil, err
+	}
 	for _, f := range fields.All() {
 		fd := FieldDiff{Field: f.ProgID, Label: f.LabelDA, Action: ActionKeep}
 		idx := indexOf(plan.Written, f.ProgID)

@@ -34,8 +34,9 @@ type Engine struct {
 	tenant Tenant
 	now    func() time.Time
 
-	mu   sync.Mutex
-	meta *Meta
+	mu    sync.Mutex
+	meta  *Meta
+	lists listCache // the tenant's Category and Business lists (newcompany.go)
 }
 
 // New returns an engine for one tenant. now may be nil.
@@ -112,6 +113,7 @@ func (e *Engine) ForgetMeta() {
 	e.mu.Lock()
 	e.meta = nil
 	e.mu.Unlock()
+	e.lists.forget()
 }
 
 // Plan maps a stored lead with the tenant's metadata: what a sync would

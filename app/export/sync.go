@@ -246,7 +246,7 @@ func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch
 	}
 	var current *so.ContactEntity
 	if target == 0 {
-		current, err = e.create(ctx, localID, plan, ch.FreshSearch)
+		current, err = e.create(ctx, localID, plan, ch.FreshSearch, res)
 		if err != nil {
 			return nil, err
 		}
@@ -272,7 +272,7 @@ func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch
 }
 
 // create POSTs a new company, guarded by an intent row.
-func (e *Engine) create(ctx context.Context, localID int64, plan mapping.Plan, fresh bool) (*so.ContactEntity, error) {
+func (e *Engine) create(ctx context.Context, localID int64, plan mapping.Plan, fresh bool, res *Result) (*so.ContactEntity, error) {
 	if org := plan.Contact.OrgNr; org != "" && !fresh {
 		if c, err := e.existingByOrgNr(ctx, org); err != nil {
 			return nil, err
@@ -280,11 +280,14 @@ func (e *Engine) create(ctx context.Context, localID int64, plan mapping.Plan, f
 			return nil, &ExistsError{ContactID: c.ContactID, Name: c.Name}
 		}
 	}
+	body := plan.ContactBody()
+	if err := e.newCompanyBody(ctx, localID, &body, res); err != nil {
+		return nil, err
+	}
 	mk := markerFor(plan)
 	if err := e.db.AddIntent(ctx, store.Intent{LeadID: localID, Tenant: e.tenant.Ctx, Marker: mk.encode(), CreatedAt: e.now()}); err != nil {
 		return nil, err
 	}
-	body := plan.ContactBody()
 	created, _, err := e.client.Contacts.Create(ctx, &body)
 	var amb *so.AmbiguousError
 	if errors.As(err, &amb) {

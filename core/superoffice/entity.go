@@ -87,7 +87,11 @@ type ContactEntity struct {
 	Address     *Address        `json:"Address,omitempty"`
 	Country     *Country        `json:"Country,omitempty"`
 	Associate   *Associate      `json:"Associate,omitempty"`
-	Domains     []string        `json:"Domains,omitempty"`
+	// Category and Business are items of the tenant's lists; a create
+	// sets them, an update never sends them (the user's choice stays).
+	Category *ListRef `json:"Category,omitempty"`
+	Business *ListRef `json:"Business,omitempty"`
+	Domains  []string `json:"Domains,omitempty"`
 	// Persons is filled by GET: a summary of each person of the company.
 	// It is never sent; nil means the answer did not include it.
 	Persons         []PersonSummary          `json:"Persons,omitempty"`

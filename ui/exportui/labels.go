@@ -36,6 +36,10 @@ func FieldText(field string) string {
 		return lang.L("Address")
 	case "Country":
 		return lang.L("Country")
+	case "Category":
+		return lang.L("Category")
+	case "Business":
+		return lang.L("Business")
 	}
 	if f, ok := fields.ByProgID(field); ok {
 		return i18n.Pick(f.LabelDA, f.LabelEN) + " (" + field + ")"

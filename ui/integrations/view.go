@@ -77,6 +77,9 @@ type View struct {
 	CopyURL       *widget.Button
 	// OnChange is called after the connection changed.
 	OnChange func(Status)
+	// Choices are the tenant's lists while connected; nil when the Service
+	// cannot read them (lists.go).
+	Choices *Choices
 
 	svc    Service
 	win    fyne.Window
@@ -123,9 +126,14 @@ func New(svc Service, win fyne.Window) *View {
 	v.Advanced = widget.NewAccordion(widget.NewAccordionItem(lang.L("Advanced"), form))
 	about := widget.NewLabel(lang.L("The connection uses OAuth 2.0: your password is never shared with RabitIQ, the connection renews itself, and you can remove it at any time. Removing it deletes no data."))
 	about.Wrapping = fyne.TextWrapWord
-	v.root = container.NewVBox(
+	root := container.NewVBox(
 		widget.NewLabelWithStyle("SuperOffice CRM Online", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		v.State, v.NotRegistered, container.NewHBox(v.Connect, v.Disconnect, v.Cancel), v.urlBox, v.Advanced, widget.NewSeparator(), about)
+	if l, ok := svc.(Lists); ok {
+		v.Choices = newChoices(l, win)
+		root.Add(v.Choices.box)
+	}
+	v.root = root
 	v.Refresh()
 	return v
 }
@@ -184,6 +192,9 @@ func (v *View) show(s Status) {
 		v.Disconnect.Disable()
 	}
 	v.State.Refresh()
+	if v.Choices != nil {
+		v.Choices.show(s.Connected)
+	}
 	for i, e := range envs {
 		if s.Environment == e {
 			v.Env.SetSelectedIndex(i)

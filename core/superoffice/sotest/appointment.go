@@ -91,9 +91,9 @@ func (s *Server) SetAppointmentLimits(title, description int) {
 	s.appts.titleLen, s.appts.descLen = title, description
 }
 
-// SetTaskCheck replaces the test of whether a Task list item id exists.
-// Until the simulator serves the Task list (List/Task/Items) every
-// positive id is taken; wire this to that list when it exists.
+// SetTaskCheck replaces the test of whether a Task list item id exists,
+// which by default is the tenant's Task list (List/Task/Items): an item
+// that exists and is not deleted.
 func (s *Server) SetTaskCheck(known func(id int) bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -105,7 +105,8 @@ func (s *Server) knownTask(id int) bool {
 	if s.appts.taskCheck != nil {
 		return s.appts.taskCheck(id)
 	}
-	return id > 0
+	_, ok := s.activeItem(ListTask, id)
+	return ok
 }
 
 // Appointments returns a copy of every stored appointment as the API
@@ -169,9 +170,13 @@ func (s *Server) defaultAppointment(rc *reqCtx) {
 	defer s.mu.Unlock()
 	s.appts.init()
 	now := time.Now().Truncate(time.Minute)
+	task := 0 // a tenant whose Task list has no default leaves it unset
+	if it, ok := s.defaultItem(ListTask); ok {
+		task = it.ID
+	}
 	e := &entity{props: map[string]any{
 		"Associate": map[string]any{"AssociateId": jnum(principalAssociateID)},
-		"Task":      map[string]any{"TaskListItemId": jnum(1)},
+		"Task":      map[string]any{"TaskListItemId": jnum(task)},
 		"Type":      "inDiary", "Completed": "NotStarted", "Private": "Public",
 		"StartDate": now.Format(apptTimeLayout), "EndDate": now.Add(time.Hour).Format(apptTimeLayout),
 	}, custom: map[string]string{}}
@@ -358,7 +363,11 @@ func (s *Server) appointmentJSON(e *entity, base string) map[string]any {
 		out["Person"] = p
 	}
 	if tid := refID(e.props, "Task", "TaskListItemId"); tid != 0 {
-		out["Task"] = map[string]any{"TaskListItemId": tid, "Value": fmt.Sprintf("Task %d", tid)}
+		name := fmt.Sprintf("Task %d", tid)
+		if it, ok := s.activeItem(ListTask, tid); ok {
+			name = it.Name
+		}
+		out["Task"] = map[string]any{"TaskListItemId": tid, "Value": name}
 	}
 	out["ActiveDate"] = out["StartDate"]
 	out["TableRight"] = tableRight

@@ -33,6 +33,8 @@ func DemoSeedJSON() []byte { return append([]byte(nil), demoSeedJSON...) }
 //     RabitIQ:2 with 150; plus the tenant's own SuperOffice:1 (Kundesegment),
 //     x_kundenummer (extra field) and, on Person, SuperOffice:2 (Checkbox).
 //   - The built-in country list (DefaultCountries), home country Denmark (208).
+//   - The Danish Category, Business and Task lists (DefaultLists): default
+//     category "Prospekt", default task "Telefonsamtale", no default business.
 //
 // It panics only if the embedded file is broken (a build defect caught by
 // the package tests).

@@ -28,6 +28,7 @@
 //	GET  v1/Contact/Duplicates/{name}?department= | DuplicateDomains/{domain} | DuplicateRules
 //	...  the same for v1/Person (search provider Person), without duplicates
 //	GET  v1/List/Country/Items[/{id}]
+//	GET  v1/List/{Category|Business|Task}/Items[/{id}|/Default]  (SeedLists; deleted items hidden)
 //	GET  v1/User/currentPrincipal
 //	GET  v1/Schema/{contact|person}
 //	GET  /api/state/{ctx}                    tenant State API (no auth)

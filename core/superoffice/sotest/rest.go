@@ -69,6 +69,10 @@ func (s *Server) routeV1(rc *reqCtx, segs []string) {
 		if s.onlyGet(rc) {
 			s.handleCountries(rc, segs[3:])
 		}
+	case n >= 3 && n <= 4 && lowerAt(segs, 0) == "list" && listName(segs[1]) != "" && lowerAt(segs, 2) == "items":
+		if s.onlyGet(rc) {
+			s.handleListItems(rc, listName(segs[1]), segs[3:])
+		}
 	case n == 2 && lowerAt(segs, 0) == "user" && lowerAt(segs, 1) == "currentprincipal":
 		if s.onlyGet(rc) {
 			s.handlePrincipal(rc)

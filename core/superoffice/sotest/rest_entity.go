@@ -83,7 +83,8 @@ func (s *Server) defaultEntity(rc *reqCtx, k *kindInfo) {
 	e := &entity{props: map[string]any{"Country": map[string]any{"CountryId": jnum(s.homeCountry)}}, custom: map[string]string{}}
 	if k == contactKind {
 		e.props["Associate"] = map[string]any{"AssociateId": jnum(principalAssociateID)}
-		e.props["Category"] = map[string]any{"Id": 0, "Value": "", "Tooltip": ""}
+		cat, _ := s.defaultItem(ListCategory)
+		e.props["Category"] = listRef(cat)
 		e.props["Business"] = map[string]any{"Id": 0, "Value": "", "Tooltip": ""}
 	}
 	out := s.render(k, e, s.base(rc.r))
@@ -150,6 +151,7 @@ func (s *Server) createEntity(rc *reqCtx, k *kindInfo) {
 	props, custom := s.ingest(k, body, report)
 	s.mu.Lock()
 	s.checkRefs(props, report)
+	s.checkListRefs(props, nil, report)
 	e := &entity{props: props, custom: map[string]string{}}
 	s.applyCustom(k, custom, "/CustomFields", e.custom, report)
 	if g.refuse() {
@@ -211,6 +213,7 @@ func (s *Server) putEntity(rc *reqCtx, k *kindInfo, id int) {
 		return
 	}
 	s.checkRefs(props, report)
+	s.checkListRefs(props, e.props, report)
 	newCustom := maps.Clone(e.custom)
 	s.replaceCustom(newCustom)
 	s.applyCustom(k, custom, "/CustomFields", newCustom, report)
@@ -270,6 +273,7 @@ func (s *Server) patchEntity(rc *reqCtx, k *kindInfo, id int) {
 		return
 	}
 	s.checkRefs(props, report)
+	s.checkListRefs(props, e.props, report)
 	if g.refuse() {
 		return
 	}

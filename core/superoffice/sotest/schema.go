@@ -9,11 +9,12 @@ import (
 )
 
 // The official OpenAPI (Swagger 2.0) files for the two entities the app
-// writes, copied unchanged from testdata/openapi. Request bodies are checked
+// writes and the lists (Category, Business, Task) it reads, copied
+// unchanged from testdata/openapi. Request bodies are checked
 // against their definitions, so a property name the real service does not
 // know is reported as a violation.
 //
-//go:embed openapi/Swagger-v1-Contact.json openapi/Swagger-v1-Person.json
+//go:embed openapi/Swagger-v1-Contact.json openapi/Swagger-v1-Person.json openapi/Swagger-v1-List.json openapi/Swagger-v1-MDOList.json
 var openapiFS embed.FS
 
 // Definition names used by the simulator.
@@ -22,6 +23,8 @@ const (
 	defContactWithLink = "SuperOffice.WebApi.v1.Carriers.ContactCarriers.ContactEntityWithLinks"
 	defPersonEntity    = "SuperOffice.CRM.Services.PersonEntity"
 	defPersonWithLinks = "SuperOffice.WebApi.v1.Carriers.PersonCarriers.PersonEntityWithLinks"
+	defListItem        = "SuperOffice.CRM.Services.ListItemEntity"
+	defTaskItem        = "SuperOffice.CRM.Services.TaskListItem"
 )
 
 // schemaProp is one property (or item / map value) schema.
@@ -48,7 +51,7 @@ type schemaSet struct {
 // loadSchemas parses the embedded OpenAPI files.
 func loadSchemas() (*schemaSet, error) {
 	set := &schemaSet{defs: map[string]*schemaDef{}}
-	for _, name := range []string{"openapi/Swagger-v1-Contact.json", "openapi/Swagger-v1-Person.json"} {
+	for _, name := range []string{"openapi/Swagger-v1-List.json", "openapi/Swagger-v1-MDOList.json", "openapi/Swagger-v1-Contact.json", "openapi/Swagger-v1-Person.json"} {
 		raw, err := openapiFS.ReadFile(name)
 		if err != nil {
 			return nil, err
@@ -57,7 +60,7 @@ func loadSchemas() (*schemaSet, error) {
 			return nil, fmt.Errorf("simulator: parse %s: %w", name, err)
 		}
 	}
-	for _, need := range []string{defContactEntity, defContactWithLink, defPersonEntity, defPersonWithLinks} {
+	for _, need := range []string{defContactEntity, defContactWithLink, defPersonEntity, defPersonWithLinks, defListItem, defTaskItem} {
 		if set.defs[need] == nil {
 			return nil, fmt.Errorf("simulator: OpenAPI definition %s missing", need)
 		}

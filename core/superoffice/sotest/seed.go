@@ -28,6 +28,8 @@ type Seed struct {
 	Companies []SeedCompany `json:"companies"`
 	// Persons are existing persons; ContactID links them to a company.
 	Persons []SeedPerson `json:"persons"`
+	// Lists are the Category, Business and Task lists; nil: DefaultLists.
+	Lists *SeedLists `json:"lists"`
 }
 
 // CustomFieldDef is one custom field configured in the tenant.

@@ -96,7 +96,8 @@ type Server struct {
 	persons       map[int]*entity
 	nextContact   int
 	nextPerson    int
-	appts         apptState // follow-ups (appointment.go)
+	appts         apptState             // follow-ups (appointment.go)
+	lists         map[string][]ListItem // Category, Business, Task
 
 	urlMu   sync.RWMutex
 	baseURL string

@@ -162,6 +162,7 @@ func (s *Server) applySeed(seed *Seed) error {
 	if s.countries == nil {
 		s.countries = DefaultCountries()
 	}
+	s.installLists(seed.Lists)
 	s.homeCountry = seed.HomeCountryID
 	if s.homeCountry == 0 {
 		s.homeCountry = 208

@@ -15,6 +15,7 @@ var strictRefuses = map[string]bool{
 	KindType:               true,
 	KindCustomFieldValue:   true,
 	KindReadOnly:           true,
+	KindListItem:           true,
 }
 
 // writeGate collects the violations of one write, on the request's own
