@@ -6,6 +6,7 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/match"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
@@ -75,4 +76,18 @@ func sameSite(a, b string) bool {
 		return sameText(a, b)
 	}
 	return da == db
+}
+
+// FieldCode is the catalogue code (core/msg) of a changed field's name,
+// as the card and the CLI table show it.
+func FieldCode(field string) string {
+	switch field {
+	case FieldName:
+		return msg.RefreshFieldName
+	case FieldOrgNr:
+		return msg.RefreshFieldOrgNr
+	case FieldWebsite:
+		return msg.RefreshFieldWebsite
+	}
+	return msg.RefreshFieldOwner
 }

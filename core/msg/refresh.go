@@ -23,6 +23,8 @@ const (
 	CLIRefreshNone    = "cli.refresh-none"
 	CLIRefreshSummary = "cli.refresh-summary" // {n} {same} {changed} {gone}
 	CLIRefreshHeader  = "cli.refresh-header"  // column names, tab-separated
+	CLIFlagRefreshAll = "cli.flag-refresh-all"
+	RefreshChanged    = "refresh.changed" // the state of a lead with changes
 )
 
 func init() {
@@ -47,6 +49,8 @@ func init() {
 		CLIRefreshWhich:   {"refresh: angiv ét LEAD eller --all", "refresh: name one LEAD or --all"},
 		CLIRefreshNone:    {"ingen synkroniserede leads at kontrollere", "no synced leads to check"},
 		CLIRefreshSummary: {"{n} leads kontrolleret: {same} uændrede, {changed} ændret, {gone} findes ikke længere", "{n} leads checked: {same} same, {changed} changed, {gone} gone"},
+		CLIFlagRefreshAll: {"kontrollér alle synkroniserede leads", "check every synced lead"},
+		RefreshChanged:    {"ændret i SuperOffice", "changed in SuperOffice"},
 		CLIRefreshHeader:  {"LOKALT ID\tLEAD\tFIRMA\tTILSTAND\tÆNDRINGER", "LOCAL ID\tLEAD\tCOMPANY\tSTATE\tCHANGES"},
 	})
 }
