@@ -7,7 +7,6 @@ package refreshui
 
 import (
 	"context"
-	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -115,7 +114,7 @@ func (a *Action) Run() {
 		}
 		switch {
 		case r.err != nil:
-			a.Last = dialog.NewError(errors.New(r.err.Error()), a.win)
+			a.Last = dialog.NewInformation(lang.L("Could not update from SuperOffice"), r.err.Error(), a.win)
 		case r.none || r.rep == nil || len(r.rep.Leads) == 0:
 			a.Last = dialog.NewInformation(lang.L("Update from SuperOffice"), lang.L("No synced leads to check"), a.win)
 		default:
