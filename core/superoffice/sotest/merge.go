@@ -71,7 +71,7 @@ func (s *Server) MergeCompanies(src, dst int, fillEmpty bool) error {
 	defer s.mu.Unlock()
 	from, to := s.contacts[src], s.contacts[dst]
 	if from == nil || to == nil {
-		return fmt.Errorf("Contact id %d or %d not found", src, dst)
+		return fmt.Errorf("contact id %d or %d not found", src, dst)
 	}
 	for _, p := range s.persons {
 		if refID(p.props, "Contact", "ContactId") == src {
