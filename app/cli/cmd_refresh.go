@@ -84,7 +84,11 @@ func writeRefreshTable(env Env, rep *refresh.Report) error {
 			}
 			ch = append(ch, env.say(refresh.FieldCode(c.Field))+": "+oneLine(c.Local)+" → "+oneLine(sv))
 		}
-		table = append(table, []string{fmt.Sprint(l.LocalID), l.ID, oneLine(l.CompanyName), env.say(state), strings.Join(ch, "; ")})
+		changes := strings.Join(ch, "; ")
+		if changes == "" {
+			changes = "–"
+		}
+		table = append(table, []string{fmt.Sprint(l.LocalID), l.ID, oneLine(l.CompanyName), env.say(state), changes})
 	}
 	width := nameWidth(outputWidth(env), widthBesides(table, 2))
 	for _, row := range table[1:] {

@@ -1,14 +1,18 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
+	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
@@ -90,7 +94,7 @@ func TestRefreshEndToEnd(t *testing.T) {
 	}
 
 	tbl := run(t, env, "refresh", "a")
-	if tbl.code != 0 || !strings.Contains(tbl.stdout, "CVR-nr. (OrgNr): 38112759 → 12345674") || !strings.Contains(tbl.stdout, "ændret i SuperOffice") ||
+	if tbl.code != 0 || !strings.Contains(tbl.stdout, "CVR-nr. (OrgNr): 38112759 → 12345674") || !strings.Contains(tbl.stdout, "Ændret i SuperOffice") ||
 		!strings.Contains(tbl.stdout, "1 leads kontrolleret: 0 uændrede, 1 ændret, 0 findes ikke længere") {
 		t.Errorf("refresh table: exit %d\n%s%s", tbl.code, tbl.stdout, tbl.stderr)
 	}
@@ -138,5 +142,59 @@ func (a *simAPI) do(method, path, body string, want int) {
 	resp.Body.Close()
 	if resp.StatusCode != want {
 		a.t.Fatalf("%s %s: %d, want %d", method, path, resp.StatusCode, want)
+	}
+}
+
+// TestRefreshAllBatchesFiftyPerQuery: `refresh --all --json` of 120
+// synced leads sends three searches of at most 50 ids, and nothing else.
+func TestRefreshAllBatchesFiftyPerQuery(t *testing.T) {
+	s := startSim(t, &sotest.Seed{ContactFields: sotest.RabitIQFields()})
+	db := filepath.Join(t.TempDir(), "leads.db")
+	env := staticEnv(s, db)
+	var js []string
+	for i := range 120 {
+		js = append(js, fmt.Sprintf(`{"id":"r%d","companyName":"Firma %d ApS"}`, i, i))
+	}
+	if r := run(t, env, "import", writeFile(t, "l.json", "["+strings.Join(js, ",")+"]")); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	d, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 120 {
+		cid, err := s.AddCompany(sotest.SeedCompany{Name: fmt.Sprintf("Firma %d ApS", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := d.ResolveLead(context.Background(), fmt.Sprintf("r%d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.MarkSynced(context.Background(), id, int64(cid), s.Ctx(), time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.Close()
+	r := run(t, env, "refresh", "--all", "--json")
+	var out refreshOut
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil || r.code != 0 || len(out.Leads) != 120 {
+		t.Fatalf("refresh --all: exit %d, %v, %d leads: %s", r.code, err, len(out.Leads), r.stderr)
+	}
+	for _, l := range out.Leads {
+		if l.State != "same" {
+			t.Fatalf("lead %s: %s", l.ID, l.State)
+		}
+	}
+	reqs := s.Requests()
+	if len(reqs) != 3 {
+		t.Fatalf("%d requests, want 3", len(reqs))
+	}
+	for _, q := range reqs {
+		v, _ := url.ParseQuery(q.Query)
+		f := v.Get("$filter")
+		if q.Method != http.MethodGet || !strings.HasPrefix(f, "contactId in (") || strings.Count(f, ",")+1 > 50 {
+			t.Errorf("%s %s $filter=%q", q.Method, q.Path, f)
+		}
 	}
 }

@@ -32,7 +32,7 @@ func init() {
 		RefreshGone: {"Findes ikke længere i SuperOffice", "No longer exists in SuperOffice"},
 		RefreshGoneReview: {"firma {id} findes ikke længere i SuperOffice (slettet eller flettet); find firmaet igen med Eksportér til SuperOffice",
 			"company {id} no longer exists in SuperOffice (deleted or merged); find the company again with Export to SuperOffice"},
-		RefreshSame:         {"som i SuperOffice", "same as in SuperOffice"},
+		RefreshSame:         {"Som i SuperOffice", "Same as in SuperOffice"},
 		RefreshNow:          {"I SuperOffice nu: {field}: {value}", "In SuperOffice now: {field}: {value}"},
 		RefreshOwnerChanged: {"I SuperOffice nu: en anden Vores kontakt (ejer)", "In SuperOffice now: another Our contact (owner)"},
 		RefreshFieldName:    {"Firmanavn", "Company name"},
@@ -50,7 +50,7 @@ func init() {
 		CLIRefreshNone:    {"ingen synkroniserede leads at kontrollere", "no synced leads to check"},
 		CLIRefreshSummary: {"{n} leads kontrolleret: {same} uændrede, {changed} ændret, {gone} findes ikke længere", "{n} leads checked: {same} same, {changed} changed, {gone} gone"},
 		CLIFlagRefreshAll: {"kontrollér alle synkroniserede leads", "check every synced lead"},
-		RefreshChanged:    {"ændret i SuperOffice", "changed in SuperOffice"},
+		RefreshChanged:    {"Ændret i SuperOffice", "Changed in SuperOffice"},
 		CLIRefreshHeader:  {"LOKALT ID\tLEAD\tFIRMA\tTILSTAND\tÆNDRINGER", "LOCAL ID\tLEAD\tCOMPANY\tSTATE\tCHANGES"},
 	})
 }
