@@ -77,5 +77,8 @@ func (d *Detail) refreshItems(r store.LeadRow) []fyne.CanvasObject {
 func (d *Detail) labelForReadBack(r store.LeadRow) {
 	if st, ok := d.readBack(r); ok && st.State == store.RefreshGone {
 		d.Export.SetText(lang.L("Find the company again"))
+		// A label longer than the one the button was laid out for must
+		// widen it, not be cut at its edges.
+		d.root.Refresh()
 	}
 }

@@ -71,6 +71,9 @@ func TestCardShowsCompanyGone(t *testing.T) {
 		if d.Export.Text != c.button || d.Export.Disabled() {
 			t.Errorf("%s: export button %q (disabled %v), want %q", c.lang, d.Export.Text, d.Export.Disabled(), c.button)
 		}
+		if d.Export.Size().Width < d.Export.MinSize().Width {
+			t.Errorf("%s: the button is %.0f wide, its label needs %.0f: cut at the edges", c.lang, d.Export.Size().Width, d.Export.MinSize().Width)
+		}
 		var exported []store.LeadRow
 		d.OnExport = func(r store.LeadRow) { exported = append(exported, r) }
 		test.Tap(d.Export)
