@@ -69,6 +69,7 @@ func commands() []command {
 		{"match", msg.CLIArgsMatch, msg.CLIHelpMatch, runMatch},
 		{"sync", msg.CLIArgsSync, msg.CLIHelpSync, runSync},
 		{"delete", msg.CLIArgsDelete, msg.CLIHelpDelete, runDelete},
+		{"refresh", msg.CLIArgsRefresh, msg.CLIHelpRefresh, runRefresh},
 		{"connect", msg.CLIArgsConnect, msg.CLIHelpConnect, runConnect},
 		{"status", msg.CLIArgsStatus, msg.CLIHelpStatus, runStatus},
 		{"settings", msg.CLIArgsSettings, msg.CLIHelpSettings, runSettings},

@@ -263,10 +263,16 @@ func (e *Engine) batchTry(ctx context.Context, id int64, opt BatchOptions) (Batc
 		return it, nil
 	}
 	var ch Choice
-	if linked, ok, err := e.db.SyncTarget(ctx, id, e.tenant.Ctx); err != nil {
+	linked, isLinked, err := e.db.SyncTarget(ctx, id, e.tenant.Ctx)
+	if err != nil {
 		e.recordFailure(ctx, id, err)
 		return it.fail(err), err
-	} else if ok {
+	} else if isLinked {
+		if gone, err := e.linkedGone(ctx, id, linked); err != nil {
+			return it.fail(err), err
+		} else if gone {
+			return e.leaveGone(ctx, it, linked)
+		}
 		ch.ContactID = int(linked)
 	} else if adopted, err := e.reconcileOne(ctx, id); err != nil {
 		// An earlier create of this lead may have made a company whose
@@ -309,6 +315,9 @@ func (e *Engine) batchTry(ctx context.Context, id int64, opt BatchOptions) (Batc
 		var ex *ExistsError
 		if errors.As(err, &ex) {
 			return e.leaveForReview(ctx, it, err)
+		}
+		if isLinked && ch.ContactID == int(linked) && isGone(err) {
+			return e.leaveGone(ctx, it, linked)
 		}
 		return it.fail(err), err
 	}

@@ -137,6 +137,7 @@ func (d *Detail) Show(localID int64) {
 	d.Title.SetText(det.Lead.CompanyName)
 	d.Score.SetText(scoreText(det.Lead.Score))
 	d.setExportLabel(det.Row.Status)
+	d.labelForReadBack(det.Row)
 	d.gate()
 	// What a seller needs first comes first: why the lead fits and how to
 	// open the conversation, then whom to call; the 37 fields are

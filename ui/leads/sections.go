@@ -128,6 +128,7 @@ func (d *Detail) superOfficeSection(r store.LeadRow) fyne.CanvasObject {
 			items = append(items, widget.NewLabel(lang.L("Company {{.ID}} in SuperOffice", map[string]any{"ID": id})))
 		}
 	}
+	items = append(items, d.refreshItems(r)...)
 	if r.LastError != "" {
 		e := value(r.LastError)
 		e.Importance = widget.DangerImportance

@@ -160,6 +160,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	batchBtn := widget.NewButton(lang.L("Export several…"), func() {
 		batchui.Open(svc, w, list.Checked(), review, func(export.BatchSummary) { refresh(0) })
 	})
+	refreshBtn := refreshAction(svc, w, list, refresh)
 	list.OnChecked = func(ids []int64) {
 		if len(ids) > 0 {
 			batchBtn.SetText(lang.L("Export selected ({{.N}})…", map[string]any{"N": len(ids)}))
@@ -183,7 +184,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 		list.Reload()
 		forget(nil)
 	})
-	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), container.NewBorder(banner.Content(), nil, nil, nil, detail.Content()), container.NewHBox(batchBtn, list.Delete)),
+	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), container.NewBorder(banner.Content(), nil, nil, nil, detail.Content()), container.NewHBox(batchBtn, list.Delete, refreshBtn.Button)),
 		history: hist.Content(), onHistory: hist.Reload, fields: fields.Content(), onFields: fields.Check, integrations: integ.Content(),
 		about: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo, DeleteAll: deleteAll, LogPath: logs.Path(), Report: report})}.tabs(), opts.Demo)
 	addShortcuts(w, leadKeys{shell: sh, search: list.Search, importBtn: list.Import, exportBtn: detail.Export, batchBtn: batchBtn,
@@ -207,6 +208,7 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 	integ.OnChange = func(s integrations.Status) {
 		detail.SetConnected(s.Connected)
 		list.SetConnected(s.Connected)
+		refreshBtn.SetConnected(s.Connected)
 		if s.Connected {
 			batchBtn.Enable()
 		} else {

@@ -26,6 +26,7 @@
 //	GET  v1/Contact/default | /{id}/Simple | /{id}/Persons (OData)
 //	GET  v1/Contact/CustomField[/{name}] | UdefLayout[/Published[/{progId}]]
 //	GET  v1/Contact/Duplicates/{name}?department= | DuplicateDomains/{domain} | DuplicateRules
+//	POST v1/Agents/Contact/Merge             MergeRequest; 204; the source company is gone, its persons moved
 //	...  the same for v1/Person (search provider Person), without duplicates
 //	GET  v1/List/Country/Items[/{id}]
 //	GET  v1/List/{Category|Business|Task}/Items[/{id}|/Default]  (SeedLists; deleted items hidden)

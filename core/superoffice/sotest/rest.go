@@ -59,6 +59,8 @@ func lowerAt(segs []string, i int) string {
 func (s *Server) routeV1(rc *reqCtx, segs []string) {
 	n := len(segs)
 	switch {
+	case n == 3 && lowerAt(segs, 0) == "agents" && lowerAt(segs, 1) == "contact" && lowerAt(segs, 2) == "merge":
+		s.handleContactMerge(rc)
 	case n >= 1 && lowerAt(segs, 0) == "contact":
 		s.routeEntity(rc, contactKind, segs[1:])
 	case n >= 1 && lowerAt(segs, 0) == "person":
