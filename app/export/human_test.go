@@ -41,13 +41,13 @@ func TestHumanValue(t *testing.T) {
 func TestHumanChangesShowsRealChangesOnly(t *testing.T) {
 	d := &Diff{Countries: []so.Country{{CountryId: 578, Name: "Norge", EnglishName: "Norway"}},
 		Fields: []FieldDiff{
-			{Field: "Name", Current: "Alfa A/S", Incoming: "Alfa A/S", Action: ActionKeep},                   // same: hidden
-			{Field: "Department", Current: "", Incoming: "", Action: ActionKeep},                             // nothing: hidden
-			{Field: "OrgNr", Current: "1234", Incoming: "29935181", Action: ActionKeep},                      // theirs differs: a choice
-			{Field: "Country", Current: "Danmark", Incoming: "578", Action: ActionWrite},                      // overwrite chosen
-			{Field: "RabitIQ:1", Current: "[I:0]", Incoming: "[I:98]", Action: ActionWrite},                  // number
-			{Field: "RabitIQ:12", Incoming: "x", Action: ActionTruncate, FullLength: 212, KeptLength: 199},   // cut
-			{Field: "RabitIQ:9", Incoming: "signal", Action: ActionSkip},                                     // tenant lacks it
+			{Field: "Name", Current: "Alfa A/S", Incoming: "Alfa A/S", Action: ActionKeep},                 // same: hidden
+			{Field: "Department", Current: "", Incoming: "", Action: ActionKeep},                           // nothing: hidden
+			{Field: "OrgNr", Current: "1234", Incoming: "29935181", Action: ActionKeep},                    // theirs differs: a choice
+			{Field: "Country", Current: "Danmark", Incoming: "578", Action: ActionWrite},                   // overwrite chosen
+			{Field: "RabitIQ:1", Current: "[I:0]", Incoming: "[I:98]", Action: ActionWrite},                // number
+			{Field: "RabitIQ:12", Incoming: "x", Action: ActionTruncate, FullLength: 212, KeptLength: 199}, // cut
+			{Field: "RabitIQ:9", Incoming: "signal", Action: ActionSkip},                                   // tenant lacks it
 		},
 		Persons: []PersonDiff{{Email: "a@x.dk", Action: PersonUnchanged}, {Email: "b@x.dk", Action: PersonCreate}},
 	}

@@ -90,10 +90,10 @@ const (
 	ColAssociateID = "associateId"
 	// ColOwner is the owner's full name, "Vores kontakt" (API.md §9:
 	// the official sample selects associateId,contactAssociate/fullName).
-	ColOwner       = "contactAssociate/fullName"
-	ColPostLine1   = "postAddress/line1"
-	ColPostZip     = "postAddress/zip"
-	ColPostCity    = "postAddress/city"
+	ColOwner     = "contactAssociate/fullName"
+	ColPostLine1 = "postAddress/line1"
+	ColPostZip   = "postAddress/zip"
+	ColPostCity  = "postAddress/city"
 )
 
 // ContactRowColumns is the $select that fills every ContactRow field.
