@@ -77,7 +77,11 @@ func (f *Flow) showMatches(cs []match.Candidate) {
 		top.Add(f.searchRow(s))
 	}
 	top.Add(f.note)
-	body := container.NewVBox(headerRow(), leadRow(f.leadCo), widget.NewSeparator(), f.rowsBox)
+	// The lead stays in sight above the candidates however far they
+	// scroll: it is what each of them is read against.
+	top.Add(headerRow())
+	top.Add(leadRow(f.leadCo))
+	body := container.NewVBox(f.rowsBox)
 	f.legend = widget.NewLabel("≠ " + lang.L("differs from the lead"))
 	f.legend.SizeName = theme.SizeNameCaptionText
 	f.legend.Importance = widget.WarningImportance

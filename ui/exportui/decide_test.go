@@ -235,7 +235,7 @@ func TestInlinePreviewOfAnUpdate(t *testing.T) {
 	if len(svc.asked) != 1 || svc.asked[0].ContactID != 10 || len(w.Canvas().Overlays().List()) != before {
 		t.Fatalf("the preview was not shown inside the dialog: asked %v", svc.asked)
 	}
-	for _, want := range []string{"Ændringer i det valgte firma", "Salg Vest", "Energi", "beholdes", "Norge", "Danmark", "RabitIQ Score (RabitIQ:1)",
+	for _, want := range []string{"Ændringer i Alfa A/S (firma 10)", "Salg Vest", "Energi", "beholdes", "Norge", "Danmark", "RabitIQ Score (RabitIQ:1)",
 		"|10|", "|87|", "(212 tegn, 199 gemmes)", "Ann", "oprettes", "Skjul ændringer", "Ikke vist: uændrede felter (1) og felter, der mangler i SuperOffice (1)."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("preview lacks %q: %s", want, text)

@@ -159,7 +159,11 @@ func (v *changesView) load() {
 // its own value; for a create what will be written.
 func (v *changesView) show(p export.Preview, create bool) {
 	v.f.Overwrites = Overwrites{}
-	head := lang.L("Changes in the chosen company")
+	head := ""
+	if i := v.f.Selected; i >= 0 && i < len(v.f.found) {
+		c := v.f.found[i].Company
+		head = lang.L("Changes in {{.Name}} (company {{.ID}})", map[string]any{"Name": c.Name, "ID": c.ContactID})
+	}
 	if create {
 		head = lang.L("Written to the new company")
 	}
