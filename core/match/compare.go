@@ -15,6 +15,7 @@ const (
 	FieldPhone    = "phone"
 	FieldOwner    = "owner"
 	FieldCategory = "category"
+	FieldCountry  = "country"
 )
 
 // WeakScore is the score below which a candidate does not resemble the
@@ -93,6 +94,8 @@ func value(field string, c Company) string {
 		return c.Owner
 	case FieldCategory:
 		return c.Category
+	case FieldCountry:
+		return c.Country
 	}
 	return ""
 }

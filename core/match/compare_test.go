@@ -25,17 +25,17 @@ func TestResembles(t *testing.T) {
 
 func TestDiffers(t *testing.T) {
 	lead := Company{Name: "Bøgeskov Energi A/S", OrgNr: "29935181", Address: "Vestergade 145", Zip: "1150", City: "København K",
-		Website: "https://www.bogeskov.dk/om", Phone: "+45 11 50 67 81"}
+		Website: "https://www.bogeskov.dk/om", Phone: "+45 11 50 67 81", Country: "Danmark"}
 	same := Company{Name: "Bøgeskov Energi ApS", OrgNr: "DK 29 93 51 81", Address: "vestergade 145,", Zip: "1150", City: "københavn k",
-		Website: "bogeskov.dk", Phone: "11506781", Owner: "Jonas Berg"}
+		Website: "bogeskov.dk", Phone: "11506781", Owner: "Jonas Berg", Country: "danmark"}
 	other := Company{Name: "Bøgeskov Byg", OrgNr: "15609516", Address: "Havnegade 1", Zip: "5000", City: "Odense C",
-		Website: "https://bogeskov-byg.dk", Phone: "+45 70 10 20 30"}
-	for _, f := range []string{FieldName, FieldOrgNr, FieldAddress, FieldCity, FieldWebsite, FieldPhone, FieldOwner, FieldCategory} {
+		Website: "https://bogeskov-byg.dk", Phone: "+45 70 10 20 30", Country: "Norge"}
+	for _, f := range []string{FieldName, FieldOrgNr, FieldAddress, FieldCity, FieldWebsite, FieldPhone, FieldOwner, FieldCategory, FieldCountry} {
 		if Differs(f, lead, same) {
 			t.Errorf("%s differs for the same company", f)
 		}
 	}
-	for _, f := range []string{FieldName, FieldOrgNr, FieldAddress, FieldCity, FieldWebsite, FieldPhone} {
+	for _, f := range []string{FieldName, FieldOrgNr, FieldAddress, FieldCity, FieldWebsite, FieldPhone, FieldCountry} {
 		if !Differs(f, lead, other) {
 			t.Errorf("%s does not differ for another company", f)
 		}

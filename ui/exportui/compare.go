@@ -24,7 +24,7 @@ var columns = [][]string{{match.FieldName}, {match.FieldOrgNr}, {match.FieldAddr
 
 // columnWeights share the width after the radio column; the name gets
 // the most, since it is what the seller recognises a company by.
-var columnWeights = []float32{2.3, 1.0, 1.65, 1.55, 1.55}
+var columnWeights = []float32{2.0, 1.0, 1.95, 1.55, 1.5}
 
 // radioWidth is the fixed first column.
 const radioWidth = 34
@@ -62,8 +62,8 @@ func cellValue(field string, c match.Company) string {
 		return c.OrgNr
 	case match.FieldAddress:
 		return c.Address
-	case match.FieldCity:
-		return strings.TrimSpace(c.Zip + " " + c.City)
+	case match.FieldCity: // the country too: a Norwegian lead is not the Danish company
+		return strings.Join(nonBlank(strings.TrimSpace(c.Zip+" "+c.City), c.Country), ", ")
 	case match.FieldWebsite:
 		return match.Domain(c.Website)
 	case match.FieldPhone:
@@ -162,6 +162,10 @@ func newPickRow(lead match.Company, c match.Candidate, onTap func()) *PickRow {
 			if differs {
 				r.Differs = append(r.Differs, f)
 			}
+			if f == match.FieldCity && match.Differs(match.FieldCountry, lead, c.Company) {
+				r.Differs = append(r.Differs, match.FieldCountry)
+				differs = true
+			}
 			l := valueLabel(cellValue(f, c.Company), differs)
 			l.TextStyle.Bold = f == match.FieldName
 			box.Add(l)
@@ -257,4 +261,14 @@ func CandidateInfo(c match.Candidate) string {
 		id += " · " + lang.L("no.") + " " + c.Company.Number
 	}
 	return strings.Join(append(parts, id), " · ")
+}
+
+func nonBlank(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -122,7 +122,7 @@ func (s *searchService) SearchCompanies(_ context.Context, _ int64, text string)
 }
 
 func (s *searchService) LeadCompany(context.Context, int64) (match.Company, error) {
-	return match.Company{Name: "Alfa A/S", OrgNr: "29935181", Address: "Vestergade 1", Zip: "8000", City: "Aarhus C", Website: "https://alfa.dk"}, nil
+	return match.Company{Name: "Alfa A/S", OrgNr: "29935181", Address: "Vestergade 1", Zip: "8000", City: "Aarhus C", Country: "Norge", Website: "https://alfa.dk"}, nil
 }
 
 // The search field looks up another company; what it finds becomes a
@@ -162,15 +162,15 @@ func TestManualSearchAddsCandidates(t *testing.T) {
 // The lead and each candidate stand side by side; a value that differs
 // from the lead's is marked with a sign, not by colour alone.
 func TestSideBySideMarksDifferences(t *testing.T) {
-	odense := match.Candidate{Company: match.Company{ContactID: 104, Name: "Alfa A/S", OrgNr: "29935181", Address: "Havnegade 9", Zip: "5000", City: "Odense C",
+	odense := match.Candidate{Company: match.Company{ContactID: 104, Name: "Alfa A/S", OrgNr: "29935181", Address: "Havnegade 9", Zip: "5000", City: "Odense C", Country: "Danmark",
 		Website: "https://alfa-fyn.dk", Owner: "Mette Kjær Lund", Category: "Kunde", Number: "10104"}, Score: 0.99, OrgNrMatch: true}
 	svc := &searchService{fakeService: &fakeService{cands: []match.Candidate{odense}}}
 	f, _ := start(t, svc, store.LeadRow{LocalID: 1})
-	if got := f.Rows[0].Differs; !slices.Equal(got, []string{match.FieldAddress, match.FieldCity, match.FieldWebsite}) {
+	if got := f.Rows[0].Differs; !slices.Equal(got, []string{match.FieldAddress, match.FieldCity, match.FieldCountry, match.FieldWebsite}) {
 		t.Errorf("differs %v", got)
 	}
 	text := strings.Join(uitest.Texts(uitest.Top(f.win)), "|")
-	for _, want := range []string{"Vores kontakt", "Kategori", "Mette Kjær Lund", "Kunde", "≠ 5000 Odense C", "≠ alfa-fyn.dk", "8000 Aarhus C", "Leadet", "nr. 10104", "≠ afviger fra leadet"} {
+	for _, want := range []string{"Vores kontakt", "Kategori", "Mette Kjær Lund", "Kunde", "≠ 5000 Odense C, Danmark", "≠ alfa-fyn.dk", "8000 Aarhus C, Norge", "Leadet", "nr. 10104", "≠ afviger fra leadet"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("dialog lacks %q: %s", want, text)
 		}

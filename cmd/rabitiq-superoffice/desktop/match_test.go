@@ -49,7 +49,7 @@ func TestMatchDialogAgainstTheSimulator(t *testing.T) {
 	f := exportui.Start(svc, w, store.LeadRow{LocalID: ids[0], CompanyName: "Klitrose Byg P/S"}, exportui.Opts{})
 	<-f.Ready()
 	text := strings.Join(uitest.Texts(uitest.Top(w)), "|")
-	for _, want := range []string{"Klitrose Byg P/S", "Vestergade 145", "1150 København K", "Klitrose Byggeri", "Jonas Berg", "Kunde", "nr. 10040", "≠ 9990 Skagen"} {
+	for _, want := range []string{"Klitrose Byg P/S", "Vestergade 145", "1150 København K, Danmark", "Klitrose Byggeri", "Jonas Berg", "Kunde", "nr. 10040", "≠ 9990 Skagen, Danmark"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("match dialog lacks %q: %s", want, text)
 		}
