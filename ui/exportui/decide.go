@@ -67,7 +67,11 @@ func (f *Flow) showMatches(cs []match.Candidate) {
 		if f.Selected < 0 || f.Selected >= len(f.found) {
 			return
 		}
-		f.sync(f.choice())
+		ch := f.choice()
+		if f.Policy != nil && f.changes != nil && f.changes.shown() {
+			f.Policy.SetOverwrite(ch.Overwrite) // remembered once the user synced with them
+		}
+		f.sync(ch)
 	})
 	f.Create = widget.NewButtonWithIcon(lang.L("Create & Sync"), theme.ContentAddIcon(), f.createTapped)
 	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
@@ -208,9 +212,6 @@ func (f *Flow) choice() export.Choice {
 	}
 	if f.changes != nil && f.changes.shown() {
 		ch.Overwrite = f.changes.overwrite()
-		if f.Policy != nil {
-			f.Policy.SetOverwrite(ch.Overwrite)
-		}
 	} else if f.Policy != nil {
 		ch.Overwrite = f.Policy.Overwrite()
 	}
