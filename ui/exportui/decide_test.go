@@ -254,6 +254,9 @@ func TestInlinePreviewOfAnUpdate(t *testing.T) {
 	if !strings.Contains(strings.Join(uitest.Texts(uitest.Top(w)), "|"), "Energi|Energi|skrives") {
 		t.Errorf("the action does not follow the box: %v", uitest.Texts(uitest.Top(w)))
 	}
+	if len(pol.fields) != 0 {
+		t.Errorf("the choice was remembered before any sync: %v", pol.fields)
+	}
 	test.Tap(f.SyncChosen)
 	<-done
 	got := svc.synced()
