@@ -305,3 +305,21 @@ func TestInlinePreviewOfACreate(t *testing.T) {
 		t.Errorf("Opret & Sync with the preview open: %+v", svc.synced())
 	}
 }
+
+// Ticking and reloading the preview, then Annuller, leaves the remembered
+// overwrite choice as it was: only a sync remembers it.
+func TestCancelKeepsTheRememberedOverwrite(t *testing.T) {
+	w := uitest.Setup(t)
+	svc := &previewService{fakeService: &fakeService{cands: []match.Candidate{certain, nameOnly}}}
+	pol := &memPolicy{fields: []string{"Department"}}
+	f := Start(svc, w, store.LeadRow{LocalID: 1}, Opts{Policy: pol})
+	<-f.Ready()
+	previewText(t, f)
+	f.Overwrites["Department"].SetChecked(false)
+	test.Tap(f.Rows[1]) // the preview reloads for the other company
+	test.Tap(f.Rows[0])
+	uitest.Press(w, fyne.KeyEscape)
+	if strings.Join(pol.fields, ",") != "Department" || len(svc.synced()) != 0 {
+		t.Errorf("policy %v after Annuller, synced %v", pol.fields, svc.synced())
+	}
+}
