@@ -90,6 +90,12 @@ type candidateJSON struct {
 	// ReasonCodes are the reasons as codes with arguments, index for
 	// index, so scripts need not parse words.
 	ReasonCodes []msg.Message `json:"reasonCodes"`
+	// Owner ("Vores kontakt": the owner's full name), Category and
+	// Number (SuperOffice's company number) say whose account it is;
+	// empty when unknown.
+	Owner    string `json:"owner"`
+	Category string `json:"category"`
+	Number   string `json:"number"`
 }
 
 func runMatch(ctx context.Context, env Env, args []string) int {
@@ -118,7 +124,8 @@ func runMatch(ctx context.Context, env Env, args []string) int {
 	out := make([]candidateJSON, 0, len(cands))
 	for _, c := range cands {
 		out = append(out, candidateJSON{ContactID: c.Company.ContactID, Name: c.Company.Name, OrgNr: c.Company.OrgNr,
-			Domain: match.Domain(c.Company.Website), Score: c.Score, Reasons: texts(env.lang(), c.Reasons), ReasonCodes: append([]msg.Message{}, c.Reasons...)})
+			Domain: match.Domain(c.Company.Website), Score: c.Score, Reasons: texts(env.lang(), c.Reasons), ReasonCodes: append([]msg.Message{}, c.Reasons...),
+			Owner: c.Company.Owner, Category: c.Company.Category, Number: c.Company.Number})
 	}
 	if *asJSON {
 		if err := writeJSON(env.Stdout, map[string]any{"candidates": out}); err != nil {
@@ -130,7 +137,11 @@ func runMatch(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stdout, env.say(msg.CLINoMatch))
 	}
 	for _, c := range out {
-		fmt.Fprintf(env.Stdout, "%6d  %3.0f %%  %s  %s  (%v)\n", c.ContactID, c.Score*100, c.Name, c.OrgNr, c.Reasons)
+		owner := ""
+		if c.Owner != "" {
+			owner = "  · " + c.Owner
+		}
+		fmt.Fprintf(env.Stdout, "%6d  %3.0f %%  %s  %s  (%v)%s\n", c.ContactID, c.Score*100, c.Name, c.OrgNr, c.Reasons, owner)
 	}
 	return ExitOK
 }

@@ -34,6 +34,10 @@ type FieldDiff struct {
 	Current  string `json:"current"`
 	Incoming string `json:"incoming"`
 	Action   string `json:"action"`
+	// FullLength and KeptLength, for a value the mapping cut: the lead's
+	// length and what SuperOffice stores (HumanChanges shows both).
+	FullLength int `json:"-"`
+	KeptLength int `json:"-"`
 }
 
 // PersonDiff is one contact person of a preview.
@@ -47,6 +51,9 @@ type PersonDiff struct {
 type Diff struct {
 	Fields  []FieldDiff  `json:"fields"`
 	Persons []PersonDiff `json:"persons"`
+	// Countries is the tenant's country list, so HumanChanges can name a
+	// CountryId ("578" → "Norge").
+	Countries []so.Country `json:"-"`
 }
 
 // Diff previews a sync of the lead to company contactID (0: a new company)
@@ -65,10 +72,23 @@ func (e *Engine) Diff(ctx context.Context, localID int64, ch Choice) (*Diff, err
 		}
 	}
 	d := &Diff{Fields: []FieldDiff{}, Persons: []PersonDiff{}}
+	if m, err := e.Meta(ctx); err == nil { // Plan has just read it; this is the cached copy
+		d.Countries = m.Info.Countries
+	}
 	truncated := map[string]bool{}
+	cut := map[string][2]int{}
 	for _, w := range plan.Warnings {
 		if w.Msg.Code == msg.MapTruncated || w.Msg.Code == msg.MapURLShortened {
 			truncated[w.Field] = true
+			cut[w.Field] = [2]int{argInt(w.Msg.Args["from"]), argInt(w.Msg.Args["to"])}
+		}
+	}
+	setCut := func(fd *FieldDiff, keys ...string) {
+		for _, k := range keys {
+			if c, ok := cut[k]; ok {
+				fd.FullLength, fd.KeptLength = c[0], c[1]
+				return
+			}
 		}
 	}
 	ops, _, _ := updateOps(cur, plan, ch.Overwrite)
@@ -81,8 +101,9 @@ func (e *Engine) Diff(ctx context.Context, localID int64, ch Choice) (*Diff, err
 		fd := FieldDiff{Field: name, Current: have, Incoming: want, Action: ActionKeep}
 		if written[name] {
 			fd.Action = ActionWrite
-			if truncated[name] || truncated[name+".Address1"] {
+			if truncated[name] || truncated[name+".Address1"] || truncated[name+"[0].Value"] {
 				fd.Action = ActionTruncate
+				setCut(&fd, name, name+".Address1", name+"[0].Value")
 			}
 		}
 		d.Fields = append(d.Fields, fd)
@@ -109,6 +130,7 @@ func (e *Engine) Diff(ctx context.Context, localID int64, ch Choice) (*Diff, err
 				fd.Action = ActionWrite
 				if truncated[f.ProgID] {
 					fd.Action = ActionTruncate
+					setCut(&fd, f.ProgID)
 				}
 			}
 		case indexOf(plan.Skipped, f.ProgID) >= 0:
@@ -144,6 +166,18 @@ func (e *Engine) Diff(ctx context.Context, localID int64, ch Choice) (*Diff, err
 		d.Persons = append(d.Persons, pd)
 	}
 	return d, nil
+}
+
+// argInt reads a warning's length argument, which msg.New keeps as the
+// int it was given (or a float64 after a JSON round trip).
+func argInt(v any) int {
+	switch n := v.(type) {
+	case int:
+		return n
+	case float64:
+		return int(n)
+	}
+	return 0
 }
 
 func indexOf(xs []string, s string) int {

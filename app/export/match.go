@@ -57,7 +57,9 @@ func mergeCompanies(cs []match.Company) []match.Company {
 		for _, f := range []struct {
 			dst *string
 			src string
-		}{{&m.Name, c.Name}, {&m.Department, c.Department}, {&m.OrgNr, c.OrgNr}, {&m.Website, c.Website}} {
+		}{{&m.Name, c.Name}, {&m.Department, c.Department}, {&m.OrgNr, c.OrgNr}, {&m.Website, c.Website},
+			{&m.Number, c.Number}, {&m.Owner, c.Owner}, {&m.Category, c.Category}, {&m.Address, c.Address},
+			{&m.Zip, c.Zip}, {&m.City, c.City}, {&m.Country, c.Country}, {&m.Phone, c.Phone}} {
 			if *f.dst == "" {
 				*f.dst = f.src
 			}
@@ -92,7 +94,7 @@ func (e *Engine) search(ctx context.Context, q match.Query) ([]match.Company, er
 			return nil, msg.Errorf(err, msg.ExportSearch)
 		}
 		for _, r := range res.Contacts() {
-			out = append(out, match.Company{ContactID: r.ContactID, Name: r.Name, Department: r.Department, OrgNr: r.OrgNr, Website: r.URL})
+			out = append(out, companyOf(r))
 		}
 	}
 	if len(out) == 0 && strings.TrimSpace(q.Name) != "" {

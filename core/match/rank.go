@@ -17,6 +17,17 @@ type Company struct {
 	OrgNr      string // free text as stored; read with NormalizeOrgNumber
 	Website    string
 	Domains    []string // further URLs or e-mail domains of the company
+
+	// The account context the user decides on, beside the lead's own
+	// values; ranking never reads them. Empty means unknown.
+	Number   string // SuperOffice's company number (Number2)
+	Owner    string // the owner's full name, "Vores kontakt"
+	Category string
+	Address  string // first address line
+	Zip      string
+	City     string
+	Country  string // the country's name in the tenant
+	Phone    string
 }
 
 // Candidate is a company scored against a query.

@@ -88,12 +88,19 @@ const (
 	ColFullName    = "fullName"
 	ColTitle       = "title"
 	ColAssociateID = "associateId"
+	// ColOwner is the owner's full name, "Vores kontakt" (API.md §9:
+	// the official sample selects associateId,contactAssociate/fullName).
+	ColOwner     = "contactAssociate/fullName"
+	ColPostLine1 = "postAddress/line1"
+	ColPostZip   = "postAddress/zip"
+	ColPostCity  = "postAddress/city"
 )
 
 // ContactRowColumns is the $select that fills every ContactRow field.
 func ContactRowColumns() []string {
 	return []string{ColContactID, ColName, ColDepartment, ColOrgNr, ColNumber, ColCode,
-		ColCountryID, ColCountry, ColCategory, ColBusiness, ColEmail, ColURL, ColPhone}
+		ColCountryID, ColCountry, ColCategory, ColBusiness, ColEmail, ColURL, ColPhone,
+		ColAssociateID, ColOwner, ColPostLine1, ColPostZip, ColPostCity}
 }
 
 // PersonRowColumns is the $select that fills every PersonRow field.
@@ -118,6 +125,16 @@ type ContactRow struct {
 	Email      string
 	URL        string
 	Phone      string
+	// OwnerID and Owner are the company's owner (associateId and its
+	// full name), whose account it is.
+	OwnerID int
+	Owner   string
+	// Address, Zip and City are the postal address: the documented
+	// postAddress/ columns. The street address is not read, since its
+	// columns' spelling is not documented (docs/superoffice-api.md §2.6).
+	Address string
+	Zip     string
+	City    string
 }
 
 // Contact reads the row as a company; ContactID falls back to PrimaryKey
@@ -128,13 +145,16 @@ func (r Row) Contact() ContactRow {
 		id = r.PrimaryKey()
 	}
 	cid, _ := r.Int(ColCountryID)
-	return ContactRow{
+	c := ContactRow{
 		ContactID: id, Name: r.String(ColName), Department: r.String(ColDepartment),
 		OrgNr: r.String(ColOrgNr), Number: r.String(ColNumber), Code: r.String(ColCode),
 		CountryID: cid, Country: r.String(ColCountry), Category: r.String(ColCategory),
 		Business: r.String(ColBusiness), Email: r.String(ColEmail), URL: r.String(ColURL),
-		Phone: r.String(ColPhone),
+		Phone: r.String(ColPhone), Owner: r.String(ColOwner),
 	}
+	c.OwnerID, _ = r.Int(ColAssociateID)
+	c.Address, c.Zip, c.City = r.String(ColPostLine1), r.String(ColPostZip), r.String(ColPostCity)
+	return c
 }
 
 // PersonRow is a person search row.

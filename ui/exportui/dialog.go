@@ -7,7 +7,6 @@ package exportui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -37,13 +36,30 @@ type Flow struct {
 	win  fyne.Window
 	lead store.LeadRow
 
-	// Exposed for tests: the dialog's widgets once shown.
-	Candidates *dialogkeys.List // Esc and Enter reach the dialog once a click focused it
+	// Exposed for tests: the match dialog's widgets once shown.
 	SyncChosen *widget.Button
 	Create     *widget.Button
 	Selected   int // index into found, -1 for none
-	found      []match.Candidate
-	dlg        dialog.Dialog
+	// Rows are the candidates' rows, index for index with found.
+	Rows []*PickRow
+	// Hint says why "Sync til valgte" is disabled ("Vælg et firma").
+	Hint *widget.Label
+	// Search and SearchButton look up another company in SuperOffice.
+	Search       *widget.Entry
+	SearchButton *widget.Button
+	// ShowChanges expands the preview inside the dialog ("Vis ændringer").
+	ShowChanges *widget.Button
+	// Ask is the question before "Opret & Sync" beside a same-CVR company.
+	Ask dialog.Dialog
+
+	found   []match.Candidate
+	leadCo  match.Company
+	dlg     dialog.Dialog
+	rowsBox *fyne.Container
+	intro   *widget.Label
+	note    *widget.Label // what the manual search found or not
+	legend  *widget.Label // "≠ afviger fra leadet", when a value differs
+	changes *changesView
 	// Done is called after a sync succeeded, so the caller can refresh.
 	Done func(*export.Result)
 	// Last is the last message dialog shown (result or error), for tests.
@@ -55,10 +71,9 @@ type Flow struct {
 	banner    *Banner
 	// Policy, when set, remembers the overwrite choices of the preview.
 	Policy Policy
-	// Overwrites and SyncPreviewed are the preview's widgets, for tests.
-	Overwrites    Overwrites
-	SyncPreviewed *widget.Button
-	followUp      *FollowUp
+	// Overwrites are the inline preview's overwrite check boxes, for tests.
+	Overwrites Overwrites
+	followUp   *FollowUp
 }
 
 // Ready is closed when the search is done and its dialog is shown.
@@ -91,12 +106,14 @@ func Start(svc Service, win fyne.Window, lead store.LeadRow, o Opts) *Flow {
 	f.followUp = o.FollowUp
 	wait := f.waiting(lang.L("Searching SuperOffice…"))
 	type result struct {
-		c   []match.Candidate
-		err error
+		c    []match.Candidate
+		lead match.Company
+		err  error
 	}
 	async.Run(func() result {
-		c, err := svc.Match(context.Background(), lead.LocalID)
-		return result{c, err}
+		ctx := context.Background()
+		c, err := svc.Match(ctx, lead.LocalID)
+		return result{c, leadCompany(ctx, svc, lead), err}
 	}, func(r result) {
 		wait.Hide()
 		defer close(f.ready)
@@ -104,6 +121,7 @@ func Start(svc Service, win fyne.Window, lead store.LeadRow, o Opts) *Flow {
 			f.showError(r.err, func() { Start(svc, win, lead, o) })
 			return
 		}
+		f.leadCo = r.lead
 		f.showMatches(r.c)
 	})
 	return f
@@ -132,69 +150,6 @@ func preselect(lead store.LeadRow, cs []match.Candidate) int {
 		return 0
 	}
 	return -1
-}
-
-func (f *Flow) showMatches(cs []match.Candidate) {
-	f.found = cs
-	f.Candidates = dialogkeys.NewList(func() int { return len(f.found) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(name, widget.NewLabel(""))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			c := f.found[i]
-			box := o.(*fyne.Container).Objects
-			box[0].(*widget.Label).SetText(CandidateTitle(c))
-			box[1].(*widget.Label).SetText(ReasonsText(c.Reasons))
-		})
-	f.SyncChosen = widget.NewButton(lang.L("Sync to selected"), func() {
-		if f.Selected < 0 {
-			return
-		}
-		ch := export.Choice{ContactID: f.found[f.Selected].Company.ContactID}
-		if p, ok := f.svc.(Previewer); ok {
-			f.dlg.Hide()
-			f.preview(p, ch)
-			return
-		}
-		f.sync(ch)
-	})
-	f.SyncChosen.Importance = widget.HighImportance
-	f.SyncChosen.Disable()
-	f.Create = widget.NewButton(lang.L("Create & Sync"), func() { f.sync(export.Choice{Create: true}) })
-	f.Candidates.OnSelected = func(i widget.ListItemID) { f.Selected = i; f.SyncChosen.Enable() }
-	f.Candidates.OnUnselected = func(widget.ListItemID) { f.Selected = -1; f.SyncChosen.Disable() }
-	intro := lang.L("Choose the existing company to update, or create a new one.")
-	if len(cs) == 0 {
-		intro = lang.L("The company was not found in SuperOffice. Create it with \"Create & Sync\".")
-	}
-	head := widget.NewLabel(intro)
-	head.Wrapping = fyne.TextWrapWord
-	body := container.NewBorder(head, f.followUp.Row(), nil, nil, f.Candidates)
-	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
-	d := dialog.NewCustomWithoutButtons(lang.L("Export to SuperOffice")+": "+f.lead.CompanyName, body, f.win)
-	d.SetButtons([]fyne.CanvasObject{cancel, f.Create, f.SyncChosen})
-	d.Resize(fyne.NewSize(640, 420))
-	f.dlg = d
-	d.Show()
-	dialogkeys.Bind(f.win, cancel.OnTapped, dialogkeys.Tap(f.SyncChosen))
-	if i := preselect(f.lead, cs); i >= 0 {
-		f.Candidates.Select(i)
-	}
-}
-
-// CandidateTitle is a candidate's first line: name, department, org
-// number, id and score.
-func CandidateTitle(c match.Candidate) string {
-	parts := []string{c.Company.Name}
-	if c.Company.Department != "" {
-		parts = append(parts, c.Company.Department)
-	}
-	if c.Company.OrgNr != "" {
-		parts = append(parts, lang.L("CVR")+" "+c.Company.OrgNr)
-	}
-	return fmt.Sprintf("%s  ·  %d %%  ·  #%d", strings.Join(parts, ", "), int(c.Score*100+0.5), c.Company.ContactID)
 }
 
 func (f *Flow) sync(ch export.Choice) {

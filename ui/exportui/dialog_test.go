@@ -64,7 +64,7 @@ var (
 	nameOnly = match.Candidate{Company: match.Company{ContactID: 11, Name: "Alfa ApS"}, Score: 0.9, Reasons: []msg.Message{msg.New(match.ReasonName, "pct", 100)}}
 )
 
-func start(t *testing.T, svc *fakeService, lead store.LeadRow) (*Flow, chan *export.Result) {
+func start(t *testing.T, svc Service, lead store.LeadRow) (*Flow, chan *export.Result) {
 	w := uitest.Setup(t)
 	done := make(chan *export.Result, 1)
 	f := Start(svc, w, lead, Opts{Done: func(r *export.Result) { done <- r }})
@@ -91,7 +91,7 @@ func TestPreselectsOnlyACVRMatch(t *testing.T) {
 func TestSyncToSelectedAndCreateCallTheRightService(t *testing.T) {
 	svc := &fakeService{cands: []match.Candidate{certain, nameOnly}}
 	f, done := start(t, svc, store.LeadRow{LocalID: 1})
-	f.Candidates.Select(1)
+	test.Tap(f.Rows[1])
 	test.Tap(f.SyncChosen)
 	r := <-done
 	if got := svc.synced(); len(got) != 1 || got[0].ContactID != 11 || got[0].Create || r.ContactID != 11 {
@@ -150,66 +150,6 @@ func TestErrorShowsReasonAndRetry(t *testing.T) {
 	m, _ := start(t, &fakeService{matchErr: errors.New("ikke forbundet")}, store.LeadRow{LocalID: 1})
 	if m.Last == nil || uitest.Button(uitest.Top(m.win), "Prøv igen") == nil {
 		t.Error("a failed search shows no retry")
-	}
-}
-
-// previewService also previews, so Sync til valgte shows the diff first.
-type previewService struct {
-	*fakeService
-	asked []export.Choice
-}
-
-func (p *previewService) Diff(_ context.Context, _ int64, ch export.Choice) (*export.Diff, error) {
-	p.asked = append(p.asked, ch)
-	return &export.Diff{Fields: []export.FieldDiff{
-		{Field: "Department", Current: "Salg Vest", Incoming: "Energi", Action: export.ActionKeep},
-		{Field: "RabitIQ:1", Label: "RabitIQ Score", Current: "[I:10]", Incoming: "[I:87]", Action: export.ActionWrite},
-		{Field: "RabitIQ:9", Label: "Intent Signaler", Incoming: "• x", Action: export.ActionSkip}},
-		Persons: []export.PersonDiff{{Email: "a@b.dk", Name: "Ann", Action: export.PersonCreate}}}, nil
-}
-
-type memPolicy struct{ fields []string }
-
-func (m *memPolicy) Overwrite() []string     { return m.fields }
-func (m *memPolicy) SetOverwrite(f []string) { m.fields = f }
-
-func TestPreviewBeforeSyncAndOverwritePolicy(t *testing.T) {
-	w := uitest.Setup(t)
-	svc := &previewService{fakeService: &fakeService{cands: []match.Candidate{certain}}}
-	pol := &memPolicy{}
-	done := make(chan *export.Result, 1)
-	f := Start(svc, w, store.LeadRow{LocalID: 1, CompanyName: "Alfa"}, Opts{Policy: pol, Done: func(r *export.Result) { done <- r }})
-	<-f.Ready()
-	test.Tap(f.SyncChosen)
-	if len(svc.asked) != 1 || len(svc.synced()) != 0 || f.SyncPreviewed == nil {
-		t.Fatalf("Sync til valgte did not preview first: asked %v, synced %v", svc.asked, svc.synced())
-	}
-	text := strings.Join(uitest.Texts(uitest.Top(w)), "|")
-	for _, want := range []string{"Salg Vest", "Energi", "beholdes", "skrives", "springes over", "oprettes", "RabitIQ Score (RabitIQ:1)", "Afdeling"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("preview lacks %q: %s", want, text)
-		}
-	}
-	box := f.Overwrites["Department"]
-	if box == nil || box.Checked || f.Overwrites["RabitIQ:1"] != nil {
-		t.Fatalf("overwrite boxes = %v", f.Overwrites)
-	}
-	box.SetChecked(true)
-	test.Tap(f.SyncPreviewed)
-	<-done
-	got := svc.synced()
-	if len(got) != 1 || got[0].ContactID != 10 || strings.Join(got[0].Overwrite, ",") != "Department" {
-		t.Errorf("synced %+v", got)
-	}
-	if strings.Join(pol.fields, ",") != "Department" {
-		t.Errorf("policy not remembered: %v", pol.fields)
-	}
-	// The next preview starts from the remembered policy.
-	g := Start(svc, w, store.LeadRow{LocalID: 2}, Opts{Policy: pol})
-	<-g.Ready()
-	test.Tap(g.SyncChosen)
-	if strings.Join(svc.asked[1].Overwrite, ",") != "Department" || !g.Overwrites["Department"].Checked {
-		t.Errorf("remembered policy not applied: %+v", svc.asked[1])
 	}
 }
 

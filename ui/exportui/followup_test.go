@@ -71,7 +71,7 @@ func TestFollowUpCheckboxRemembersNPerTenant(t *testing.T) {
 	if v := setting(t, db); v != "5" {
 		t.Fatalf("stored %q, want 5", v)
 	}
-	test.Tap(f.Create)
+	test.Tap(f.SyncChosen) // the CVR match is preselected
 	<-done
 	if got := svc.synced(); len(got) != 1 || got[0].FollowUpDays != 5 {
 		t.Fatalf("synced %+v, want FollowUpDays 5", got)

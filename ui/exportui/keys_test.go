@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/store"
@@ -61,43 +62,43 @@ func TestErrorDialogKeys(t *testing.T) {
 	}
 }
 
-// In the preview Enter is "Synkronisér" and Esc is Annuller.
-func TestPreviewKeys(t *testing.T) {
+// With the changes shown, Enter still syncs the chosen company and Esc
+// still cancels: the preview is part of the one dialog.
+func TestKeysWithChangesShown(t *testing.T) {
 	w := uitest.Setup(t)
 	svc := &previewService{fakeService: &fakeService{cands: []match.Candidate{certain}}}
 	done := make(chan *export.Result, 1)
 	f := Start(svc, w, store.LeadRow{LocalID: 1}, Opts{Done: func(r *export.Result) { done <- r }})
 	<-f.Ready()
-	uitest.Press(w, fyne.KeyReturn) // match dialog → preview
-	if len(svc.asked) != 1 || f.SyncPreviewed == nil {
-		t.Fatalf("Enter in the match dialog did not preview: %v", svc.asked)
+	test.Tap(f.ShowChanges)
+	if len(svc.asked) != 1 {
+		t.Fatalf("Vis ændringer asked %v", svc.asked)
 	}
 	uitest.Press(w, fyne.KeyEscape)
 	if uitest.Top(w) != nil || len(svc.synced()) != 0 {
-		t.Fatalf("Esc in the preview: top %v, synced %v", uitest.Top(w), svc.synced())
+		t.Fatalf("Esc with the changes shown: top %v, synced %v", uitest.Top(w), svc.synced())
 	}
 	g := Start(svc, w, store.LeadRow{LocalID: 2}, Opts{Done: func(r *export.Result) { done <- r }})
 	<-g.Ready()
-	uitest.Press(w, fyne.KeyReturn)
+	test.Tap(g.ShowChanges)
 	uitest.Press(w, fyne.KeyReturn)
 	if r := <-done; r.ContactID != 10 || len(svc.synced()) != 1 {
-		t.Errorf("Enter in the preview synced %+v", svc.synced())
+		t.Errorf("Enter with the changes shown synced %+v", svc.synced())
 	}
 }
 
-// Choosing the company with the mouse focuses the list; Enter still syncs.
+// Choosing the company with the mouse, by a tap on its row; Enter syncs it.
 func TestEnterAfterClickingACandidate(t *testing.T) {
 	svc := &fakeService{cands: []match.Candidate{nameOnly, certain}}
 	f, done := start(t, svc, store.LeadRow{LocalID: 1})
-	f.Candidates.Select(1)
-	f.win.Canvas().Focus(f.Candidates) // what a click on a row does (widget.List)
+	test.Tap(f.Rows[0])
 	uitest.Press(f.win, fyne.KeyReturn)
 	select {
 	case r := <-done:
-		if r.ContactID != 10 {
-			t.Errorf("Enter synced %+v, want company 10", svc.synced())
+		if r.ContactID != 11 {
+			t.Errorf("Enter synced %+v, want company 11", svc.synced())
 		}
 	case <-time.After(5 * time.Second):
-		t.Fatalf("Enter on the focused list did not sync: %v", svc.synced())
+		t.Fatalf("Enter after a tap on a row did not sync: %v", svc.synced())
 	}
 }

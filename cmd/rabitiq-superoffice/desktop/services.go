@@ -224,3 +224,13 @@ const prefOverwrite = "export.overwrite"
 func (p prefPolicy) Overwrite() []string { return p.prefs.StringList(prefOverwrite) }
 
 func (p prefPolicy) SetOverwrite(f []string) { p.prefs.SetStringList(prefOverwrite, f) }
+
+// SearchCompanies implements exportui.Searcher.
+func (s *Services) SearchCompanies(ctx context.Context, id int64, text string) ([]match.Candidate, error) {
+	return s.Tenant.SearchCompanies(ctx, id, text)
+}
+
+// LeadCompany implements exportui.Comparer.
+func (s *Services) LeadCompany(ctx context.Context, id int64) (match.Company, error) {
+	return s.Tenant.LeadCompany(ctx, id)
+}

@@ -98,6 +98,9 @@ var simpleContact = newProvider("contact", contactKind, "contactUdef/", "contact
 	intCol("countryId", func(e *entity) int { return refID(e.props, "Country", "CountryId") }),
 	countryNameCol("country"),
 	intCol("associateId", func(e *entity) int { return refID(e.props, "Associate", "AssociateId") }),
+	&column{"contactAssociate/fullName", colString, func(s *Server, e *entity) any {
+		return s.associateName(refID(e.props, "Associate", "AssociateId"))
+	}},
 	listCol("category", "Category"), listCol("business", "Business"),
 	elemCol("email/emailAddress", "Emails"), elemCol("url/URLAddress", "Urls"),
 	elemCol("phone/formattedNumber", "Phones"), elemCol("contactPhone/formattedNumber", "Phones"),

@@ -69,7 +69,7 @@ func (s *Server) countryJSON(id int) any {
 
 func associateJSON(id int, name, email string) map[string]any {
 	if id != principalAssociateID {
-		return map[string]any{"AssociateId": id}
+		return otherAssociateJSON(id)
 	}
 	return map[string]any{
 		"AssociateId": id, "Name": initials(name), "PersonId": principalAssociateID, "Rank": 1,

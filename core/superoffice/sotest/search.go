@@ -40,6 +40,9 @@ func (s *Server) handleSearch(rc *reqCtx, k *kindInfo, restrictContact int) {
 	lookup := func(param string) func(string) (*column, bool) {
 		return func(name string) (*column, bool) {
 			c, exact, ok := p.column(s, name)
+			if ok && s.Strict() && undocumentedColumn(p, c.name) {
+				return nil, false // the least forgiving reading: a tenant may not have it
+			}
 			if ok && !exact {
 				rc.violate(KindOData, param, fmt.Sprintf("column %q should be spelled %q", name, c.name))
 			}

@@ -71,6 +71,12 @@ type SeedCompany struct {
 	Street       *SeedAddress      `json:"street"`
 	Postal       *SeedAddress      `json:"postal"`
 	CustomFields map[string]string `json:"customFields"` // stored (encoded) values
+	// OwnerID is the company's owner, the associate "Vores kontakt" names
+	// (0: the signed-in user); see otherAssociates for the other users.
+	OwnerID int `json:"ownerId"`
+	// Category is the name of one of the tenant's Category list items
+	// (Seed.Lists, else DefaultLists), or empty for none.
+	Category string `json:"category"`
 }
 
 // SeedAddress is a structured address.

@@ -195,10 +195,21 @@ func (s *Server) AddCompany(c SeedCompany) (int, error) {
 	if country == 0 {
 		country = s.homeCountry
 	}
+	owner := c.OwnerID
+	if owner == 0 {
+		owner = principalAssociateID
+	}
+	if !knownAssociate(owner) {
+		return 0, fmt.Errorf("simulator: company %s: no associate %d", c.Name, owner)
+	}
+	category, ok := s.categoryRef(c.Category)
+	if !ok {
+		return 0, fmt.Errorf("simulator: company %s: no category %q", c.Name, c.Category)
+	}
 	p := map[string]any{
 		"Name": c.Name, "Department": c.Department, "OrgNr": c.OrgNr, "Number1": c.Number1, "Number2": c.Number2,
 		"Description": c.Description, "Country": map[string]any{"CountryId": jnum(country)},
-		"Associate": map[string]any{"AssociateId": jnum(principalAssociateID)},
+		"Associate": map[string]any{"AssociateId": jnum(owner)},
 		"Emails":    elems(c.Emails), "Urls": elems(c.Urls), "Phones": elems(c.Phones),
 		"Address": map[string]any{"Street": seedAddr(c.Street), "Postal": seedAddr(c.Postal)},
 	}
@@ -207,6 +218,9 @@ func (s *Server) AddCompany(c SeedCompany) (int, error) {
 		domains = append(domains, d)
 	}
 	p["Domains"] = domains
+	if category != nil {
+		p["Category"] = category
+	}
 	custom, err := seedCustom(s.contactFields, c.CustomFields, "company "+c.Name)
 	if err != nil {
 		return 0, err

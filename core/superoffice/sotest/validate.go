@@ -328,7 +328,7 @@ func (s *Server) checkRefs(props map[string]any, report issueFunc) {
 		}
 	}
 	if a, ok := props["Associate"].(map[string]any); ok {
-		if id := num(a["AssociateId"]); id != 0 && id != principalAssociateID {
+		if id := num(a["AssociateId"]); id != 0 && !knownAssociate(id) {
 			report(KindReference, "/Associate/AssociateId", fmt.Sprintf("no associate %d", id))
 		}
 	}
