@@ -20,6 +20,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 )
 
 // Status is the connection as the screen shows it.
@@ -256,7 +257,8 @@ func (v *View) startConnect() {
 				lang.L("The OS keyring is not available, so the sign-in cannot be saved. You are connected until you close the app."), v.win)
 		case r.err != nil:
 			v.show(v.svc.Status(context.Background()))
-			dialog.ShowError(r.err, v.win)
+			errdialog.Show(v.win, errdialog.Opts{Title: lang.L("Integrations"), Intro: lang.L("Could not connect to SuperOffice:"),
+				Action: widget.NewButton(lang.L("Try again"), v.onConnect)}, r.err)
 		default:
 			v.show(r.s)
 		}
@@ -271,7 +273,7 @@ func (v *View) onDisconnect() {
 				return
 			}
 			if err := v.svc.Disconnect(); err != nil {
-				dialog.ShowError(err, v.win)
+				errdialog.Show(v.win, errdialog.Opts{Title: lang.L("Integrations"), Intro: lang.L("Could not remove the connection:")}, err)
 			}
 			v.Refresh()
 		}, v.win))

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog/errtest"
 	"github.com/rabitiq/superoffice-sync/ui/uitest"
 )
 
@@ -95,7 +96,8 @@ func TestConnectingAnotherTenantAsksFirst(t *testing.T) {
 
 func TestCopyURLFallbackAndErrors(t *testing.T) {
 	w := uitest.Setup(t)
-	svc := &fakeService{showURL: "https://sod.superoffice.com/login/common/oauth/authorize?x=1", connectErr: fmt.Errorf("%w (access_denied)", auth.ErrAccessDenied)}
+	errtest.WithReport(t, "RAPPORT forbind")
+	svc := &fakeService{showURL: "https://sod.superoffice.com/login/common/oauth/authorize?x=1", connectErr: fmt.Errorf("exchange code: %w (access_denied)", auth.ErrAccessDenied)}
 	v := New(svc, w)
 	w.SetContent(v.Content())
 	test.Tap(v.Connect)
@@ -107,9 +109,12 @@ func TestCopyURLFallbackAndErrors(t *testing.T) {
 	if got := fyne.CurrentApp().Clipboard().Content(); got != svc.showURL {
 		t.Errorf("clipboard = %q", got)
 	}
-	if txt := strings.Join(uitest.Texts(uitest.Top(w)), " "); !strings.Contains(strings.ToLower(txt), "adgang afvist") {
+	txt := strings.Join(uitest.Texts(uitest.Top(w)), " ")
+	if !strings.Contains(txt, "Forbindelsen til SuperOffice lykkedes ikke") || !strings.Contains(txt, "SuperOffice afviste adgangen") {
 		t.Errorf("error dialog: %s", txt)
 	}
+	errtest.AssertPlain(t, "connect error", txt, "access_denied", "adgang afvist i SuperOffice (")
+	errtest.AssertCopiesReport(t, uitest.Top(w), "RAPPORT forbind")
 	// Keyring missing: connected for this run only, said plainly.
 	w2 := uitest.Setup(t)
 	svc2 := &fakeService{connectErr: auth.ErrKeyringUnavailable}

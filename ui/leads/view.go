@@ -21,6 +21,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/importer"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 )
 
 // Service is what the lead list needs from the app.
@@ -267,7 +268,7 @@ func (v *View) Reload() {
 // showCount shows the leads that the search q found.
 func (v *View) showCount(q string, n int, err error) {
 	if err != nil {
-		v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": err.Error()}))
+		v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": errdialog.Plain(err)}))
 		return
 	}
 	v.count = n
@@ -306,7 +307,7 @@ func (v *View) Row(id int) (store.LeadRow, bool) {
 		rows, err = v.svc.ListLeads(context.Background(), store.ListOptions{Query: v.query, Sort: by, Reverse: reverse, Status: v.Chips.Active(),
 			Offset: p * pageSize, Limit: pageSize})
 		if err != nil {
-			v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": err.Error()}))
+			v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": errdialog.Plain(err)}))
 			return store.LeadRow{}, false
 		}
 		v.cachePage(p, rows)

@@ -29,6 +29,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/batchui"
 	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 	"github.com/rabitiq/superoffice-sync/ui/exportui"
 	"github.com/rabitiq/superoffice-sync/ui/fieldsui"
 	"github.com/rabitiq/superoffice-sync/ui/history"
@@ -131,6 +132,7 @@ func browserOpener() func(string) error {
 func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, logs *logFile) {
 	prefs := a.Preferences()
 	report := logs.report(svc.Tenant)
+	errdialog.SetReport(report) // every screen's "Kopiér fejlrapport"
 	list := leads.New(svc, w)
 	detail := leads.NewDetail(svc)
 	fields := fieldsui.New(fieldsToStart(svc, list), w)
