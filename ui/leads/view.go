@@ -92,6 +92,8 @@ type View struct {
 	// ChooseFolder opens a folder chooser; the window sets it (tests
 	// replace it).
 	ChooseFolder func(func(dir string))
+	// pick is the last "Vælg leadfiler" picker shown, for tests.
+	pick *Picker
 	// OnConnect and OnCheckFields are the guided start's "Forbind
 	// SuperOffice" and "Tjek felter": the window opens Integrationer and
 	// Feltopsætning.
