@@ -1,4 +1,4 @@
-// Package batchui is "Eksporter flere": choose which leads (alle nye,
+// Package batchui is "Eksportér flere": choose which leads (alle nye,
 // alle ændrede, alle fejlede), run the batch in the background with a
 // progress bar (n/N, current company, time left) and a cancel button, then
 // a summary with "Prøv fejlede igen" and the leads that need review.
