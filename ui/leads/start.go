@@ -151,6 +151,9 @@ func (v *View) chooseFolder() {
 
 // showEmpty shows the guided start instead of the list, or the list.
 func (v *View) showEmpty(empty bool) {
+	if v.OnEmpty != nil {
+		v.OnEmpty(empty)
+	}
 	if empty {
 		v.List.Hide()
 		v.header.Hide()

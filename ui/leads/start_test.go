@@ -163,3 +163,17 @@ func TestFolderWithNoLeadFilesSaysSo(t *testing.T) {
 		})
 	}
 }
+
+// The window is told when the guided start shows and when the list
+// replaces it, to give the start the whole width.
+func TestOnEmptyFollowsTheGuidedStart(t *testing.T) {
+	v, svc, _ := setup(t, nil)
+	var got []bool
+	v.OnEmpty = func(e bool) { got = append(got, e) }
+	v.Reload()
+	svc.rows = []store.LeadRow{{LocalID: 1, CompanyName: "Ask A/S"}}
+	v.Reload()
+	if len(got) < 2 || !got[0] || got[len(got)-1] {
+		t.Errorf("OnEmpty calls %v, want true (empty) then false (a lead)", got)
+	}
+}

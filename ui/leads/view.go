@@ -98,6 +98,10 @@ type View struct {
 	// SuperOffice" and "Tjek felter": the window opens Integrationer and
 	// Feltopsætning.
 	OnConnect, OnCheckFields func()
+	// OnEmpty is told whether the guided start shows (no leads at all),
+	// so the window can give it the whole width: the lead pane beside it
+	// has no lead to show.
+	OnEmpty func(empty bool)
 
 	svc    Service
 	win    fyne.Window

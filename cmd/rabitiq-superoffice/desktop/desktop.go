@@ -183,7 +183,11 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 		list.Reload()
 		forget(nil)
 	})
-	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), container.NewBorder(banner.Content(), nil, nil, nil, detail.Content()), container.NewHBox(batchBtn, list.Delete)),
+	detailPane := container.NewBorder(banner.Content(), nil, nil, nil, detail.Content())
+	leadsScreen := shell.LeadsLayout(list.Content(), detailPane, container.NewHBox(batchBtn, list.Delete))
+	list.OnEmpty = func(empty bool) { shell.ShowDetail(leadsScreen, detailPane, !empty) }
+	shell.ShowDetail(leadsScreen, detailPane, !list.Empty())
+	sh = shell.New(screens{leads: leadsScreen,
 		history: hist.Content(), onHistory: hist.Reload, fields: fields.Content(), onFields: fields.Check, integrations: integ.Content(),
 		about: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo, DeleteAll: deleteAll, LogPath: logs.Path(), Report: report})}.tabs(), opts.Demo)
 	addShortcuts(w, leadKeys{shell: sh, search: list.Search, importBtn: list.Import, exportBtn: detail.Export, batchBtn: batchBtn,
