@@ -95,7 +95,10 @@ func Open(svc Service, win fyne.Window, selected []int64, review func([]int64), 
 	}
 	f.CopyReport = errdialog.ReportButton(nil)
 	f.CopyReport.Hide()
-	f.body = container.NewVBox(f.Which, f.CreateMissing, note, f.Bar, f.Current, f.Summary, container.NewHBox(f.CopyReport))
+	// The summary scrolls: with many failed leads its lines would
+	// otherwise push the buttons out of the dialog.
+	f.body = container.NewBorder(container.NewVBox(f.Which, f.CreateMissing, note, f.Bar, f.Current), nil, nil, nil,
+		container.NewVScroll(f.Summary))
 	d := dialog.NewCustomWithoutButtons(lang.L("Export several leads"), f.body, win)
 	closeBtn := widget.NewButton(lang.L("Close"), func() {
 		if f.stop != nil {
@@ -103,8 +106,8 @@ func Open(svc Service, win fyne.Window, selected []int64, review func([]int64), 
 		}
 		d.Hide()
 	})
-	d.SetButtons([]fyne.CanvasObject{closeBtn, f.Cancel, f.RetryFailed, f.ReviewButton, f.Start})
-	d.Resize(fyne.NewSize(640, 460))
+	d.SetButtons([]fyne.CanvasObject{closeBtn, f.Cancel, f.RetryFailed, f.ReviewButton, f.CopyReport, f.Start})
+	d.Resize(fyne.NewSize(720, 560))
 	f.dlg = d
 	d.Show()
 	dialogkeys.Bind(win, closeBtn.OnTapped, dialogkeys.Tap(f.Start))
@@ -144,6 +147,7 @@ func (f *Flow) run(ids, pending []int64) {
 	f.Current.Show()
 	f.Cancel.Show()
 	f.Summary.SetText("")
+	f.dlg.Refresh()
 	opt := export.BatchOptions{CreateMissing: f.CreateMissing.Checked}
 	start := f.now()
 	var mu sync.Mutex
@@ -184,6 +188,9 @@ func (f *Flow) run(ids, pending []int64) {
 			f.ReviewButton.SetText(lang.L("Review") + fmt.Sprintf(" (%d)", s.Review))
 			f.ReviewButton.Show()
 		}
+		// Buttons shown or hidden above need the dialog laid out again,
+		// or they are drawn over one another.
+		f.dlg.Refresh()
 		if f.Done != nil {
 			f.Done(s)
 		}

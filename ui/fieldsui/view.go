@@ -44,6 +44,9 @@ type View struct {
 	// CopyReport is "Kopiér fejlrapport", beside the summary while it
 	// says that the check or a choice failed.
 	CopyReport *widget.Button
+	// head is the row above the list, laid out again when CopyReport
+	// shows or hides.
+	head *fyne.Container
 	// OnlyMissing is "Vis kun dem der mangler": only the fields that are
 	// not ready (suggested ones too: nothing is written to them yet).
 	OnlyMissing *widget.Check
@@ -98,8 +101,8 @@ func New(svc Service, win fyne.Window) *View {
 	v.Scroll = container.NewVScroll(box)
 	v.CopyReport = errdialog.ReportButton(nil)
 	v.CopyReport.Hide()
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(v.CopyReport, v.OnlyMissing, v.Recheck), v.Summary)
-	v.root = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, v.Scroll)
+	v.head = container.NewBorder(nil, nil, nil, container.NewHBox(v.CopyReport, v.OnlyMissing, v.Recheck), v.Summary)
+	v.root = container.NewBorder(container.NewVBox(v.head, widget.NewSeparator()), nil, nil, nil, v.Scroll)
 	return v
 }
 
@@ -171,6 +174,7 @@ func (v *View) Check() {
 	}, func(res result) {
 		v.Recheck.Enable()
 		v.CopyReport.Hide()
+		v.head.Refresh()
 		if res.err != nil {
 			v.showError(lang.L("Could not check the fields: {{.Err}}", map[string]any{"Err": errdialog.Plain(res.err)}))
 			for _, l := range v.Status {
@@ -210,5 +214,6 @@ func (v *View) showError(text string) {
 	if errdialog.HasReport() {
 		v.CopyReport.SetText(lang.L("Copy error report"))
 		v.CopyReport.Show()
+		v.head.Refresh()
 	}
 }

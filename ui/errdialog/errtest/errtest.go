@@ -50,6 +50,9 @@ func AssertCopiesReport(t *testing.T, o fyne.CanvasObject, want string) {
 	if b == nil || !b.Visible() {
 		t.Fatalf("no Kopiér fejlrapport in %q", uitest.Texts(o))
 	}
+	if b.Size().Width < b.MinSize().Width {
+		t.Errorf("Kopiér fejlrapport is not laid out: %v, needs %v", b.Size(), b.MinSize())
+	}
 	fyne.CurrentApp().Clipboard().SetContent("")
 	test.Tap(b)
 	if got := fyne.CurrentApp().Clipboard().Content(); got != want {
