@@ -76,12 +76,16 @@ type View struct {
 	State         *widget.Label
 	URL           *widget.Entry
 	CopyURL       *widget.Button
+	// CopyReport is "Kopiér fejlrapport", shown while the stored sign-in
+	// cannot be read (State says why in plain words).
+	CopyReport *widget.Button
 	// OnChange is called after the connection changed.
 	OnChange func(Status)
 
 	svc    Service
 	win    fyne.Window
 	urlBox *fyne.Container
+	row    *fyne.Container
 	stop   context.CancelFunc
 	status Status
 	root   fyne.CanvasObject
@@ -124,9 +128,12 @@ func New(svc Service, win fyne.Window) *View {
 	v.Advanced = widget.NewAccordion(widget.NewAccordionItem(lang.L("Advanced"), form))
 	about := widget.NewLabel(lang.L("The connection uses OAuth 2.0: your password is never shared with RabitIQ, the connection renews itself, and you can remove it at any time. Removing it deletes no data."))
 	about.Wrapping = fyne.TextWrapWord
+	v.CopyReport = errdialog.ReportButton(nil)
+	v.CopyReport.Hide()
+	v.row = container.NewHBox(v.Connect, v.Disconnect, v.Cancel, v.CopyReport)
 	v.root = container.NewVBox(
 		widget.NewLabelWithStyle("SuperOffice CRM Online", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		v.State, v.NotRegistered, container.NewHBox(v.Connect, v.Disconnect, v.Cancel), v.urlBox, v.Advanced, widget.NewSeparator(), about)
+		v.State, v.NotRegistered, v.row, v.urlBox, v.Advanced, widget.NewSeparator(), about)
 	v.Refresh()
 	return v
 }
@@ -185,6 +192,13 @@ func (v *View) show(s Status) {
 		v.Disconnect.Disable()
 	}
 	v.State.Refresh()
+	if !s.Connected && s.Problem != "" && errdialog.HasReport() {
+		v.CopyReport.SetText(lang.L("Copy error report"))
+		v.CopyReport.Show()
+	} else {
+		v.CopyReport.Hide()
+	}
+	v.row.Refresh()
 	for i, e := range envs {
 		if s.Environment == e {
 			v.Env.SetSelectedIndex(i)
