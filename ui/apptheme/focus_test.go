@@ -16,7 +16,7 @@ import (
 // with the focus tint blended over it, a focused check or radio gets a
 // disk of the focus tint, a focused select is filled with it, a focused
 // link gets a 2 px outline of it, and a focused entry a border in
-// primary. Each must stand 3:1 off every surface it sits on (window,
+// primary; the lead list marks its selected row with a bar in primary. Each must stand 3:1 off every surface it sits on (window,
 // dialog, menu: WCAG 1.4.11 non-text contrast), and the text drawn on a
 // focused fill must keep 4.5:1. It returns one line per failing pair.
 func focusFailures(c func(fyne.ThemeColorName) color.Color) []string {
@@ -50,6 +50,10 @@ func focusFailures(c func(fyne.ThemeColorName) color.Color) []string {
 		check("focused link outline on "+string(s), Over(focus, surface), surface, 3)
 		check("focused entry border on "+string(s), c(theme.ColorNamePrimary), surface, 3)
 		check("focused entry border on "+string(theme.ColorNameInputBackground), c(theme.ColorNamePrimary), c(theme.ColorNameInputBackground), 3)
+		// The lead list's selected row (where the arrow keys are) has a
+		// bar in primary beside the selection tint.
+		check("selected-row bar on "+string(s), c(theme.ColorNamePrimary), surface, 3)
+		check("selected-row bar on selection over "+string(s), c(theme.ColorNamePrimary), Over(c(theme.ColorNameSelection), surface), 3)
 	}
 	return out
 }

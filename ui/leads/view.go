@@ -136,12 +136,20 @@ func New(svc Service, win fyne.Window) *View {
 	v.Delete = v.newDeleteButton()
 	v.List = newList(func() int { return v.count }, newRow, v.updateRow)
 	v.List.OnSelected = func(id widget.ListItemID) {
+		prev := v.List.selected
 		v.List.selected = id
+		if prev >= 0 {
+			v.List.RefreshItem(prev)
+		}
+		v.List.RefreshItem(id)
 		if r, ok := v.Row(id); ok && v.OnSelect != nil {
 			v.OnSelect(r)
 		}
 	}
-	v.List.OnUnselected = func(widget.ListItemID) { v.List.selected = -1 }
+	v.List.OnUnselected = func(id widget.ListItemID) {
+		v.List.selected = -1
+		v.List.RefreshItem(id)
+	}
 	v.List.OnEnter = func(id widget.ListItemID) {
 		if r, ok := v.Row(id); ok && v.OnEnter != nil {
 			v.OnEnter(r)
