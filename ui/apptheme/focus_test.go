@@ -102,8 +102,9 @@ func TestFocusRatios(t *testing.T) {
 		c := func(n fyne.ThemeColorName) color.Color { return th.Color(n, v) }
 		bg := c(theme.ColorNameBackground)
 		fill := Over(c(theme.ColorNameFocus), c(theme.ColorNameButton))
-		t.Logf("%s: focused button %.2f:1 off the background, text on it %.2f:1; focus disk/outline %.2f:1; entry border %.2f:1",
+		t.Logf("%s: focused button %.2f:1 off the background, text on it %.2f:1; focus disk/outline %.2f:1; entry border and selected-row bar %.2f:1 (bar on the selection %.2f:1)",
 			variantName(v), Contrast(fill, bg), Contrast(c(theme.ColorNameForeground), fill),
-			Contrast(Over(c(theme.ColorNameFocus), bg), bg), Contrast(c(theme.ColorNamePrimary), bg))
+			Contrast(Over(c(theme.ColorNameFocus), bg), bg), Contrast(c(theme.ColorNamePrimary), bg),
+			Contrast(c(theme.ColorNamePrimary), Over(c(theme.ColorNameSelection), bg)))
 	}
 }
