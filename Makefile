@@ -42,7 +42,7 @@ DEB_BUILD := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev 
 DEB_CROSS := gcc-mingw-w64-x86-64-win32 xz-utils
 DEB_TEST  := xvfb xauth x11-utils xdotool imagemagick libgl1-mesa-dri dbus dbus-x11 gnome-keyring
 
-.PHONY: all deps build run test unit keyring smoke vet lint bench clean package package-linux package-windows windows-exe install uninstall cross-check ci
+.PHONY: all deps build run test unit keyring smoke screenshots vet lint bench clean package package-linux package-windows windows-exe install uninstall cross-check ci
 
 all: build
 
@@ -84,6 +84,15 @@ smoke: build
 	bash .ci/tour.sh $(BIN) $(VERSION)
 
 test: deps vet unit keyring smoke
+
+# The README's screenshots, from the tour (1024x640, both languages and
+# themes, in testdata/out/): a few copied to docs/screenshots/, small
+# (no metadata, a 128-colour palette without dithering: ~170 KB in all).
+SHOTS := da-light-guided da-dark-synced da-dark-match da-light-fields en-light-integrations
+screenshots: smoke
+	mkdir -p docs/screenshots
+	for s in $(SHOTS); do convert testdata/out/tour-$$s.png -strip +dither -colors 128 PNG8:docs/screenshots/$$s.png; done
+	@du -ch docs/screenshots/*.png | tail -1
 
 lint:
 	gofmt -l $$(git ls-files "*.go") | tee /dev/stderr | (! read)

@@ -1,21 +1,42 @@
 #!/usr/bin/env bash
-# The scripted tour of the real window under Xvfb, as a salesperson would
-# click it: start --demo, drop a lead file on the window, connect to the
-# demo tenant, open a lead, export it with "Opret & Sync", open
-# Feltopsætning. A screenshot of each step goes to testdata/out/; the
-# tour fails if the window never appears, the app dies, Fyne logs a
-# thread-check error, or a step's effect is not in the database.
-#
-# Coordinates are the window's own (no window manager under Xvfb, scale 1,
-# default size 1100x720).
+# The scripted tour of the real window under Xvfb, at 1024x640, as a
+# salesperson would click it. First, for each language (da, en) and
+# theme (dark, light), the guided start on an empty database. Then the
+# full tour in Danish, dark: start --demo, drop a lead file on the window,
+# connect to the demo tenant, open a lead, export it with "Opret & Sync",
+# open Feltopsætning (only the missing fields, with their advice) and the
+# log. Then a shorter screenshot pass per other language/theme: the lead,
+# Integrationer connected, the field advice and the match dialog.
+# Screenshots go to testdata/out/tour-<lang>-<theme>-<screen>.png (`make
+# screenshots` copies a few into docs/screenshots/ for the README). The
+# tour fails if a window never appears or is not 1024x640, the app dies,
+# Fyne logs a thread-check error, or a step's effect is not in the
+# database.
 set -euo pipefail
+
+# --- Where to click: the window's own coordinates at 1024x640 (no window
+# manager under Xvfb, scale 1). Check them against the screenshots when
+# a screen's layout changes.
+WIN_W=1024 WIN_H=640
+TAB_Y=53                                                # the tab bar
+declare -A TAB_X_da=([leads]=45 [log]=175 [fields]=338 [integrations]=480)
+declare -A TAB_X_en=([leads]=45 [log]=139 [fields]=251 [integrations]=376)
+ROW1=(150 252)          # the top lead row, below the status chips and headers
+EXPORT_BTN=(640 178)    # "Eksporter til SuperOffice" / "Export to SuperOffice" under the lead's name
+CONNECT_BTN=(42 175)    # "Forbind" / "Connect" on Integrationer
+DROP_AT=(300 400)       # where the lead file is dropped
+RESULT_CLOSE=(544 460)  # "Luk" in the import result dialog
+declare -A ONLY_MISSING_X=([da]=726 [en]=687)           # "Vis kun dem der mangler"
+ONLY_MISSING_Y=93
+# The match dialog (its layout changes with the match dialog's rework):
+MATCH_CREATE=(511 492)  # "Opret & Sync"
+
 BIN=$(realpath "$1"); VERSION=$2
 cd "$(dirname "$0")/.."
 OUT=testdata/out; mkdir -p "$OUT"; rm -f "$OUT"/tour-*.png
 TMP=$(mktemp -d)
-export XDG_CONFIG_HOME=$TMP/config LANG=da_DK.UTF-8 RABITIQ_LANG=da
 export RABITIQ_BROWSER=headless RABITIQ_DEMO_AUTO_APPROVE=1
-DB="$XDG_CONFIG_HOME/RabitIQ SuperOffice/demo/leads.db"
+started=$(date +%s)
 
 got=$("$BIN" version); [ "$got" = "$VERSION" ] || { echo "tour: version printed $got, FyneApp.toml says $VERSION"; exit 1; }
 # Scripts read the CLI's stderr: no Fyne locale noise under LANG=C.UTF-8.
@@ -28,58 +49,111 @@ gcc -O2 -o "$TMP/xdnddrop" .ci/xdnddrop.c -lX11
 
 . .ci/xvfb.sh
 
-fail() { echo "tour: $*"; echo "--- app log:"; grep -v 'locale' "$OUT/tour-app.log" | tail -20 || true; exit 1; }
+LOG=$OUT/tour-app.log; : >"$LOG"
+fail() { echo "tour: $*"; echo "--- app log:"; grep -v 'locale' "$LOG" | tail -20 || true; exit 1; }
 alive() { kill -0 "$APID" 2>/dev/null || fail "the app died ($1)"; }
-shot() { sleep "${2:-1}"; import -window "$WID" "$OUT/tour-$1.png"; alive "$1"; }
+# shot NAME [SECONDS] waits, then saves the window as tour-<lang>-<theme>-NAME.png.
+shot() { sleep "${2:-1}"; import -window "$WID" "$OUT/tour-$L-$T-$1.png"; alive "$1"; }
 click() { xdotool mousemove --window "$WID" "$1" "$2" click 1; }
+tab() { local -n x=TAB_X_$L; click "${x[$1]}" "$TAB_Y"; }
 count() { "$BIN" leads --db "$DB" --json | grep -c '"localId"' || true; }
 # waitfor CMD... polls until CMD succeeds (about 15 s).
 waitfor() { for _ in $(seq 75); do "$@" && return 0; sleep 0.2; done; return 1; }
 
-"$BIN" --demo >"$OUT/tour-app.log" 2>&1 &
-APID=$!
-WID=$(timeout 60 xdotool search --sync --name '^RabitIQ SuperOffice' | head -1) || true
-[ -n "$WID" ] || fail "the window never appeared"
-shot 1-start 2
+# start L T ARGS... starts the app in language L (da, en) and theme T
+# (dark, light) with a config folder of its own, its window sized
+# 1024x640 through Fyne's preferences file (as a user's last size is).
+start() {
+	L=$1 T=$2; shift 2
+	export XDG_CONFIG_HOME=$TMP/config-$L-$T RABITIQ_LANG=$L FYNE_THEME=$T
+	if [ "$L" = da ]; then export LANG=da_DK.UTF-8; else export LANG=en_US.UTF-8; fi
+	DB="$XDG_CONFIG_HOME/RabitIQ SuperOffice/demo/leads.db"
+	mkdir -p "$XDG_CONFIG_HOME/fyne/com.rabitiq.superoffice"
+	printf '{"window.width":%d,"window.height":%d}\n' "$WIN_W" "$WIN_H" >"$XDG_CONFIG_HOME/fyne/com.rabitiq.superoffice/preferences.json"
+	echo "--- $L $T $*" >>"$LOG"
+	"$BIN" "$@" >>"$LOG" 2>&1 &
+	APID=$!
+	WID=$(timeout 60 xdotool search --sync --name '^RabitIQ SuperOffice' | head -1) || true
+	[ -n "$WID" ] || fail "the window never appeared ($L $T $*)"
+	local size; size=$(xwininfo -id "$WID" 2>/dev/null | awk '/Width:/{w=$2} /Height:/{h=$2} END{print w "x" h}')
+	[ "$size" = "${WIN_W}x$WIN_H" ] || fail "the window is $size, want ${WIN_W}x$WIN_H ($L $T)"
+}
+stop() { kill "$APID" 2>/dev/null || true; wait "$APID" 2>/dev/null || true; APID=; }
+
+# 0. The guided start: an empty database, before any import.
+for lt in "da dark" "da light" "en dark" "en light"; do
+	set -- $lt
+	start "$1" "$2" --db "$TMP/empty-$1-$2.db"
+	shot guided 2
+	stop
+done
+
+# 1. The full tour, Danish and dark.
+start da dark --demo
+shot start 2
 before=$(count)
 [ "$before" -ge 26 ] || fail "the demo database has $before leads, want the 26 sample leads"
 
-# 1. Drop a lead file (a path with a space and æøå) on the window.
+# Drop a lead file (a path with a space and æøå) on the window.
 # grown counts again on every try (a bare "test $(count) …" would count
 # once, before waitfor starts, and fail whenever the import is slower).
 grown() { [ "$(count)" -gt "$before" ]; }
-"$TMP/xdnddrop" "$WID" 300 400 "$(realpath "testdata/drop/nye leads æøå.json")" >/dev/null
+"$TMP/xdnddrop" "$WID" "${DROP_AT[@]}" "$(realpath "testdata/drop/nye leads æøå.json")" >/dev/null
 waitfor grown || fail "dropping a file imported nothing ($before leads)"
-shot 2-dropped
-click 582 500   # "Luk" in the import result dialog
+shot dropped
+click "${RESULT_CLOSE[@]}"
 
-# 2. Integrationer → Forbind (the demo tenant approves at once).
-click 480 61
-shot 3-integrations
-click 42 183   # "Forbind" (Miljø and Client ID are folded under "Avanceret")
-shot 4-connected 3
+# Integrationer → Forbind (the demo tenant approves at once).
+tab integrations
+click "${CONNECT_BTN[@]}"
+shot integrations 3
 
-# 3. Leads → the top lead → Eksporter til SuperOffice → Opret & Sync.
-click 45 61
-click 100 252   # the top row, below the status chips and the headers
-shot 5-lead
+# Leads → the top lead → Eksporter til SuperOffice → Opret & Sync.
+tab leads
+click "${ROW1[@]}"
+shot leads
 lead=$("$BIN" leads --db "$DB" --json | sed -n 's/.*"id": "\(.*\)",/\1/p' | head -1)
-click 755 178  # "Eksporter til SuperOffice", below the company name
-shot 6-match 3
-click 549 531   # "Opret & Sync"
+click "${EXPORT_BTN[@]}"
+shot match 3
+click "${MATCH_CREATE[@]}"
 synced() { "$BIN" leads --db "$DB" --json | grep -A8 "\"id\": \"$lead\"" | grep -q '"status": "synced"'; }
-waitfor synced || { shot 7-failed; fail "lead $lead was not synced after Opret & Sync"; }
-shot 7-synced 2
+waitfor synced || { shot failed; fail "lead $lead was not synced after Opret & Sync"; }
+shot synced 2
 "$BIN" leads --db "$DB" --json | grep -A8 "\"id\": \"$lead\"" | grep -q '"superOfficeContactId": [0-9]' || fail "no SuperOffice id stored on $lead"
 # The confirmation is a green card above the lead, not a dialog: nothing to close.
 
-# 4. Feltopsætning checks the demo tenant's fields live.
-click 338 61
-shot 8-fields 3
+# Feltopsætning checks the demo tenant's fields live; only the missing
+# ones, each with what to do.
+tab fields
+sleep 3
+click "${ONLY_MISSING_X[$L]}" "$ONLY_MISSING_Y"
+shot fields
 
-# 5. Synkroniseringslog lists the export.
-click 175 61
-shot 9-log
+# Synkroniseringslog lists the export.
+tab log
+shot log
+stop
+synced_lead=$lead
 
-if grep -q 'Error in Fyne call thread' "$OUT/tour-app.log"; then fail "Fyne thread-check errors"; fi
-echo "tour: window up, drop imported $(( $(count) - before )) leads, $lead exported with Opret & Sync; screenshots in $OUT/"
+# 2. The same screens in the other languages and themes, screenshots only.
+for lt in "da light" "en dark" "en light"; do
+	set -- $lt
+	start "$1" "$2" --demo
+	click "${ROW1[@]}"
+	shot leads 2
+	tab integrations
+	click "${CONNECT_BTN[@]}"
+	shot integrations 3
+	tab fields
+	sleep 3
+	click "${ONLY_MISSING_X[$L]}" "$ONLY_MISSING_Y"
+	shot fields
+	tab leads
+	click "${ROW1[@]}"
+	click "${EXPORT_BTN[@]}"
+	shot match 3
+	stop
+done
+
+if grep -q 'Error in Fyne call thread' "$LOG"; then fail "Fyne thread-check errors"; fi
+echo "tour: windows up at ${WIN_W}x$WIN_H, drop imported leads, $synced_lead exported with Opret & Sync; $(ls "$OUT"/tour-*.png | wc -l) screenshots in $OUT/ in $(( $(date +%s) - started )) s"

@@ -49,11 +49,14 @@ type BatchItem struct {
 	// synced, failed or review), as `leads --json` shows it: a lead left
 	// for a person is "review" and stays so until it is synced.
 	Status store.Status `json:"status,omitempty"`
+	// Err is the error itself, for the window to say in plain words
+	// what Error says technically; not part of the JSON.
+	Err error `json:"-"`
 }
 
 // setError records why the lead did not finish, as text and as a code.
 func (it *BatchItem) setError(err error) {
-	it.Error, it.ErrorCode = reason(err), reasonCode(err)
+	it.Error, it.ErrorCode, it.Err = reason(err), reasonCode(err), err
 }
 
 // BatchSummary counts a batch's outcomes.

@@ -73,7 +73,7 @@ func (s *Service) Batch(ctx context.Context, ids []int64, opt export.BatchOption
 	if err != nil {
 		sum := export.BatchSummary{Total: len(ids), Failed: len(ids), FailedIDs: ids}
 		for i, id := range ids {
-			progress(i+1, len(ids), export.BatchItem{LocalID: id, Outcome: export.OutcomeFailed, Error: err.Error()})
+			progress(i+1, len(ids), export.BatchItem{LocalID: id, Outcome: export.OutcomeFailed, Error: err.Error(), Err: err})
 		}
 		return sum
 	}

@@ -7,7 +7,9 @@ package msg
 // (ui/i18n/translations/da.json) for the variants on the right.
 //
 //	eksportér    sending leads to SuperOffice; the imperative carries the
-//	             accent ("Eksportér til SuperOffice"), not "Eksporter"
+//	             accent ("Eksportér markerede"), not "Eksporter", except
+//	             in the guide's own button "Eksporter til SuperOffice",
+//	             which the window writes exactly as the guide does
 //	synkronisér  the same for sync ("Synkronisér igen"), not "Synkroniser";
 //	             "Sync" stays where the guide's buttons say it ("Opret &
 //	             Sync", "Sync til valgte")
@@ -16,6 +18,11 @@ package msg
 //	             never "valgte" or "afkrydsede"
 //	valgte       only the company chosen in the match dialog, as in the
 //	             guide's "Sync til valgte"
+//
+// The guide's buttons that the window has ("Eksporter til SuperOffice",
+// "Sync til valgte", "Opret & Sync", "Forbind", "Fjern forbindelse") keep
+// the guide's exact words (TestGuideButtonsVerbatim), even where they
+// differ from the glossary's spelling.
 //
 // The 37 field descriptions (core/fields) quote the guide's Prog ID table
 // word for word and are not covered.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 )
 
 // LocalData is what "Slet alle lokale data" needs from the app.
@@ -36,7 +37,7 @@ func DeleteAll(win fyne.Window, svc LocalData, done func()) fyne.CanvasObject {
 				async.Run(func() error { return svc.DeleteAllLocalData(context.Background()) }, func(err error) {
 					b.Enable()
 					if err != nil {
-						dialog.ShowError(err, win)
+						errdialog.Show(win, errdialog.Opts{Title: lang.L("Delete all local data"), Intro: lang.L("The local data could not be deleted:")}, err)
 						return
 					}
 					if done != nil {

@@ -3,11 +3,13 @@ package about
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/rabitiq/superoffice-sync/ui/errdialog/errtest"
 	"github.com/rabitiq/superoffice-sync/ui/uitest"
 )
 
@@ -52,16 +54,21 @@ func TestDeleteAllLocalDataAsksFirst(t *testing.T) {
 		t.Errorf("after Slet alt: %d calls, done %d times", svc.calls, done)
 	}
 
-	// A failure is shown, and the lists are not told the data is gone.
-	svc.err = errors.New("disk full")
+	// A failure is shown in plain words with the error report, and the
+	// lists are not told the data is gone.
+	errtest.WithReport(t, "RAPPORT disk full")
+	svc.err = fmt.Errorf("delete all: exec DELETE FROM leads: %w", errors.New("sqlite: disk full (13)"))
 	test.Tap(b)
 	test.Tap(uitest.Button(w.Canvas().Overlays().Top(), "Slet alt"))
 	if done != 1 {
 		t.Error("done ran after a failed delete")
 	}
-	if text := strings.Join(uitest.Texts(w.Canvas().Overlays().Top()), " "); !strings.Contains(text, "isk full") { // Fyne capitalises the first letter
+	text = strings.Join(uitest.Texts(w.Canvas().Overlays().Top()), " ")
+	if !strings.Contains(text, "De lokale data kunne ikke slettes") {
 		t.Errorf("the error is not shown: %q", text)
 	}
+	errtest.AssertPlain(t, "delete-all error", text, "sqlite", "DELETE FROM", "disk full")
+	errtest.AssertCopiesReport(t, w.Canvas().Overlays().Top(), "RAPPORT disk full")
 }
 
 func TestAboutLeavesDeleteAllOutWithoutIt(t *testing.T) {

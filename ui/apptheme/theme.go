@@ -40,9 +40,17 @@ var (
 		theme.ColorNameForegroundOnPrimary: rgb(0xff, 0xff, 0xff),
 		theme.ColorNameHyperlink:           rgb(0x1a, 0x5a, 0xc8),
 		theme.ColorNameSelection:           nrgba(0x00, 0x6c, 0xff, 0x26),
-		theme.ColorNameFocus:               nrgba(0x00, 0x6c, 0xff, 0x40),
+		// Focus is what Fyne fills a focused button, check, select or
+		// link outline with: strong enough to stand 3:1 off the surface
+		// (WCAG 1.4.11), light enough for the text on it to keep 4.5:1
+		// (TestFocusVisible; Fyne's faint 25% blue was 1.3:1).
+		theme.ColorNameFocus: nrgba(0x06, 0x7e, 0xba, 0xd0),
 	}
 	dark = palette{
+		// White text, not Fyne's #f3f3f3: the few points of headroom
+		// let a focused button be 3:1 off the background and still
+		// carry 4.5:1 text.
+		theme.ColorNameForeground:          rgb(0xff, 0xff, 0xff),
 		theme.ColorNameDisabled:            rgb(0x9a, 0x9a, 0x9a),
 		theme.ColorNamePlaceHolder:         rgb(0xb2, 0xb2, 0xb2),
 		theme.ColorNameSuccess:             rgb(0x5c, 0xe0, 0x52),
@@ -57,7 +65,7 @@ var (
 		theme.ColorNameForegroundOnPrimary: rgb(0x17, 0x17, 0x18),
 		theme.ColorNameHyperlink:           rgb(0x7a, 0xb0, 0xff),
 		theme.ColorNameSelection:           nrgba(0x00, 0x6c, 0xff, 0x40),
-		theme.ColorNameFocus:               nrgba(0x4d, 0x94, 0xff, 0x50),
+		theme.ColorNameFocus:               nrgba(0x72, 0x84, 0xc0, 0xd0),
 	}
 )
 

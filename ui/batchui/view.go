@@ -1,4 +1,4 @@
-// Package batchui is "Eksporter flere": choose which leads (alle nye,
+// Package batchui is "Eksportér flere": choose which leads (alle nye,
 // alle ændrede, alle fejlede), run the batch in the background with a
 // progress bar (n/N, current company, time left) and a cancel button, then
 // a summary with "Prøv fejlede igen" and the leads that need review.
@@ -21,6 +21,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 )
 
 // Service is what the batch needs from the app.
@@ -40,6 +41,8 @@ type Flow struct {
 	Summary       *widget.Label
 	RetryFailed   *widget.Button
 	ReviewButton  *widget.Button
+	// CopyReport is "Kopiér fejlrapport", shown when a lead failed.
+	CopyReport *widget.Button
 
 	// Review is called with the leads that need the match dialog.
 	Review func(ids []int64)
@@ -90,7 +93,12 @@ func Open(svc Service, win fyne.Window, selected []int64, review func([]int64), 
 	for _, o := range []fyne.CanvasObject{f.Bar, f.Current, f.Cancel, f.RetryFailed, f.ReviewButton} {
 		o.Hide()
 	}
-	f.body = container.NewVBox(f.Which, f.CreateMissing, note, f.Bar, f.Current, f.Summary)
+	f.CopyReport = errdialog.ReportButton(nil)
+	f.CopyReport.Hide()
+	// The summary scrolls: with many failed leads its lines would
+	// otherwise push the buttons out of the dialog.
+	f.body = container.NewBorder(container.NewVBox(f.Which, f.CreateMissing, note, f.Bar, f.Current), nil, nil, nil,
+		container.NewVScroll(f.Summary))
 	d := dialog.NewCustomWithoutButtons(lang.L("Export several leads"), f.body, win)
 	closeBtn := widget.NewButton(lang.L("Close"), func() {
 		if f.stop != nil {
@@ -98,8 +106,8 @@ func Open(svc Service, win fyne.Window, selected []int64, review func([]int64), 
 		}
 		d.Hide()
 	})
-	d.SetButtons([]fyne.CanvasObject{closeBtn, f.Cancel, f.RetryFailed, f.ReviewButton, f.Start})
-	d.Resize(fyne.NewSize(640, 460))
+	d.SetButtons([]fyne.CanvasObject{closeBtn, f.Cancel, f.RetryFailed, f.ReviewButton, f.CopyReport, f.Start})
+	d.Resize(fyne.NewSize(720, 560))
 	f.dlg = d
 	d.Show()
 	dialogkeys.Bind(win, closeBtn.OnTapped, dialogkeys.Tap(f.Start))
@@ -114,7 +122,8 @@ func (f *Flow) onStart() {
 	}
 	ids, err := f.svc.LeadsByStatus(context.Background(), c.statuses...)
 	if err != nil {
-		f.Summary.SetText(err.Error())
+		f.Summary.SetText(lang.L("The leads to export could not be read."))
+		errdialog.Show(f.win, errdialog.Opts{Title: lang.L("Export several leads"), Intro: lang.L("The leads to export could not be read.")}, err)
 		return
 	}
 	if len(ids) == 0 {
@@ -132,11 +141,13 @@ func (f *Flow) run(ids, pending []int64) {
 	f.Start.Disable()
 	f.RetryFailed.Hide()
 	f.ReviewButton.Hide()
+	f.CopyReport.Hide()
 	f.Bar.Show()
 	f.Bar.SetValue(0)
 	f.Current.Show()
 	f.Cancel.Show()
 	f.Summary.SetText("")
+	f.dlg.Refresh()
 	opt := export.BatchOptions{CreateMissing: f.CreateMissing.Checked}
 	start := f.now()
 	var mu sync.Mutex
@@ -146,7 +157,7 @@ func (f *Flow) run(ids, pending []int64) {
 			mu.Lock()
 			line := ProgressText(done, total, it.Company, f.now().Sub(start))
 			if it.Outcome == export.OutcomeFailed {
-				failures = append(failures, "✗ "+it.Company+": "+it.Error)
+				failures = append(failures, FailureLine(it))
 			}
 			mu.Unlock()
 			async.Do(func() {
@@ -168,11 +179,18 @@ func (f *Flow) run(ids, pending []int64) {
 		f.Summary.SetText(text)
 		if s.Failed > 0 {
 			f.RetryFailed.Show()
+			if errdialog.HasReport() {
+				f.CopyReport.SetText(lang.L("Copy error report"))
+				f.CopyReport.Show()
+			}
 		}
 		if s.Review > 0 {
 			f.ReviewButton.SetText(lang.L("Review") + fmt.Sprintf(" (%d)", s.Review))
 			f.ReviewButton.Show()
 		}
+		// Buttons shown or hidden above need the dialog laid out again,
+		// or they are drawn over one another.
+		f.dlg.Refresh()
 		if f.Done != nil {
 			f.Done(s)
 		}
@@ -183,4 +201,18 @@ func (f *Flow) run(ids, pending []int64) {
 func SummaryText(s export.BatchSummary) string {
 	return lang.L("{{.Synced}} synced ({{.Created}} created, {{.Updated}} updated), {{.Review}} need review, {{.Failed}} failed, {{.Cancelled}} cancelled.",
 		map[string]any{"Synced": s.Synced(), "Created": s.Created, "Updated": s.Updated, "Review": s.Review, "Failed": s.Failed, "Cancelled": s.Cancelled})
+}
+
+// FailureLine is a failed lead in the summary: its company and, in plain
+// words (errdialog.Plain), why; the technical error is in the log and
+// the error report.
+func FailureLine(it export.BatchItem) string {
+	why := it.Error
+	if it.Err != nil || why != "" {
+		why = strings.ReplaceAll(strings.ReplaceAll(errdialog.Plain(it.Err), "\n– ", " – "), "\n", " – ")
+	}
+	if it.Company == "" {
+		return "✗ " + why
+	}
+	return "✗ " + it.Company + ": " + why
 }

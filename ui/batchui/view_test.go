@@ -2,12 +2,17 @@ package batchui
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/msg"
+	"github.com/rabitiq/superoffice-sync/core/superoffice"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog/errtest"
 	"github.com/rabitiq/superoffice-sync/ui/uitest"
 )
 
@@ -44,7 +49,7 @@ func (f *fake) Batch(_ context.Context, ids []int64, opt export.BatchOptions, pr
 			sum.ReviewIDs = append(sum.ReviewIDs, id)
 		case 3:
 			if len(f.batches) == 1 {
-				it.Outcome, it.Error = export.OutcomeFailed, "SuperOffice svarede 500"
+				it.Outcome, it.Error, it.Err = export.OutcomeFailed, "SuperOffice svarede 500", failure()
 				sum.Failed++
 				sum.FailedIDs = append(sum.FailedIDs, id)
 				break
@@ -60,6 +65,7 @@ func (f *fake) Batch(_ context.Context, ids []int64, opt export.BatchOptions, pr
 
 func TestBatchRunsShowsSummaryRetriesAndReviews(t *testing.T) {
 	w := uitest.Setup(t)
+	errtest.WithReport(t, "RAPPORT batch")
 	svc := &fake{}
 	var reviewed []int64
 	var done []export.BatchSummary
@@ -71,9 +77,11 @@ func TestBatchRunsShowsSummaryRetriesAndReviews(t *testing.T) {
 	if len(svc.statuses) != 1 || len(svc.statuses[0]) != 1 || svc.statuses[0][0] != store.StatusChanged || !svc.opts[0].CreateMissing {
 		t.Fatalf("asked %v with %+v", svc.statuses, svc.opts)
 	}
-	if f.Bar.Value != 1 || f.Summary.Text != "2 synkroniseret (0 oprettet, 2 opdateret), 1 skal gennemses, 1 fejlede, 0 annulleret.\n✗ Firma: SuperOffice svarede 500" {
+	if f.Bar.Value != 1 || f.Summary.Text != "2 synkroniseret (0 oprettet, 2 opdateret), 1 skal gennemses, 1 fejlede, 0 annulleret.\n✗ Firma: Opret firmaet i SuperOffice – SuperOffice havde et problem i sin ende (fejl 500). Prøv igen om lidt." {
 		t.Errorf("bar %v, summary %q", f.Bar.Value, f.Summary.Text)
 	}
+	errtest.AssertPlain(t, "batch summary", f.Summary.Text, "v1/Contact", "OrgNr", "attempt")
+	errtest.AssertCopiesReport(t, uitest.Top(w), "RAPPORT batch")
 	if f.RetryFailed.Hidden || f.ReviewButton.Hidden || f.ReviewButton.Text != "Gennemse (1)" {
 		t.Errorf("retry hidden=%v review hidden=%v %q", f.RetryFailed.Hidden, f.ReviewButton.Hidden, f.ReviewButton.Text)
 	}
@@ -102,4 +110,11 @@ func TestBatchOfTickedLeads(t *testing.T) {
 	if len(svc.statuses) != 0 || len(svc.batches) != 1 || len(svc.batches[0]) != 2 || svc.batches[0][0] != 9 {
 		t.Errorf("exported %v (asked statuses %v)", svc.batches, svc.statuses)
 	}
+}
+
+// failure is a failed create as the engine returns it: catalogue step,
+// Go wrapping, SuperOffice's 500 with its request and JSON.
+func failure() error {
+	er := &superoffice.ErrorResponse{Response: &http.Response{StatusCode: 500}, Method: "POST", Path: "v1/Contact", ErrorType: "SoException", ErrorMessage: `{"OrgNr": bad}`}
+	return msg.Errorf(fmt.Errorf("attempt 3: %w", er), msg.ExportCreateCompany)
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/core/match"
 	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 	"github.com/rabitiq/superoffice-sync/ui/i18n"
 )
 
@@ -247,29 +248,17 @@ func showResultDialog(win fyne.Window, r *export.Result) dialog.Dialog {
 	return d
 }
 
-// showError says in plain words what failed (PlainError); the technical
-// chain is in the log file, which "Kopiér fejlrapport" points support to.
+// showError says in plain words what failed (errdialog, as on every
+// screen); the technical chain is in the log file, which "Kopiér
+// fejlrapport" points support to.
 func (f *Flow) showError(err error, retry func()) {
-	msg := widget.NewLabel(lang.L("The export failed:") + "\n" + PlainError(err))
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Selectable = true
-	msg.Importance = widget.DangerImportance
-	scroll := container.NewVScroll(msg)
-	scroll.SetMinSize(fyne.NewSize(520, 140))
-	d := dialog.NewCustomWithoutButtons(lang.L("Export to SuperOffice"), scroll, f.win)
-	again := widget.NewButton(lang.L("Try again"), func() { d.Hide(); retry() })
+	o := errdialog.Opts{Title: lang.L("Export to SuperOffice"), Intro: lang.L("The export failed:"), Report: f.report,
+		Action: widget.NewButton(lang.L("Try again"), retry)}
 	if errors.Is(err, auth.ErrNotConnected) && f.reconnect != nil {
 		// Retrying cannot help: the sign-in is gone. Offer to connect again.
-		msg.SetText(lang.L("SuperOffice is not connected") + "\n" + lang.L("The sign-in has expired or was removed in SuperOffice. Connect again to continue."))
-		again = widget.NewButton(lang.L("Connect again"), func() { d.Hide(); f.reconnect() })
+		o.Intro = ""
+		o.Text = lang.L("SuperOffice is not connected") + "\n" + lang.L("The sign-in has expired or was removed in SuperOffice. Connect again to continue.")
+		o.Action = widget.NewButton(lang.L("Connect again"), f.reconnect)
 	}
-	again.Importance = widget.HighImportance
-	buttons := []fyne.CanvasObject{widget.NewButton(lang.L("Close"), d.Hide)}
-	if f.report != nil {
-		buttons = append(buttons, widget.NewButton(lang.L("Copy error report"), func() { fyne.CurrentApp().Clipboard().SetContent(f.report()) }))
-	}
-	d.SetButtons(append(buttons, again))
-	f.Last = d
-	d.Show()
-	dialogkeys.Bind(f.win, d.Hide, dialogkeys.Tap(again))
+	f.Last = errdialog.Show(f.win, o, err)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/core/fields"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 )
 
 // confirmButtons builds a row's hidden "Brug dette felt" and "Fortryd"
@@ -73,7 +74,7 @@ func (v *View) store(b *widget.Button, save func(context.Context) error) {
 	async.Run(func() error { return save(context.Background()) }, func(err error) {
 		b.Enable()
 		if err != nil {
-			v.Summary.SetText(lang.L("Could not save the choice: {{.Err}}", map[string]any{"Err": err.Error()}))
+			v.showError(lang.L("Could not save the choice: {{.Err}}", map[string]any{"Err": errdialog.Plain(err)}))
 			return
 		}
 		v.Check()

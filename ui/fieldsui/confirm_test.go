@@ -3,6 +3,7 @@ package fieldsui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/core/fields"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/superoffice"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog/errtest"
 	"github.com/rabitiq/superoffice-sync/ui/uitest"
 )
 
@@ -89,9 +91,12 @@ func TestUseThisFieldConfirmsASuggestionAndUndoForgetsIt(t *testing.T) {
 		t.Errorf("after undo: %v %q", svc.conf, v.Status[3].Text)
 	}
 
-	svc.saveErr = errors.New("disk fuld")
+	errtest.WithReport(t, "RAPPORT valg")
+	svc.saveErr = fmt.Errorf("confirm field: upsert confirmed_fields: %w", errors.New("sqlite: disk fuld"))
 	test.Tap(use)
-	if !strings.Contains(v.Summary.Text, "Kunne ikke gemme valget: disk fuld") || use.Disabled() || len(svc.conf) != 0 {
+	if !strings.Contains(v.Summary.Text, "Kunne ikke gemme valget:") || use.Disabled() || len(svc.conf) != 0 {
 		t.Errorf("failed save: %q, disabled=%v", v.Summary.Text, use.Disabled())
 	}
+	errtest.AssertPlain(t, "confirm error", v.Summary.Text, "sqlite", "confirmed_fields", "disk fuld")
+	errtest.AssertCopiesReport(t, v.Content(), "RAPPORT valg")
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/core/fields"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 	"github.com/rabitiq/superoffice-sync/ui/i18n"
 )
 
@@ -40,6 +41,12 @@ type Service interface {
 type View struct {
 	Recheck *widget.Button
 	Summary *widget.Label
+	// CopyReport is "Kopiér fejlrapport", beside the summary while it
+	// says that the check or a choice failed.
+	CopyReport *widget.Button
+	// head is the row above the list, laid out again when CopyReport
+	// shows or hides.
+	head *fyne.Container
 	// OnlyMissing is "Vis kun dem der mangler": only the fields that are
 	// not ready (suggested ones too: nothing is written to them yet).
 	OnlyMissing *widget.Check
@@ -92,8 +99,10 @@ func New(svc Service, win fyne.Window) *View {
 		box.Add(g.card)
 	}
 	v.Scroll = container.NewVScroll(box)
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(v.OnlyMissing, v.Recheck), v.Summary)
-	v.root = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, v.Scroll)
+	v.CopyReport = errdialog.ReportButton(nil)
+	v.CopyReport.Hide()
+	v.head = container.NewBorder(nil, nil, nil, container.NewHBox(v.CopyReport, v.OnlyMissing, v.Recheck), v.Summary)
+	v.root = container.NewBorder(container.NewVBox(v.head, widget.NewSeparator()), nil, nil, nil, v.Scroll)
 	return v
 }
 
@@ -164,8 +173,10 @@ func (v *View) Check() {
 		return result{r, err}
 	}, func(res result) {
 		v.Recheck.Enable()
+		v.CopyReport.Hide()
+		v.head.Refresh()
 		if res.err != nil {
-			v.Summary.SetText(lang.L("Could not check the fields: {{.Err}}", map[string]any{"Err": res.err.Error()}))
+			v.showError(lang.L("Could not check the fields: {{.Err}}", map[string]any{"Err": errdialog.Plain(res.err)}))
 			for _, l := range v.Status {
 				l.SetText("–")
 				l.Importance = widget.MediumImportance
@@ -193,4 +204,16 @@ func (v *View) Check() {
 		}
 		v.Summary.SetText(summary)
 	})
+}
+
+// showError says in the summary, in plain words, what failed, with
+// "Kopiér fejlrapport" beside it for support (not a dialog: the check
+// runs each time the screen opens, and must not pop up each time).
+func (v *View) showError(text string) {
+	v.Summary.SetText(text)
+	if errdialog.HasReport() {
+		v.CopyReport.SetText(lang.L("Copy error report"))
+		v.CopyReport.Show()
+		v.head.Refresh()
+	}
 }

@@ -2,7 +2,7 @@ package fieldsui
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,8 +10,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/core/fields"
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog/errtest"
 	"github.com/rabitiq/superoffice-sync/ui/uitest"
 )
 
@@ -73,12 +75,15 @@ func TestChecklistShowsEveryStatus(t *testing.T) {
 
 func TestChecklistWhenNotConnectedAndCopy(t *testing.T) {
 	w := uitest.Setup(t)
-	v := New(fakeService{err: errors.New("SuperOffice er ikke forbundet")}, w)
+	errtest.WithReport(t, "RAPPORT felter")
+	v := New(fakeService{err: fmt.Errorf("check fields: read RABITIQ_SO_TENANT token: %w", auth.ErrNotConnected)}, w)
 	w.SetContent(v.Content())
 	v.Check()
 	if !strings.Contains(v.Summary.Text, "SuperOffice er ikke forbundet") || v.Status[1].Text != "–" || v.Recheck.Disabled() {
 		t.Errorf("not connected: %q / %q", v.Summary.Text, v.Status[1].Text)
 	}
+	errtest.AssertPlain(t, "field check error", v.Summary.Text, "check fields", "token")
+	errtest.AssertCopiesReport(t, v.Content(), "RAPPORT felter")
 	var copies []*widget.Button
 	uitest.Walk(v.Content(), func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == "" {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 	"github.com/rabitiq/superoffice-sync/ui/leads"
 )
 
@@ -127,7 +128,7 @@ func (v *View) exportCSV() {
 		}
 		defer wc.Close()
 		if err := v.WriteCSV(wc); err != nil {
-			dialog.ShowError(err, v.win)
+			errdialog.Show(v.win, errdialog.Opts{Title: lang.L("Export CSV…"), Intro: lang.L("The file could not be saved:")}, err)
 		}
 	}, v.win)
 	d.SetFileName("synkroniseringslog.csv")

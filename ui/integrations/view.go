@@ -20,6 +20,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/auth"
 	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 )
 
 // Status is the connection as the screen shows it.
@@ -75,6 +76,9 @@ type View struct {
 	State         *widget.Label
 	URL           *widget.Entry
 	CopyURL       *widget.Button
+	// CopyReport is "Kopiér fejlrapport", shown while the stored sign-in
+	// cannot be read (State says why in plain words).
+	CopyReport *widget.Button
 	// OnChange is called after the connection changed.
 	OnChange func(Status)
 	// Choices are the tenant's lists while connected; nil when the Service
@@ -84,6 +88,7 @@ type View struct {
 	svc    Service
 	win    fyne.Window
 	urlBox *fyne.Container
+	row    *fyne.Container
 	stop   context.CancelFunc
 	status Status
 	root   fyne.CanvasObject
@@ -126,9 +131,12 @@ func New(svc Service, win fyne.Window) *View {
 	v.Advanced = widget.NewAccordion(widget.NewAccordionItem(lang.L("Advanced"), form))
 	about := widget.NewLabel(lang.L("The connection uses OAuth 2.0: your password is never shared with RabitIQ, the connection renews itself, and you can remove it at any time. Removing it deletes no data."))
 	about.Wrapping = fyne.TextWrapWord
+	v.CopyReport = errdialog.ReportButton(nil)
+	v.CopyReport.Hide()
+	v.row = container.NewHBox(v.Connect, v.Disconnect, v.Cancel, v.CopyReport)
 	root := container.NewVBox(
 		widget.NewLabelWithStyle("SuperOffice CRM Online", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		v.State, v.NotRegistered, container.NewHBox(v.Connect, v.Disconnect, v.Cancel), v.urlBox, v.Advanced, widget.NewSeparator(), about)
+		v.State, v.NotRegistered, v.row, v.urlBox, v.Advanced, widget.NewSeparator(), about)
 	if l, ok := svc.(Lists); ok {
 		v.Choices = newChoices(l, win)
 		root.Add(v.Choices.box)
@@ -195,6 +203,13 @@ func (v *View) show(s Status) {
 	if v.Choices != nil {
 		v.Choices.show(s.Connected)
 	}
+	if !s.Connected && s.Problem != "" && errdialog.HasReport() {
+		v.CopyReport.SetText(lang.L("Copy error report"))
+		v.CopyReport.Show()
+	} else {
+		v.CopyReport.Hide()
+	}
+	v.row.Refresh()
 	for i, e := range envs {
 		if s.Environment == e {
 			v.Env.SetSelectedIndex(i)
@@ -267,7 +282,8 @@ func (v *View) startConnect() {
 				lang.L("The OS keyring is not available, so the sign-in cannot be saved. You are connected until you close the app."), v.win)
 		case r.err != nil:
 			v.show(v.svc.Status(context.Background()))
-			dialog.ShowError(r.err, v.win)
+			errdialog.Show(v.win, errdialog.Opts{Title: lang.L("Integrations"), Intro: lang.L("Could not connect to SuperOffice:"),
+				Action: widget.NewButton(lang.L("Try again"), v.onConnect)}, r.err)
 		default:
 			v.show(r.s)
 		}
@@ -282,7 +298,7 @@ func (v *View) onDisconnect() {
 				return
 			}
 			if err := v.svc.Disconnect(); err != nil {
-				dialog.ShowError(err, v.win)
+				errdialog.Show(v.win, errdialog.Opts{Title: lang.L("Integrations"), Intro: lang.L("Could not remove the connection:")}, err)
 			}
 			v.Refresh()
 		}, v.win))

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/rabitiq/superoffice-sync/app/auth"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog/errtest"
 	"github.com/rabitiq/superoffice-sync/ui/uitest"
 )
 
@@ -95,7 +97,8 @@ func TestConnectingAnotherTenantAsksFirst(t *testing.T) {
 
 func TestCopyURLFallbackAndErrors(t *testing.T) {
 	w := uitest.Setup(t)
-	svc := &fakeService{showURL: "https://sod.superoffice.com/login/common/oauth/authorize?x=1", connectErr: fmt.Errorf("%w (access_denied)", auth.ErrAccessDenied)}
+	errtest.WithReport(t, "RAPPORT forbind")
+	svc := &fakeService{showURL: "https://sod.superoffice.com/login/common/oauth/authorize?x=1", connectErr: fmt.Errorf("exchange code: %w (access_denied)", auth.ErrAccessDenied)}
 	v := New(svc, w)
 	w.SetContent(v.Content())
 	test.Tap(v.Connect)
@@ -107,9 +110,12 @@ func TestCopyURLFallbackAndErrors(t *testing.T) {
 	if got := fyne.CurrentApp().Clipboard().Content(); got != svc.showURL {
 		t.Errorf("clipboard = %q", got)
 	}
-	if txt := strings.Join(uitest.Texts(uitest.Top(w)), " "); !strings.Contains(strings.ToLower(txt), "adgang afvist") {
+	txt := strings.Join(uitest.Texts(uitest.Top(w)), " ")
+	if !strings.Contains(txt, "Forbindelsen til SuperOffice lykkedes ikke") || !strings.Contains(txt, "SuperOffice afviste adgangen") {
 		t.Errorf("error dialog: %s", txt)
 	}
+	errtest.AssertPlain(t, "connect error", txt, "access_denied", "adgang afvist i SuperOffice (")
+	errtest.AssertCopiesReport(t, uitest.Top(w), "RAPPORT forbind")
 	// Keyring missing: connected for this run only, said plainly.
 	w2 := uitest.Setup(t)
 	svc2 := &fakeService{connectErr: auth.ErrKeyringUnavailable}
@@ -121,5 +127,25 @@ func TestCopyURLFallbackAndErrors(t *testing.T) {
 	uitest.Eventually(t, "the notice", func() bool { return uitest.Top(w2) != nil })
 	if txt := strings.Join(uitest.Texts(uitest.Top(w2)), " "); !strings.Contains(txt, "kun for denne kørsel") && !strings.Contains(txt, "indtil du lukker appen") {
 		t.Errorf("keyring notice: %s", txt)
+	}
+}
+
+// A stored sign-in that cannot be read is said in plain words (the
+// window's wiring passes errdialog.Plain) with "Kopiér fejlrapport".
+func TestProblemOffersTheErrorReport(t *testing.T) {
+	w := uitest.Setup(t)
+	errtest.WithReport(t, "RAPPORT nøglering")
+	svc := &fakeService{st: Status{Problem: errdialog.Plain(fmt.Errorf("read stored SuperOffice sign-in (part 1 of 2): %w", auth.ErrKeyringUnavailable))}}
+	v := New(svc, w)
+	w.SetContent(v.Content())
+	errtest.AssertPlain(t, "status", v.State.Text, "part 1 of 2", "read stored")
+	if !strings.Contains(v.State.Text, "nøglering") {
+		t.Errorf("state = %q", v.State.Text)
+	}
+	errtest.AssertCopiesReport(t, v.Content(), "RAPPORT nøglering")
+	svc.st = Status{Connected: true}
+	v.Refresh()
+	if v.CopyReport.Visible() {
+		t.Error("Kopiér fejlrapport still shown once connected")
 	}
 }

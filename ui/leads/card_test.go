@@ -225,7 +225,7 @@ func TestExportButtonSaysSyncAgainAfterSync(t *testing.T) {
 	for _, c := range []struct {
 		id   int64
 		want string
-	}{{1, "Synkronisér igen"}, {2, "Eksportér til SuperOffice"}, {3, "Synkronisér igen"}, {4, "Eksportér til SuperOffice"}} {
+	}{{1, "Synkronisér igen"}, {2, "Eksporter til SuperOffice"}, {3, "Synkronisér igen"}, {4, "Eksporter til SuperOffice"}} {
 		d.Show(c.id)
 		if d.Export.Text != c.want {
 			t.Errorf("lead %d (%s): button %q, want %q", c.id, leads[c.id].Row.Status, d.Export.Text, c.want)
@@ -233,7 +233,7 @@ func TestExportButtonSaysSyncAgainAfterSync(t *testing.T) {
 	}
 	d.Show(1)
 	d.Clear()
-	if d.Export.Text != "Eksportér til SuperOffice" || d.Score.Text != "" {
+	if d.Export.Text != "Eksporter til SuperOffice" || d.Score.Text != "" {
 		t.Errorf("cleared pane: button %q, score %q", d.Export.Text, d.Score.Text)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 )
 
 // newDeleteButton builds "Slet…", enabled while leads are ticked: a
@@ -63,7 +64,7 @@ func (v *View) deleteLeads(ids []int64) {
 	}, func(err error) {
 		if err != nil {
 			v.updateDelete()
-			dialog.ShowError(err, v.win)
+			errdialog.Show(v.win, errdialog.Opts{Title: lang.L("Delete leads"), Intro: lang.L("The leads could not be deleted:")}, err)
 			return
 		}
 		for _, id := range ids {

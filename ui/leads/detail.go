@@ -32,7 +32,7 @@ type Detail struct {
 	Title *widget.Label
 	// Score is the lead's score beside the name.
 	Score *widget.Label
-	// Export says "Eksportér til SuperOffice", or "Synkronisér igen" once
+	// Export says "Eksporter til SuperOffice" (the guide's button), or "Synkronisér igen" once
 	// the lead has been synced.
 	Export *widget.Button
 	// OnExport is called when the user asks to export the shown lead.

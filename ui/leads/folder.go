@@ -9,16 +9,6 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/importer"
 )
 
-// ImportFolder imports every lead file in dir, or says that there are
-// none: a folder without lead files must not look like nothing happened.
-func (v *View) ImportFolder(dir string) {
-	if files := importer.LeadFiles(dir); len(files) > 0 {
-		v.ImportPaths(files)
-		return
-	}
-	v.noLeadFiles()
-}
-
 // emptyFolders reports whether every path is a folder without lead files,
 // so a drop of such folders is answered instead of importing nothing.
 func emptyFolders(paths []string) bool {

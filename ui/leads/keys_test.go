@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/rabitiq/superoffice-sync/app/importer"
 	"github.com/rabitiq/superoffice-sync/app/store"
@@ -71,5 +73,31 @@ func TestListArrowsSelectAndEnterExports(t *testing.T) {
 	uitest.Press(w, fyne.KeyEnter)
 	if want := []int64{2, 2}; !slices.Equal(entered, want) {
 		t.Errorf("Enter and keypad Enter exported %v, want %v", entered, want)
+	}
+}
+
+// The selected row, where the arrow keys are, carries a bar in primary;
+// moving the selection moves the bar.
+func TestSelectedRowShowsTheMarker(t *testing.T) {
+	v, _, _ := setup(t, []store.LeadRow{{LocalID: 1, CompanyName: "A"}, {LocalID: 2, CompanyName: "B"}})
+	marked := func(id widget.ListItemID) bool {
+		row := newRow()
+		v.updateRow(id, row)
+		return markerOf(row.(*fyne.Container)).FillColor == theme.Color(theme.ColorNamePrimary)
+	}
+	if marked(0) || marked(1) {
+		t.Fatal("a row is marked with nothing selected")
+	}
+	v.List.Select(0)
+	if !marked(0) || marked(1) {
+		t.Errorf("row 0 selected: marked %v %v", marked(0), marked(1))
+	}
+	v.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if marked(0) || !marked(1) {
+		t.Errorf("after Down: marked %v %v", marked(0), marked(1))
+	}
+	v.List.UnselectAll()
+	if marked(0) || marked(1) {
+		t.Error("a row is still marked after unselecting")
 	}
 }

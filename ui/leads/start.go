@@ -137,7 +137,7 @@ func (v *View) SetFieldsReady(ready, total int) { v.Start.setFields(ready, total
 // chooseFiles opens the window's file chooser, straight away.
 func (v *View) chooseFiles() {
 	if v.ChooseFiles != nil {
-		v.ChooseFiles(v.ImportPaths)
+		v.ChooseFiles(func(paths []string) { v.PickFiles(paths) })
 	}
 }
 
@@ -145,12 +145,15 @@ func (v *View) chooseFiles() {
 // files in the chosen folder.
 func (v *View) chooseFolder() {
 	if v.ChooseFolder != nil {
-		v.ChooseFolder(v.ImportFolder)
+		v.ChooseFolder(func(dir string) { v.PickFolder(dir) })
 	}
 }
 
 // showEmpty shows the guided start instead of the list, or the list.
 func (v *View) showEmpty(empty bool) {
+	if v.OnEmpty != nil {
+		v.OnEmpty(empty)
+	}
 	if empty {
 		v.List.Hide()
 		v.header.Hide()

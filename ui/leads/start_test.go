@@ -33,7 +33,8 @@ func TestEmptyListShowsGuidedStartWhoseButtonsCallTheHooks(t *testing.T) {
 	var chosen int
 	v.OnConnect = func() { connects++ }
 	v.OnCheckFields = func() { checks++ }
-	v.ChooseFiles = func(done func([]string)) { chosen++; done([]string{"/tmp/h-t-leads.json"}) }
+	only := leadFile(t, t.TempDir(), "leads.json")
+	v.ChooseFiles = func(done func([]string)) { chosen++; done([]string{only}) }
 	for _, name := range []string{"Forbind SuperOffice", "Tjek felter", "Importér leads"} {
 		b := uitest.Button(w.Content(), name)
 		if b == nil {
@@ -44,7 +45,7 @@ func TestEmptyListShowsGuidedStartWhoseButtonsCallTheHooks(t *testing.T) {
 	if connects != 1 || checks != 1 || chosen != 1 {
 		t.Errorf("hooks: connect %d, check fields %d, choose files %d; want 1 each", connects, checks, chosen)
 	}
-	if len(svc.imported) != 1 || svc.imported[0][0] != "/tmp/h-t-leads.json" {
+	if len(svc.imported) != 1 || svc.imported[0][0] != only {
 		t.Fatalf("imported %v", svc.imported)
 	}
 	if v.Empty() || !v.List.Visible() || v.List.Length() != 1 {
@@ -99,16 +100,19 @@ func TestLeadsShowTheListNotTheGuidedStart(t *testing.T) {
 // En mappe" question first.
 func TestImportButtonOpensTheFileChooserDirectly(t *testing.T) {
 	v, svc, w := setup(t, []store.LeadRow{{LocalID: 1, CompanyName: "Ask A/S"}})
+	dir := t.TempDir()
+	a, b := leadFile(t, dir, "a.json"), leadFile(t, dir, "b.json")
 	var chosen int
 	v.ChooseFiles = func(done func([]string)) {
 		chosen++
 		if top := w.Canvas().Overlays().Top(); top != nil {
 			t.Errorf("a dialog (%T) came before the file chooser", top)
 		}
-		done([]string{"/tmp/h-t-a.json", "/tmp/h-t-b.json"})
+		done([]string{a, b})
 	}
 	test.Tap(v.Import)
-	if chosen != 1 || len(svc.imported) != 1 || !slices.Equal(svc.imported[0], []string{"/tmp/h-t-a.json", "/tmp/h-t-b.json"}) {
+	// The folder holds nothing else: no picker, the import starts.
+	if chosen != 1 || len(svc.imported) != 1 || !slices.Equal(svc.imported[0], []string{a, b}) {
 		t.Errorf("chosen %d times, imported %v", chosen, svc.imported)
 	}
 }
@@ -147,10 +151,29 @@ func TestFolderWithNoLeadFilesSaysSo(t *testing.T) {
 			w.Canvas().Overlays().Remove(top)
 			if how == "button" {
 				open(full)
+				top := uitest.Top(w)
+				if top == nil || uitest.Button(top, "Importér (1)") == nil {
+					t.Fatalf("no picker with Importér (1): %q", uitest.Texts(top))
+				}
+				test.Tap(uitest.Button(top, "Importér (1)"))
 				if len(svc.imported) != 1 || !slices.Equal(svc.imported[0], []string{filepath.Join(full, "a.json")}) {
 					t.Errorf("folder with a lead file: imported %v", svc.imported)
 				}
 			}
 		})
+	}
+}
+
+// The window is told when the guided start shows and when the list
+// replaces it, to give the start the whole width.
+func TestOnEmptyFollowsTheGuidedStart(t *testing.T) {
+	v, svc, _ := setup(t, nil)
+	var got []bool
+	v.OnEmpty = func(e bool) { got = append(got, e) }
+	v.Reload()
+	svc.rows = []store.LeadRow{{LocalID: 1, CompanyName: "Ask A/S"}}
+	v.Reload()
+	if len(got) < 2 || !got[0] || got[len(got)-1] {
+		t.Errorf("OnEmpty calls %v, want true (empty) then false (a lead)", got)
 	}
 }

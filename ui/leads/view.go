@@ -21,6 +21,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/importer"
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 )
 
 // Service is what the lead list needs from the app.
@@ -91,10 +92,16 @@ type View struct {
 	// ChooseFolder opens a folder chooser; the window sets it (tests
 	// replace it).
 	ChooseFolder func(func(dir string))
+	// pick is the last "Vælg leadfiler" picker shown, for tests.
+	pick *Picker
 	// OnConnect and OnCheckFields are the guided start's "Forbind
 	// SuperOffice" and "Tjek felter": the window opens Integrationer and
 	// Feltopsætning.
 	OnConnect, OnCheckFields func()
+	// OnEmpty is told whether the guided start shows (no leads at all),
+	// so the window can give it the whole width: the lead pane beside it
+	// has no lead to show.
+	OnEmpty func(empty bool)
 
 	svc    Service
 	win    fyne.Window
@@ -129,12 +136,20 @@ func New(svc Service, win fyne.Window) *View {
 	v.Delete = v.newDeleteButton()
 	v.List = newList(func() int { return v.count }, newRow, v.updateRow)
 	v.List.OnSelected = func(id widget.ListItemID) {
+		prev := v.List.selected
 		v.List.selected = id
+		if prev >= 0 {
+			v.List.RefreshItem(prev)
+		}
+		v.List.RefreshItem(id)
 		if r, ok := v.Row(id); ok && v.OnSelect != nil {
 			v.OnSelect(r)
 		}
 	}
-	v.List.OnUnselected = func(widget.ListItemID) { v.List.selected = -1 }
+	v.List.OnUnselected = func(id widget.ListItemID) {
+		v.List.selected = -1
+		v.List.RefreshItem(id)
+	}
 	v.List.OnEnter = func(id widget.ListItemID) {
 		if r, ok := v.Row(id); ok && v.OnEnter != nil {
 			v.OnEnter(r)
@@ -267,7 +282,7 @@ func (v *View) Reload() {
 // showCount shows the leads that the search q found.
 func (v *View) showCount(q string, n int, err error) {
 	if err != nil {
-		v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": err.Error()}))
+		v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": errdialog.Plain(err)}))
 		return
 	}
 	v.count = n
@@ -306,7 +321,7 @@ func (v *View) Row(id int) (store.LeadRow, bool) {
 		rows, err = v.svc.ListLeads(context.Background(), store.ListOptions{Query: v.query, Sort: by, Reverse: reverse, Status: v.Chips.Active(),
 			Offset: p * pageSize, Limit: pageSize})
 		if err != nil {
-			v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": err.Error()}))
+			v.Status.SetText(lang.L("Could not read leads: {{.Err}}", map[string]any{"Err": errdialog.Plain(err)}))
 			return store.LeadRow{}, false
 		}
 		v.cachePage(p, rows)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/rabitiq/superoffice-sync/app/importer"
 	"github.com/rabitiq/superoffice-sync/app/store"
+	"github.com/rabitiq/superoffice-sync/core/msg"
 	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/i18n"
 )
@@ -211,20 +212,41 @@ func TestDropImportsFilesAndShowsResult(t *testing.T) {
 
 func TestImportSummaryNamesEveryOutcome(t *testing.T) {
 	setup(t, nil)
-	s := ImportSummary([]importer.FileReport{
-		{File: "a.json", Imported: 2, Updated: 1, Unchanged: 3, Rejected: []importer.Rejected{{Reason: "a.json: lead 4 (line 9): contacts: want array, got string"}}, Warnings: []string{"a.json: lead 1: score: kan ikke læses"}},
+	reports := []importer.FileReport{
+		{File: "a.json", Imported: 2, Updated: 1, Unchanged: 3,
+			Rejected: []importer.Rejected{{Index: 3, Line: 9, Path: "contacts", Reason: "a.json: lead 4 (line 9): contacts: want array, got string",
+				Message: msg.New(msg.LeadWantKind, "want", "array", "got", "string")}},
+			Warnings:     []string{"a.json: lead 1: score: kan ikke læses"},
+			WarningCodes: []importer.Note{{Index: 0, Line: 2, Path: "score", Message: msg.New(msg.LeadNumberUnreadable, "value", "høj")}}},
 		{File: "b.json", Error: "b.json: line 3, column 7: unexpected end of JSON input"},
 		{File: "c.json", Imported: 5000, Unchanged: 7, Error: "c.json: line 9, column 1: unexpected end of JSON input"},
-	})
+		{File: "d.json", Error: "leads kunne ikke gemmes: sqlite: database is locked (5)",
+			ErrorCode: &importer.Problem{Message: msg.New(msg.ImportFailed, "cause", "sqlite: database is locked (5)")}},
+	}
+	s := ImportSummary(reports)
 	for _, want := range []string{
 		"2 importeret, 1 opdateret, 3 uændret, 1 afvist",
-		"✗ a.json: lead 4 (line 9): contacts: want array, got string",
-		"⚠ a.json: lead 1: score: kan ikke læses",
+		"✗ Lead 4 (linje 9): " + msg.New(msg.LeadWantKind, "want", "array", "got", "string").Text(msg.Danish),
+		"⚠ Lead 1 (linje 2): " + msg.New(msg.LeadNumberUnreadable, "value", "høj").Text(msg.Danish),
 		"b.json\n  Intet importeret:", "b.json: line 3, column 7",
 		"c.json\n  Stoppet efter 5007 leads, som er gemt; importér filen igen for at fuldføre:\n  c.json: line 9",
+		"d.json\n  Intet importeret:\n  Leads kunne ikke gemmes på denne computer.",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+	// No JSON path and no database words for the salesperson; the
+	// technical detail is what "Kopiér" copies.
+	for _, not := range []string{"contacts", "score:", "sqlite", "database is locked"} {
+		if strings.Contains(s, not) {
+			t.Errorf("summary shows %q:\n%s", not, s)
+		}
+	}
+	d := ImportDetail(reports)
+	for _, want := range []string{"contacts: want array", "score: kan ikke læses", "sqlite: database is locked"} {
+		if !strings.Contains(d, want) {
+			t.Errorf("detail lacks %q:\n%s", want, d)
 		}
 	}
 }

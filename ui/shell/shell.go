@@ -110,3 +110,17 @@ func LeadsLayout(list, detail, tools fyne.CanvasObject) fyne.CanvasObject {
 	}
 	return container.NewBorder(tools, nil, nil, nil, split)
 }
+
+// ShowDetail shows or hides the lead pane of a LeadsLayout; hidden, the
+// list side (the guided start, before any import) gets the whole width.
+func ShowDetail(layout, detail fyne.CanvasObject, show bool) {
+	if show == detail.Visible() {
+		return
+	}
+	if show {
+		detail.Show()
+	} else {
+		detail.Hide()
+	}
+	layout.Refresh()
+}

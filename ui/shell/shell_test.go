@@ -152,3 +152,25 @@ func TestLeadsLayoutPutsToolsAboveTheSplit(t *testing.T) {
 		t.Errorf("with tools: split of list and details %v, tools %v", hasSplit, hasTools)
 	}
 }
+
+// With the lead pane hidden (the guided start) the list side takes the
+// whole width; shown again, the split is back.
+func TestShowDetailGivesTheListTheWidth(t *testing.T) {
+	w := uitest.Setup(t)
+	list, detail, tools := widget.NewLabel("list"), widget.NewLabel("detail"), widget.NewLabel("tools")
+	l := LeadsLayout(list, detail, tools)
+	w.SetContent(l)
+	w.Resize(fyne.NewSize(1024, 640))
+	full := l.Size().Width
+	if list.Size().Width > full*0.7 {
+		t.Fatalf("list %.0f of %.0f before hiding: not split", list.Size().Width, full)
+	}
+	ShowDetail(l, detail, false)
+	if detail.Visible() || list.Size().Width < full-1 {
+		t.Errorf("hidden: detail visible %v, list %.0f of %.0f", detail.Visible(), list.Size().Width, full)
+	}
+	ShowDetail(l, detail, true)
+	if !detail.Visible() || list.Size().Width > full*0.7 {
+		t.Errorf("shown: detail visible %v, list %.0f of %.0f", detail.Visible(), list.Size().Width, full)
+	}
+}

@@ -29,6 +29,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/ui/async"
 	"github.com/rabitiq/superoffice-sync/ui/batchui"
 	"github.com/rabitiq/superoffice-sync/ui/dialogkeys"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 	"github.com/rabitiq/superoffice-sync/ui/exportui"
 	"github.com/rabitiq/superoffice-sync/ui/fieldsui"
 	"github.com/rabitiq/superoffice-sync/ui/history"
@@ -131,6 +132,7 @@ func browserOpener() func(string) error {
 func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, logs *logFile) {
 	prefs := a.Preferences()
 	report := logs.report(svc.Tenant)
+	errdialog.SetReport(report) // every screen's "Kopiér fejlrapport"
 	list := leads.New(svc, w)
 	detail := leads.NewDetail(svc)
 	fields := fieldsui.New(fieldsToStart(svc, list), w)
@@ -184,7 +186,11 @@ func build(a fyne.App, w fyne.Window, svc *Services, opts Options, path string, 
 		list.Reload()
 		forget(nil)
 	})
-	sh = shell.New(screens{leads: shell.LeadsLayout(list.Content(), container.NewBorder(banner.Content(), nil, nil, nil, detail.Content()), container.NewHBox(batchBtn, list.Delete, refreshBtn.Button)),
+	detailPane := container.NewBorder(banner.Content(), nil, nil, nil, detail.Content())
+	leadsScreen := shell.LeadsLayout(list.Content(), detailPane, container.NewHBox(batchBtn, list.Delete, refreshBtn.Button))
+	list.OnEmpty = func(empty bool) { shell.ShowDetail(leadsScreen, detailPane, !empty) }
+	shell.ShowDetail(leadsScreen, detailPane, !list.Empty())
+	sh = shell.New(screens{leads: leadsScreen,
 		history: hist.Content(), onHistory: hist.Reload, fields: fields.Content(), onFields: fields.Check, integrations: integ.Content(),
 		about: about.New(about.Info{Version: buildinfo.Version, DBPath: path, Demo: opts.Demo, DeleteAll: deleteAll, LogPath: logs.Path(), Report: report})}.tabs(), opts.Demo)
 	addShortcuts(w, leadKeys{shell: sh, search: list.Search, importBtn: list.Import, exportBtn: detail.Export, batchBtn: batchBtn,

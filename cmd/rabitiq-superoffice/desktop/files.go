@@ -13,8 +13,9 @@ import (
 const prefImportFolder = "import.folder"
 
 // chooseFiles opens the file dialog at once, in the folder of the last
-// import. Fyne 2.7's file dialog picks one file at a time, so several
-// files come by "Importér mappe…" (chooseFolder) or by a drop.
+// import. Fyne 2.7's file dialog picks one file at a time, so the lead
+// list then offers the folder's other lead files with checkboxes and
+// "Tilføj flere filer…" (leads.PickFiles); a drop takes several too.
 func chooseFiles(w fyne.Window, prefs fyne.Preferences, done func([]string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {

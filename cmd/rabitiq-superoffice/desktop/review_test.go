@@ -58,7 +58,7 @@ func TestReviewQueueDecidesOneAndKeepsTheRest(t *testing.T) {
 	if !hasText(queue, "1 af 3") {
 		t.Fatalf("queue shows %q", uitest.Texts(queue))
 	}
-	test.Tap(uitest.Button(queue, "Eksportér til SuperOffice"))
+	test.Tap(uitest.Button(queue, "Eksporter til SuperOffice"))
 	match := uitest.Top(w)
 	if match == queue {
 		t.Fatal("no match dialog opened")

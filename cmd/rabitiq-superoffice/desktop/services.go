@@ -18,6 +18,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/core/fieldsetup"
 	"github.com/rabitiq/superoffice-sync/core/match"
 	"github.com/rabitiq/superoffice-sync/ui/async"
+	"github.com/rabitiq/superoffice-sync/ui/errdialog"
 	"github.com/rabitiq/superoffice-sync/ui/integrations"
 	"github.com/rabitiq/superoffice-sync/ui/leads"
 )
@@ -153,7 +154,7 @@ func (s *Services) Status(context.Context) integrations.Status {
 	if err != nil {
 		st := integrations.Status{}
 		if !errors.Is(err, auth.ErrNotConnected) {
-			st.Problem = err.Error()
+			st.Problem = errdialog.Plain(err) // the chain is in the log and the report
 		}
 		return st
 	}
