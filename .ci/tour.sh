@@ -28,8 +28,16 @@ DROP_AT=(300 400)       # where the lead file is dropped
 RESULT_CLOSE=(544 460)  # "Luk" in the import result dialog
 declare -A ONLY_MISSING_X=([da]=726 [en]=687)           # "Vis kun dem der mangler"
 ONLY_MISSING_Y=93
-# The match dialog (its layout changes with the match dialog's rework):
-MATCH_CREATE=(511 492)  # "Opret & Sync"
+ROW5=(150 408)          # the fifth lead row: Vesterhav Foods A/S, whose CVR the demo tenant has
+REFRESH_BTN=(305 93)    # "Opdater fra SuperOffice" above the list
+BANNER_CLOSE=(997 137)  # the ✕ of the green confirmation above the lead
+# The match dialog:
+MATCH_CREATE=(510 587)  # "Opret & Sync"
+declare -A MATCH_SYNC_X=([da]=652 [en]=666)             # "Sync til valgte" / "Sync to selected"
+MATCH_SYNC_Y=587
+MATCH_CHANGES=(70 511)  # "Vis ændringer" / "Show changes"
+MATCH_FOLLOWUP=(46 550) # "Opret opfølgning om [N] arbejdsdage"
+CVR_LEAD=15609516       # the CVR of the lead at ROW5
 
 BIN=$(realpath "$1"); VERSION=$2
 cd "$(dirname "$0")/.."
@@ -122,6 +130,26 @@ shot synced 2
 "$BIN" leads --db "$DB" --json | grep -A8 "\"id\": \"$lead\"" | grep -q '"superOfficeContactId": [0-9]' || fail "no SuperOffice id stored on $lead"
 # The confirmation is a green card above the lead, not a dialog: nothing to close.
 
+# A lead whose CVR the tenant has: the match is preselected, "Vis
+# ændringer" shows the changes inline, a follow-up is ticked, and "Sync
+# til valgte" updates the company. The confirmation is closed first: it
+# sits where the lead's export button is otherwise.
+click "${BANNER_CLOSE[@]}"
+click "${ROW5[@]}"
+click "${EXPORT_BTN[@]}"
+shot match-cvr 3
+click "${MATCH_CHANGES[@]}"
+shot match-changes 3
+click "${MATCH_FOLLOWUP[@]}"
+click "${MATCH_SYNC_X[$L]}" "$MATCH_SYNC_Y"
+cvr_synced() { "$BIN" leads --db "$DB" --json | grep -A6 "\"cvr\": \"$CVR_LEAD\"" | grep -q '"status": "synced"'; }
+waitfor cvr_synced || { shot failed; fail "the lead with CVR $CVR_LEAD was not synced after Sync til valgte"; }
+shot updated 2
+
+# Opdater fra SuperOffice reads the synced companies back; the card says when.
+click "${REFRESH_BTN[@]}"
+shot refreshed 3
+
 # Feltopsætning checks the demo tenant's fields live; only the missing
 # ones, each with what to do.
 tab fields
@@ -149,9 +177,11 @@ for lt in "da light" "en dark" "en light"; do
 	click "${ONLY_MISSING_X[$L]}" "$ONLY_MISSING_Y"
 	shot fields
 	tab leads
-	click "${ROW1[@]}"
+	click "${ROW5[@]}"
 	click "${EXPORT_BTN[@]}"
-	shot match 3
+	shot match-cvr 3
+	click "${MATCH_CHANGES[@]}"
+	shot match-changes 3
 	stop
 done
 
