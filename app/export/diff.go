@@ -111,7 +111,11 @@ func (e *Engine) Diff(ctx context.Context, localID int64, ch Choice) (*Diff, err
 	in := plan.Contact
 	std("Name", cur.Name, in.Name)
 	std("Department", cur.Department, in.Department)
-	std("OrgNr", cur.OrgNr, in.OrgNr)
+	if sameOrgNr(cur.OrgNr, in.OrgNr) {
+		std("OrgNr", cur.OrgNr, cur.OrgNr) // the same number, written otherwise
+	} else {
+		std("OrgNr", cur.OrgNr, in.OrgNr)
+	}
 	std("Description", cur.Description, in.Description)
 	std("Urls", urlText(cur.Urls), urlText(in.Urls))
 	std("Address", addressText(cur.Address), addressText(in.Address))

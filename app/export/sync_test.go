@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -302,5 +303,32 @@ func TestPlanUsesTenantMetadata(t *testing.T) {
 	}
 	if plan.Contact.Country == nil || plan.Country != "DK" {
 		t.Errorf("country = %+v", plan.Contact.Country)
+	}
+}
+
+// The company has the lead's CVR written another way ("DK 38 11 27 59"):
+// nothing is written to OrgNr, nothing is reported kept, and the preview
+// lists no change of it to overwrite.
+func TestSameOrgNrWrittenOtherwiseIsNoChange(t *testing.T) {
+	e := newEnv(t, tenantWith(sotest.SeedCompany{ID: 20, Name: "Fjordlys Energi A/S", OrgNr: "DK 38 11 27 59"}))
+	id := e.importLeads(t, fullLead)["rq-1"]
+	d, err := e.eng.Diff(context.Background(), id, Choice{ContactID: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range HumanChanges(d, msg.Danish).Changes {
+		if c.Field == "OrgNr" {
+			t.Errorf("the preview offers an OrgNr change: %+v", c)
+		}
+	}
+	res, err := e.eng.Sync(context.Background(), id, Choice{ContactID: 20, Overwrite: []string{"OrgNr"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(res.Kept, "OrgNr") {
+		t.Errorf("kept = %v: the same number is not a kept value", res.Kept)
+	}
+	if c, _ := e.sim.Company(20); c.OrgNr != "DK 38 11 27 59" {
+		t.Errorf("OrgNr = %q, want the company's own writing of the same number", c.OrgNr)
 	}
 }

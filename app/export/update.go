@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/rabitiq/superoffice-sync/core/mapping"
+	"github.com/rabitiq/superoffice-sync/core/match"
 	"github.com/rabitiq/superoffice-sync/core/msg"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
@@ -71,7 +72,9 @@ func updateOps(cur *so.ContactEntity, plan mapping.Plan, overwrite []string) ([]
 	}
 	text("Name", cur.Name, in.Name)
 	text("Department", cur.Department, in.Department)
-	text("OrgNr", cur.OrgNr, in.OrgNr)
+	if !sameOrgNr(cur.OrgNr, in.OrgNr) {
+		text("OrgNr", cur.OrgNr, in.OrgNr)
+	}
 	text("Description", cur.Description, in.Description)
 	if len(in.Urls) > 0 && !sameURL(cur.Urls, in.Urls[0].Value) {
 		switch {
@@ -263,4 +266,16 @@ func sameAddress(a, b *so.Address) bool {
 	}
 	pa, pb := pick(a), pick(b)
 	return strings.EqualFold(pa.Address1, pb.Address1) && strings.EqualFold(pa.City, pb.City) && pa.Zipcode == pb.Zipcode
+}
+
+// sameOrgNr reports whether two org numbers are the same valid number
+// however each is written ("DK15609516", "15 60 95 16", "CVR 15609516"):
+// then the company already has the lead's number, so there is nothing to
+// write and nothing to offer to overwrite.
+func sameOrgNr(have, want string) bool {
+	if have == want {
+		return true
+	}
+	h, w := match.NormalizeOrgNumber(have, ""), match.NormalizeOrgNumber(want, "")
+	return h.Valid && w.Valid && h.Country == w.Country && h.Digits == w.Digits
 }
