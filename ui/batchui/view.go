@@ -110,8 +110,18 @@ func Open(svc Service, win fyne.Window, selected []int64, review func([]int64), 
 	d.Resize(fyne.NewSize(720, 560))
 	f.dlg = d
 	d.Show()
-	dialogkeys.Bind(win, closeBtn.OnTapped, dialogkeys.Tap(f.Start))
+	dialogkeys.Bind(win, closeBtn.OnTapped, f.primary)
 	return f
+}
+
+// primary is Enter: "Gennemse (N)" once a run left leads for review (the
+// next thing to do), else "Eksportér".
+func (f *Flow) primary() {
+	if f.ReviewButton.Visible() && f.ReviewButton.Importance == widget.HighImportance {
+		dialogkeys.Tap(f.ReviewButton)()
+		return
+	}
+	dialogkeys.Tap(f.Start)()
 }
 
 func (f *Flow) onStart() {
@@ -139,6 +149,8 @@ func (f *Flow) run(ids, pending []int64) {
 	ctx, cancel := context.WithCancel(context.Background())
 	f.stop = cancel
 	f.Start.Disable()
+	f.Start.Importance = widget.HighImportance
+	f.ReviewButton.Importance = widget.MediumImportance
 	f.RetryFailed.Hide()
 	f.ReviewButton.Hide()
 	f.CopyReport.Hide()
@@ -185,9 +197,17 @@ func (f *Flow) run(ids, pending []int64) {
 			}
 		}
 		if s.Review > 0 {
+			// Reviewing is what is left to do: it becomes the primary
+			// button, and Eksportér (which would find no new leads) not.
 			f.ReviewButton.SetText(lang.L("Review") + fmt.Sprintf(" (%d)", s.Review))
+			f.ReviewButton.Importance = widget.HighImportance
+			f.Start.Importance = widget.MediumImportance
 			f.ReviewButton.Show()
 		}
+		f.Start.Refresh()
+		f.ReviewButton.Refresh()
+		// The run moved leads between statuses: the choices count again.
+		f.count()
 		// Buttons shown or hidden above need the dialog laid out again,
 		// or they are drawn over one another.
 		f.dlg.Refresh()

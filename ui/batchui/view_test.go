@@ -6,7 +6,9 @@ import (
 	"net/http"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/rabitiq/superoffice-sync/app/export"
 	"github.com/rabitiq/superoffice-sync/app/store"
@@ -18,9 +20,14 @@ import (
 
 type fake struct {
 	byStatus map[store.Status][]int64 // when set, what each status holds
-	statuses [][]store.Status
-	batches  [][]int64
-	opts     []export.BatchOptions
+	// asked is how many status look-ups came before the first batch (the
+	// export's own, not the recount after it).
+	asked int
+	// afterBatch, when set, is what each status holds once a batch ran.
+	afterBatch map[store.Status][]int64
+	statuses   [][]store.Status
+	batches    [][]int64
+	opts       []export.BatchOptions
 }
 
 func (f *fake) LeadsByStatus(_ context.Context, s ...store.Status) ([]int64, error) {
@@ -38,6 +45,9 @@ func (f *fake) LeadsByStatus(_ context.Context, s ...store.Status) ([]int64, err
 }
 
 func (f *fake) Batch(_ context.Context, ids []int64, opt export.BatchOptions, progress func(int, int, export.BatchItem)) export.BatchSummary {
+	if len(f.batches) == 0 {
+		f.asked = len(f.statuses)
+	}
 	f.batches, f.opts = append(f.batches, ids), append(f.opts, opt)
 	sum := export.BatchSummary{Total: len(ids)}
 	for i, id := range ids {
@@ -60,6 +70,9 @@ func (f *fake) Batch(_ context.Context, ids []int64, opt export.BatchOptions, pr
 		}
 		progress(i+1, len(ids), it)
 	}
+	if f.afterBatch != nil {
+		f.byStatus = f.afterBatch
+	}
 	return sum
 }
 
@@ -74,7 +87,7 @@ func TestBatchRunsShowsSummaryRetriesAndReviews(t *testing.T) {
 	f.CreateMissing.SetChecked(true)
 	svc.statuses = nil // forget the counting
 	test.Tap(f.Start)
-	if len(svc.statuses) != 1 || len(svc.statuses[0]) != 1 || svc.statuses[0][0] != store.StatusChanged || !svc.opts[0].CreateMissing {
+	if svc.asked != 1 || len(svc.statuses[0]) != 1 || svc.statuses[0][0] != store.StatusChanged || !svc.opts[0].CreateMissing {
 		t.Fatalf("asked %v with %+v", svc.statuses, svc.opts)
 	}
 	if f.Bar.Value != 1 || f.Summary.Text != "2 synkroniseret (0 oprettet, 2 opdateret), 1 skal gennemses, 1 fejlede, 0 annulleret.\n✗ Firma: Opret firmaet i SuperOffice – SuperOffice havde et problem i sin ende (fejl 500). Prøv igen om lidt." {
@@ -107,7 +120,7 @@ func TestBatchOfTickedLeads(t *testing.T) {
 	}
 	svc.statuses = nil // forget the counting
 	test.Tap(f.Start)
-	if len(svc.statuses) != 0 || len(svc.batches) != 1 || len(svc.batches[0]) != 2 || svc.batches[0][0] != 9 {
+	if svc.asked != 0 || len(svc.batches) != 1 || len(svc.batches[0]) != 2 || svc.batches[0][0] != 9 {
 		t.Errorf("exported %v (asked statuses %v)", svc.batches, svc.statuses)
 	}
 }
@@ -117,4 +130,29 @@ func TestBatchOfTickedLeads(t *testing.T) {
 func failure() error {
 	er := &superoffice.ErrorResponse{Response: &http.Response{StatusCode: 500}, Method: "POST", Path: "v1/Contact", ErrorType: "SoException", ErrorMessage: `{"OrgNr": bad}`}
 	return msg.Errorf(fmt.Errorf("attempt 3: %w", er), msg.ExportCreateCompany)
+}
+
+// After a run that left leads for review, "Gennemse (N)" is the primary
+// button and Enter opens it; the choices are counted again, so "Alle nye"
+// no longer offers leads the run already moved on.
+func TestAfterARunReviewIsPrimaryAndCountsAreFresh(t *testing.T) {
+	w := uitest.Setup(t)
+	svc := &fake{byStatus: map[store.Status][]int64{store.StatusNew: {1, 2}}}
+	var reviewed []int64
+	f := Open(svc, w, nil, func(ids []int64) { reviewed = ids }, nil)
+	if f.Which.Selected != "Alle nye (2)" {
+		t.Fatalf("first choice %q", f.Which.Selected)
+	}
+	svc.afterBatch = map[store.Status][]int64{store.StatusReview: {2}, store.StatusSynced: {1}}
+	test.Tap(f.Start)
+	if f.ReviewButton.Importance != widget.HighImportance || f.Start.Importance == widget.HighImportance {
+		t.Errorf("review importance %v, export importance %v", f.ReviewButton.Importance, f.Start.Importance)
+	}
+	if f.Which.Selected != "Alle nye (0)" {
+		t.Errorf("after the run the choice reads %q, want the fresh count", f.Which.Selected)
+	}
+	uitest.Press(w, fyne.KeyReturn)
+	if len(reviewed) != 1 || reviewed[0] != 2 {
+		t.Errorf("Enter after the run opened review %v, want [2]", reviewed)
+	}
 }
