@@ -38,6 +38,10 @@ MATCH_SYNC_Y=587
 MATCH_CHANGES=(70 511)  # "Vis ændringer" / "Show changes"
 MATCH_FOLLOWUP=(46 550) # "Opret opfølgning om [N] arbejdsdage"
 CVR_LEAD=15609516       # the CVR of the lead at ROW5
+INFO_OK=(511 357)       # "OK" of the read-back's result
+BATCH_BTN=(68 93)       # "Eksportér flere…" / "Export several…"
+BATCH_START=(555 561)   # "Eksportér" / "Export" in that dialog
+BATCH_REVIEW=(511 561)  # "Gennemse (N)" / "Review (N)" once the run is done
 
 BIN=$(realpath "$1"); VERSION=$2
 cd "$(dirname "$0")/.."
@@ -85,6 +89,18 @@ start() {
 	[ -n "$WID" ] || fail "the window never appeared ($L $T $*)"
 	local size; size=$(xwininfo -id "$WID" 2>/dev/null | awk '/Width:/{w=$2} /Height:/{h=$2} END{print w "x" h}')
 	[ "$size" = "${WIN_W}x$WIN_H" ] || fail "the window is $size, want ${WIN_W}x$WIN_H ($L $T)"
+}
+# batch_review exports all new leads at once and opens the review queue
+# with the leads the batch left for a person.
+reviewing() { "$BIN" leads --db "$DB" --status review --json | grep -q '"localId"'; }
+batch_review() {
+	click "${BATCH_BTN[@]}"
+	shot batch 2
+	click "${BATCH_START[@]}"
+	waitfor reviewing || { shot failed; fail "the batch left no lead for review ($L $T)"; }
+	shot batch-done 3
+	click "${BATCH_REVIEW[@]}"
+	shot review 2
 }
 stop() { kill "$APID" 2>/dev/null || true; wait "$APID" 2>/dev/null || true; APID=; }
 
@@ -149,6 +165,9 @@ shot updated 2
 # Opdater fra SuperOffice reads the synced companies back; the card says when.
 click "${REFRESH_BTN[@]}"
 shot refreshed 3
+click "${INFO_OK[@]}"
+
+batch_review
 
 # Feltopsætning checks the demo tenant's fields live; only the missing
 # ones, each with what to do.
@@ -182,6 +201,10 @@ for lt in "da light" "en dark" "en light"; do
 	shot match-cvr 3
 	click "${MATCH_CHANGES[@]}"
 	shot match-changes 3
+	if [ "$1" = en ] && [ "$2" = light ]; then
+		xdotool key --window "$WID" Escape
+		batch_review
+	fi
 	stop
 done
 
