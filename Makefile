@@ -88,7 +88,7 @@ test: deps vet unit keyring smoke
 # The README's screenshots, from the tour (1024x640, both languages and
 # themes, in testdata/out/): a few copied to docs/screenshots/, small
 # (no metadata, a 128-colour palette without dithering: ~170 KB in all).
-SHOTS := da-light-guided da-dark-synced da-dark-match da-light-fields en-light-integrations
+SHOTS := da-light-guided da-dark-match-cvr da-dark-match-changes da-dark-updated da-light-fields en-light-integrations en-light-review
 screenshots: smoke
 	mkdir -p docs/screenshots
 	for s in $(SHOTS); do convert testdata/out/tour-$$s.png -strip +dither -colors 128 PNG8:docs/screenshots/$$s.png; done
