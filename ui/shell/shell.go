@@ -100,15 +100,15 @@ func (s *Shell) Content() fyne.CanvasObject { return s.root }
 // LeadsLayout is the content of the leads screen: the list beside the
 // lead's details, with tools (batch export), when given, above both.
 func LeadsLayout(list, detail, tools fyne.CanvasObject) fyne.CanvasObject {
-	split := container.NewHSplit(list, detail)
+	root, split := leadsSplit(list, detail)
 	// The list gets the larger share: its company names are what the user
 	// scans, and at 1024 px 0.6 leaves a 30-character name room to show
 	// in full beside the score, CVR and status columns.
 	split.Offset = 0.6
 	if tools == nil {
-		return split
+		return root
 	}
-	return container.NewBorder(tools, nil, nil, nil, split)
+	return container.NewBorder(tools, nil, nil, nil, root)
 }
 
 // ShowDetail shows or hides the lead pane of a LeadsLayout; hidden, the
@@ -117,10 +117,15 @@ func ShowDetail(layout, detail fyne.CanvasObject, show bool) {
 	if show == detail.Visible() {
 		return
 	}
+	// The split sees the pane's theme wrapper (divider.go), not the pane:
+	// both are shown or hidden, so the split gives the list the width.
+	pane := paneOf(layout, detail)
 	if show {
 		detail.Show()
+		pane.Show()
 	} else {
 		detail.Hide()
+		pane.Hide()
 	}
 	layout.Refresh()
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -132,24 +133,87 @@ func TestDemoBannerReadable(t *testing.T) {
 	}
 }
 
+// splitIn finds the split of a LeadsLayout, through its theme wrappers.
+func splitIn(o fyne.CanvasObject) *container.Split {
+	switch o := o.(type) {
+	case *container.Split:
+		return o
+	case *container.ThemeOverride:
+		return splitIn(o.Content)
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			if sp := splitIn(c); sp != nil {
+				return sp
+			}
+		}
+	}
+	return nil
+}
+
+// unwrap is the pane inside a theme wrapper.
+func unwrap(o fyne.CanvasObject) fyne.CanvasObject {
+	if w, ok := o.(*container.ThemeOverride); ok {
+		return w.Content
+	}
+	return o
+}
+
 func TestLeadsLayoutPutsToolsAboveTheSplit(t *testing.T) {
 	uitest.Setup(t)
 	list, detail, tools := widget.NewLabel("list"), widget.NewLabel("detail"), widget.NewLabel("tools")
-	if sp, ok := LeadsLayout(list, detail, nil).(*container.Split); !ok || sp.Leading != list || sp.Trailing != detail {
+	if sp := splitIn(LeadsLayout(list, detail, nil)); sp == nil || unwrap(sp.Leading) != list || unwrap(sp.Trailing) != detail {
 		t.Errorf("without tools: not the list beside the details")
 	}
 	border, ok := LeadsLayout(list, detail, tools).(*fyne.Container)
 	if !ok {
 		t.Fatal("with tools: not a container")
 	}
-	hasSplit, hasTools := false, false
+	sp := splitIn(border)
+	hasTools := false
 	for _, o := range border.Objects {
-		sp, ok := o.(*container.Split)
-		hasSplit = hasSplit || ok && sp.Leading == list && sp.Trailing == detail
 		hasTools = hasTools || o == tools
 	}
-	if !hasSplit || !hasTools {
-		t.Errorf("with tools: split of list and details %v, tools %v", hasSplit, hasTools)
+	if sp == nil || unwrap(sp.Leading) != list || unwrap(sp.Trailing) != detail || !hasTools {
+		t.Errorf("with tools: split of list and details %v, tools %v", sp != nil, hasTools)
+	}
+}
+
+// The divider between the list and the lead pane is a bar a user sees
+// and can grab (Fyne's own is an 8 px strip in a nearly transparent
+// colour), while the panes keep the app's padding.
+func TestSplitHandleIsVisible(t *testing.T) {
+	w := uitest.Setup(t)
+	list, detail := widget.NewLabel("list"), widget.NewLabel("detail")
+	w.SetContent(LeadsLayout(list, detail, widget.NewLabel("tools")))
+	w.Resize(fyne.NewSize(1024, 640))
+	sp := splitIn(w.Content())
+	var divider fyne.CanvasObject
+	for _, o := range test.WidgetRenderer(sp).Objects() {
+		if o != sp.Leading && o != sp.Trailing {
+			divider = o
+		}
+	}
+	if divider == nil {
+		t.Fatal("no divider in the split")
+	}
+	if wd := divider.Size().Width; wd < 12 {
+		t.Errorf("divider %.0f px wide, want at least 12", wd)
+	}
+	base := fyne.CurrentApp().Settings().Theme()
+	if got := list.Theme().Size(theme.SizeNamePadding); got != base.Size(theme.SizeNamePadding) {
+		t.Errorf("the list's padding is %.0f, want the app's %.0f", got, base.Size(theme.SizeNamePadding))
+	}
+	// The strip is opaque (Fyne's shadow colour is a translucent black),
+	// and the grip on it stands 3:1 off it in both variants.
+	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+		dt := dividerTheme{apptheme.New()}
+		strip, grip := dt.Color(theme.ColorNameShadow, v), dt.Color(theme.ColorNameForeground, v)
+		if _, _, _, a := strip.RGBA(); a != 0xffff {
+			t.Errorf("variant %d: divider strip %v is translucent", v, strip)
+		}
+		if r := apptheme.Contrast(grip, strip); r < 3 {
+			t.Errorf("variant %d: grip %v on strip %v = %.2f:1, want ≥ 3:1", v, grip, strip, r)
+		}
 	}
 }
 
