@@ -202,7 +202,10 @@ for lt in "da light" "en dark" "en light"; do
 	click "${MATCH_CHANGES[@]}"
 	shot match-changes 3
 	if [ "$1" = en ] && [ "$2" = light ]; then
-		xdotool key --window "$WID" Escape
+		# The English confirmation: Sync to selected on the CVR match.
+		click "${MATCH_SYNC_X[$L]}" "$MATCH_SYNC_Y"
+		waitfor cvr_synced || { shot failed; fail "the lead with CVR $CVR_LEAD was not synced ($L $T)"; }
+		shot updated 2
 		batch_review
 	fi
 	stop
