@@ -19,12 +19,17 @@ type LinkedCompany struct {
 	OrgNr       string
 	URL         string // the first web address (Slim rows carry one value per column)
 	AssociateID int    // the owner ("Vores kontakt"); 0 when the tenant did not say
+	// Owner is the owner's full name (contactAssociate/fullName), so a
+	// change of owner can name both people; "" when the tenant did not
+	// say. Owners are compared by AssociateID, never by name.
+	Owner string
 }
 
 // LinkedColumns is the $select of a read-back: only documented
-// SimpleContact columns (API.md §2.6, §9).
+// SimpleContact columns (API.md §2.6, §9; the owner's name is the
+// official sample's contactAssociate/fullName).
 func LinkedColumns() []string {
-	return []string{ColContactID, ColName, ColOrgNr, ColURL, ColAssociateID}
+	return []string{ColContactID, ColName, ColOrgNr, ColURL, ColAssociateID, ColOwner}
 }
 
 // LinkedRead is the answer of Linked: the companies that still exist,
@@ -85,7 +90,7 @@ func (s *ContactsService) linkedBatch(ctx context.Context, batch []int, out *Lin
 				continue // a repeated row (several web addresses) keeps the first
 			}
 			owner, _ := r.Int(ColAssociateID)
-			found[c.ContactID] = LinkedCompany{ContactID: c.ContactID, Name: c.Name, OrgNr: c.OrgNr, URL: c.URL, AssociateID: owner}
+			found[c.ContactID] = LinkedCompany{ContactID: c.ContactID, Name: c.Name, OrgNr: c.OrgNr, URL: c.URL, AssociateID: owner, Owner: c.Owner}
 		}
 		if res.NextLink == "" || len(res.Rows) == 0 {
 			break
