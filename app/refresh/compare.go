@@ -34,7 +34,7 @@ func compare(was store.Snapshot, c so.LinkedCompany) (string, []store.RefreshCha
 	if !sameOrgNr(was.OrgNr, c.OrgNr) {
 		add(FieldOrgNr, was.OrgNr, c.OrgNr)
 	}
-	if !sameSite(was.Website, c.URL) {
+	if !stillSite(was.Website, c) {
 		add(FieldWebsite, was.Website, c.URL)
 	}
 	if was.OwnerID != 0 && c.AssociateID != 0 && c.AssociateID != was.OwnerID {
@@ -55,6 +55,25 @@ func sameOrgNr(a, b string) bool {
 		return da == db
 	}
 	return sameText(a, b)
+}
+
+// stillSite reports whether the company still has the web address it had
+// after our sync. It need not be the first any more: with several
+// addresses the order of the search's rows is UNCONFIRMED, so any of
+// them will do.
+func stillSite(was string, c so.LinkedCompany) bool {
+	if sameSite(was, c.URL) {
+		return true
+	}
+	if was == "" {
+		return false
+	}
+	for _, u := range c.URLs {
+		if sameSite(was, u) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameText compares names as a person would: case and spacing aside.

@@ -27,6 +27,8 @@ func TestCompare(t *testing.T) {
 		{"orgnr cleared", nil, func(c *so.LinkedCompany) { c.OrgNr = "" }, store.RefreshChange{Field: FieldOrgNr, Local: was.OrgNr, SuperOffice: ""}},
 		{"orgnr filled in", func(s *store.Snapshot) { s.OrgNr = "" }, nil, store.RefreshChange{Field: FieldOrgNr, Local: "", SuperOffice: base.OrgNr}},
 		{"new site", nil, func(c *so.LinkedCompany) { c.URL = "https://fjordlys.com" }, store.RefreshChange{Field: FieldWebsite, Local: was.Website, SuperOffice: "https://fjordlys.com"}},
+		{"site gone of several", nil, func(c *so.LinkedCompany) { c.URL, c.URLs = "https://fjordlys.com", []string{"https://fjordlys.com", "https://fjordlys.de"} },
+			store.RefreshChange{Field: FieldWebsite, Local: was.Website, SuperOffice: "https://fjordlys.com"}},
 		{"new owner", nil, func(c *so.LinkedCompany) { c.AssociateID, c.Owner = 9, "Jonas Berg" },
 			store.RefreshChange{Field: FieldOwner, Local: "Mette Kjær Lund", SuperOffice: "Jonas Berg", LocalOwnerID: 5, SuperOfficeOwnerID: 9}},
 		// Owners are told apart by id: two people of one name are two owners.
@@ -46,9 +48,16 @@ func TestCompare(t *testing.T) {
 			t.Errorf("%s: %s %+v, want changed %+v", tc.name, st, ch, tc.want)
 		}
 	}
+	// Our site second of several addresses: the tenant's row order is
+	// no change.
+	c := base
+	c.URL, c.URLs = "https://fjordlys.com", []string{"https://fjordlys.com", "https://www.fjordlys.dk"}
+	if st, ch := compare(was, c); st != store.RefreshSame {
+		t.Errorf("our site among several: %s %+v, want same", st, ch)
+	}
 	// An owner renamed (the same associate) is no change of owner, and an
 	// owner unknown on either side is not compared.
-	c := base
+	c = base
 	c.Owner = "Mette Lund"
 	if st, ch := compare(was, c); st != store.RefreshSame {
 		t.Errorf("the owner's name spelled anew: %s %+v, want same", st, ch)

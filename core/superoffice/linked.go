@@ -18,6 +18,10 @@ type LinkedCompany struct {
 	Name        string
 	OrgNr       string
 	URL         string // the first web address (Slim rows carry one value per column)
+	// URLs are the web addresses of every row of the company, URL first:
+	// a tenant that answers one row per address (UNCONFIRMED) may send
+	// them in any order, so "the first" is not a stable yardstick.
+	URLs []string
 	AssociateID int    // the owner ("Vores kontakt"); 0 when the tenant did not say
 	// Owner is the owner's full name (contactAssociate/fullName), so a
 	// change of owner can name both people; "" when the tenant did not
@@ -86,11 +90,24 @@ func (s *ContactsService) linkedBatch(ctx context.Context, batch []int, out *Lin
 		}
 		for _, r := range res.Rows {
 			c := r.Contact()
-			if _, dup := found[c.ContactID]; dup || !slices.Contains(batch, c.ContactID) {
-				continue // a repeated row (several web addresses) keeps the first
+			if !slices.Contains(batch, c.ContactID) {
+				continue
+			}
+			if had, dup := found[c.ContactID]; dup {
+				// A repeated row (several web addresses) keeps the first
+				// row's values and adds its address.
+				if c.URL != "" && !slices.Contains(had.URLs, c.URL) {
+					had.URLs = append(had.URLs, c.URL)
+					found[c.ContactID] = had
+				}
+				continue
 			}
 			owner, _ := r.Int(ColAssociateID)
-			found[c.ContactID] = LinkedCompany{ContactID: c.ContactID, Name: c.Name, OrgNr: c.OrgNr, URL: c.URL, AssociateID: owner, Owner: c.Owner}
+			lc := LinkedCompany{ContactID: c.ContactID, Name: c.Name, OrgNr: c.OrgNr, URL: c.URL, AssociateID: owner, Owner: c.Owner}
+			if c.URL != "" {
+				lc.URLs = []string{c.URL}
+			}
+			found[c.ContactID] = lc
 		}
 		if res.NextLink == "" || len(res.Rows) == 0 {
 			break
