@@ -27,7 +27,9 @@ func TestCompare(t *testing.T) {
 		{"orgnr cleared", nil, func(c *so.LinkedCompany) { c.OrgNr = "" }, store.RefreshChange{Field: FieldOrgNr, Local: was.OrgNr, SuperOffice: ""}},
 		{"orgnr filled in", func(s *store.Snapshot) { s.OrgNr = "" }, nil, store.RefreshChange{Field: FieldOrgNr, Local: "", SuperOffice: base.OrgNr}},
 		{"new site", nil, func(c *so.LinkedCompany) { c.URL = "https://fjordlys.com" }, store.RefreshChange{Field: FieldWebsite, Local: was.Website, SuperOffice: "https://fjordlys.com"}},
-		{"site gone of several", nil, func(c *so.LinkedCompany) { c.URL, c.URLs = "https://fjordlys.com", []string{"https://fjordlys.com", "https://fjordlys.de"} },
+		{"site gone of several", nil, func(c *so.LinkedCompany) {
+			c.URL, c.URLs = "https://fjordlys.com", []string{"https://fjordlys.com", "https://fjordlys.de"}
+		},
 			store.RefreshChange{Field: FieldWebsite, Local: was.Website, SuperOffice: "https://fjordlys.com"}},
 		{"new owner", nil, func(c *so.LinkedCompany) { c.AssociateID, c.Owner = 9, "Jonas Berg" },
 			store.RefreshChange{Field: FieldOwner, Local: "Mette Kjær Lund", SuperOffice: "Jonas Berg", LocalOwnerID: 5, SuperOfficeOwnerID: 9}},

@@ -14,15 +14,15 @@ const MaxLinkedPerQuery = 50
 // LinkedCompany is what a read-back sees of a company a lead is linked
 // to: the values a user may have changed in SuperOffice since the sync.
 type LinkedCompany struct {
-	ContactID   int
-	Name        string
-	OrgNr       string
-	URL         string // the first web address (Slim rows carry one value per column)
+	ContactID int
+	Name      string
+	OrgNr     string
+	URL       string // the first web address (Slim rows carry one value per column)
 	// URLs are the web addresses of every row of the company, URL first:
 	// a tenant that answers one row per address (UNCONFIRMED) may send
 	// them in any order, so "the first" is not a stable yardstick.
-	URLs []string
-	AssociateID int    // the owner ("Vores kontakt"); 0 when the tenant did not say
+	URLs        []string
+	AssociateID int // the owner ("Vores kontakt"); 0 when the tenant did not say
 	// Owner is the owner's full name (contactAssociate/fullName), so a
 	// change of owner can name both people; "" when the tenant did not
 	// say. Owners are compared by AssociateID, never by name.
