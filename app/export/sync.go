@@ -65,6 +65,9 @@ type Result struct {
 	CompanyName string `json:"-"`
 	// FollowUp is the follow-up booked for this export, nil when none.
 	FollowUp *FollowUpResult `json:"followUp,omitempty"`
+	// after is the company as SuperOffice answered our last write (or
+	// the read before it when nothing was sent): the sync's snapshot.
+	after *so.ContactEntity
 }
 
 // Sync writes the lead to the chosen or a new company and records the
@@ -97,6 +100,9 @@ func (e *Engine) Sync(ctx context.Context, localID int64, ch Choice) (*Result, e
 	}
 	at := e.now()
 	if err := e.db.MarkSynced(ctx, localID, int64(res.ContactID), e.tenant.Ctx, at); err != nil {
+		return nil, err
+	}
+	if err := e.saveSnapshot(ctx, localID, res, at); err != nil {
 		return nil, err
 	}
 	_ = e.db.DeleteIntent(ctx, localID)
@@ -257,7 +263,7 @@ func (e *Engine) write(ctx context.Context, localID int64, plan mapping.Plan, ch
 			return nil, err
 		}
 	}
-	res.ContactID, res.CompanyName = current.ContactId, current.Name
+	res.ContactID, res.CompanyName, res.after = current.ContactId, current.Name, current
 	if gone := vanished(plan, current); len(gone) > 0 {
 		// The admin deleted fields since the metadata was read: report
 		// them as skipped and read the tenant's fields again next time.

@@ -1,7 +1,6 @@
 package refresh
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
@@ -18,37 +17,63 @@ const (
 	FieldOwner   = "Owner"
 )
 
-// local is what a sync of the lead writes (or fills in) on its company:
-// the values a user's change in SuperOffice is measured against.
-type local struct {
-	Name, OrgNr, Website string
-}
-
-// compare judges a company read back against the lead. A value the lead
-// lacks is not compared (a sync never wrote one). The owner, which the
-// lead does not hold, is compared with ownerBefore, the owner first seen
-// on the company (0: none seen, nothing to compare).
-func compare(l local, c so.LinkedCompany, ownerBefore int) (string, []store.RefreshChange) {
+// compare judges a company read back against its snapshot: what
+// SuperOffice held right after our last sync. Every field is compared,
+// a blank one too (a user may fill in what the sync left blank), but only
+// by meaning: spelling, "www." or spaces in a number are no change. The
+// owner is compared by associate id (0 on either side: unknown, nothing
+// to compare) and reported with both names.
+func compare(was store.Snapshot, c so.LinkedCompany) (string, []store.RefreshChange) {
 	var out []store.RefreshChange
 	add := func(field, lv, sv string) {
 		out = append(out, store.RefreshChange{Field: field, Local: lv, SuperOffice: sv})
 	}
-	if l.Name != "" && !sameText(l.Name, c.Name) {
-		add(FieldName, l.Name, c.Name)
+	if !sameText(was.Name, c.Name) {
+		add(FieldName, was.Name, c.Name)
 	}
-	if d := digits(l.OrgNr); d != "" && d != digits(c.OrgNr) {
-		add(FieldOrgNr, l.OrgNr, c.OrgNr)
+	if !sameOrgNr(was.OrgNr, c.OrgNr) {
+		add(FieldOrgNr, was.OrgNr, c.OrgNr)
 	}
-	if l.Website != "" && !sameSite(l.Website, c.URL) {
-		add(FieldWebsite, l.Website, c.URL)
+	if !stillSite(was.Website, c) {
+		add(FieldWebsite, was.Website, c.URL)
 	}
-	if ownerBefore != 0 && c.AssociateID != 0 && c.AssociateID != ownerBefore {
-		add(FieldOwner, strconv.Itoa(ownerBefore), strconv.Itoa(c.AssociateID))
+	if was.OwnerID != 0 && c.AssociateID != 0 && c.AssociateID != was.OwnerID {
+		out = append(out, store.RefreshChange{Field: FieldOwner, Local: was.OwnerName, SuperOffice: c.Owner,
+			LocalOwnerID: was.OwnerID, SuperOfficeOwnerID: c.AssociateID})
 	}
 	if len(out) == 0 {
 		return store.RefreshSame, nil
 	}
 	return store.RefreshChanged, out
+}
+
+// sameOrgNr compares organisation numbers by their digits, so
+// "DK 12 34 56 78" and "12345678" are the same number; one without any
+// digits is compared as text.
+func sameOrgNr(a, b string) bool {
+	if da, db := digits(a), digits(b); da != "" || db != "" {
+		return da == db
+	}
+	return sameText(a, b)
+}
+
+// stillSite reports whether the company still has the web address it had
+// after our sync. It need not be the first any more: with several
+// addresses the order of the search's rows is UNCONFIRMED, so any of
+// them will do.
+func stillSite(was string, c so.LinkedCompany) bool {
+	if sameSite(was, c.URL) {
+		return true
+	}
+	if was == "" {
+		return false
+	}
+	for _, u := range c.URLs {
+		if sameSite(was, u) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameText compares names as a person would: case and spacing aside.

@@ -1,19 +1,18 @@
 // Package refresh reads the companies synced leads are linked to back
 // from SuperOffice ("Opdater fra SuperOffice") and tells per lead whether
-// the company is the same, changed by a user there, or gone (deleted or
-// merged away). It only reads SuperOffice; what it finds is stored per
+// the company is the same, changed by a user there since our last sync
+// (measured against the snapshot the sync stored, store.Snapshot), or
+// gone (deleted or merged away). It only reads SuperOffice; what it finds is stored per
 // lead (store.Refresh) for the lead's card, `refresh` and the batch, which
 // leaves a lead whose company is gone for a new match.
 package refresh
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
-	"github.com/rabitiq/superoffice-sync/core/mapping"
 	"github.com/rabitiq/superoffice-sync/core/msg"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
@@ -76,20 +75,29 @@ func (s *Service) Run(ctx context.Context, ids []int64) (*Report, error) {
 	rep.Queries = read.Queries
 	at := s.now()
 	var save []store.Refresh
+	var snaps []store.Snapshot
 	for _, l := range linked {
 		if !slices.Contains(read.Checked, int(l.ContactID)) {
 			continue
 		}
-		r, err := s.judge(ctx, l, read.Found, at)
+		r, snap, err := s.judge(ctx, l, read.Found, at)
 		if err != nil {
 			return rep, err
 		}
 		save = append(save, r)
+		if snap != nil {
+			snaps = append(snaps, *snap)
+		}
 		ch := r.Changes
 		if ch == nil {
 			ch = []store.RefreshChange{}
 		}
 		rep.Leads = append(rep.Leads, Lead{LocalID: l.LocalID, ID: l.ID, CompanyName: l.CompanyName, ContactID: l.ContactID, State: r.State, Changes: ch})
+	}
+	// The snapshots first: should the outcomes then fail to be stored,
+	// the next read-back measures against the same yardstick anyway.
+	if err := s.db.SaveSnapshots(ctx, snaps); err != nil {
+		return rep, err
 	}
 	if err := s.db.SaveRefreshes(ctx, save); err != nil {
 		return rep, err
@@ -100,35 +108,52 @@ func (s *Service) Run(ctx context.Context, ids []int64) (*Report, error) {
 	return rep, nil
 }
 
-// judge compares one lead with its company as read back.
-func (s *Service) judge(ctx context.Context, l store.LinkedLead, found map[int]so.LinkedCompany, at time.Time) (store.Refresh, error) {
+// judge compares one lead's company as read back with its snapshot, the
+// company as SuperOffice held it after our last sync (store.Snapshot,
+// taken by app/export). A lead synced before snapshots were kept has
+// none: its first read-back takes one from what it reads and says
+// "same", since the lead's own values are no yardstick (a sync keeps a
+// company's name or site on purpose, fill-if-blank, and that is no
+// user's change); a change made between that old sync and this first
+// read-back goes unseen. Only the owner keeps the yardstick the earlier
+// read-backs used, the first owner they saw, so an owner change already
+// shown does not vanish. The snapshot to store, if any, is returned.
+func (s *Service) judge(ctx context.Context, l store.LinkedLead, found map[int]so.LinkedCompany, at time.Time) (store.Refresh, *store.Snapshot, error) {
 	r := store.Refresh{LeadID: l.LocalID, Tenant: s.tenant, ContactID: l.ContactID, CheckedAt: at}
 	before, had, err := s.db.RefreshOf(ctx, l.LocalID, s.tenant)
 	if err != nil {
-		return r, err
+		return r, nil, err
+	}
+	snap, hasSnap, err := s.db.SnapshotOf(ctx, l.LocalID, s.tenant)
+	if err != nil {
+		return r, nil, err
 	}
 	c, ok := found[int(l.ContactID)]
 	if !ok {
 		r.State = store.RefreshGone
-		if had {
+		switch {
+		case hasSnap:
+			r.OwnerID = snap.OwnerID
+		case had:
 			r.OwnerID = before.OwnerID
 		}
-		return r, nil
+		return r, nil, nil
 	}
-	det, err := s.db.GetLead(ctx, l.LocalID)
-	if err != nil {
-		return r, fmt.Errorf("read-back of lead %d: %w", l.LocalID, err)
+	var take *store.Snapshot
+	if !hasSnap {
+		snap = snapshotOf(s.tenant, l, c, at)
+		if had && before.OwnerID != 0 && c.AssociateID != 0 && before.OwnerID != c.AssociateID {
+			snap.OwnerID, snap.OwnerName = before.OwnerID, ""
+		}
+		take = &snap
 	}
-	// What a sync writes, with the documented limits: no network.
-	plan, _ := mapping.Map(&det.Lead, mapping.TenantInfo{})
-	lv := local{Name: plan.Contact.Name, OrgNr: plan.Contact.OrgNr}
-	if len(plan.Contact.Urls) > 0 {
-		lv.Website = plan.Contact.Urls[0].Value
-	}
-	r.OwnerID = c.AssociateID
-	if had && before.OwnerID != 0 {
-		r.OwnerID = before.OwnerID // the first owner seen stays the yardstick
-	}
-	r.State, r.Changes = compare(lv, c, r.OwnerID)
-	return r, nil
+	r.OwnerID = snap.OwnerID
+	r.State, r.Changes = compare(snap, c)
+	return r, take, nil
+}
+
+// snapshotOf is the company as read back, as a snapshot of the lead.
+func snapshotOf(tenant string, l store.LinkedLead, c so.LinkedCompany, at time.Time) store.Snapshot {
+	return store.Snapshot{LeadID: l.LocalID, Tenant: tenant, ContactID: l.ContactID, Name: c.Name, OrgNr: c.OrgNr,
+		Website: c.URL, OwnerID: c.AssociateID, OwnerName: c.Owner, TakenAt: at}
 }

@@ -12,7 +12,7 @@ import (
 
 // The states of a read-back from SuperOffice.
 const (
-	RefreshSame    = "same"    // the company is there and holds what the lead holds
+	RefreshSame    = "same"    // the company is there and holds what it held after our last sync
 	RefreshChanged = "changed" // a user changed name, OrgNr, website or owner there
 	RefreshGone    = "gone"    // deleted or merged away: the lead must be matched again
 )
@@ -21,11 +21,17 @@ const (
 // window last read the linked companies back, so it does so at most daily.
 const SettingRefreshLastRun = "refresh.lastRun"
 
-// RefreshChange is one field that differs in SuperOffice.
+// RefreshChange is one field that differs in SuperOffice: Local is what
+// SuperOffice held after our last sync, SuperOffice what it holds now.
+// For the owner both are full names (what a person reads; "" when the
+// tenant did not say) and the associate ids, which are what is compared,
+// ride along (0 in changes stored before names were read).
 type RefreshChange struct {
-	Field       string `json:"field"`
-	Local       string `json:"local"`
-	SuperOffice string `json:"superOffice"`
+	Field              string `json:"field"`
+	Local              string `json:"local"`
+	SuperOffice        string `json:"superOffice"`
+	LocalOwnerID       int    `json:"localOwnerId,omitempty"`
+	SuperOfficeOwnerID int    `json:"superOfficeOwnerId,omitempty"`
 }
 
 // Refresh is the stored outcome of one lead's read-back.
@@ -35,7 +41,7 @@ type Refresh struct {
 	ContactID int64
 	State     string
 	Changes   []RefreshChange
-	OwnerID   int // the owner first seen on the company (0: none seen yet)
+	OwnerID   int // the owner the company is compared with (0: none known)
 	CheckedAt time.Time
 }
 

@@ -8,7 +8,8 @@ const (
 	RefreshGoneReview   = "refresh.gone-review"   // {id}: a batch left the lead for a new match
 	RefreshSame         = "refresh.same"          // nothing changed there
 	RefreshNow          = "refresh.now"           // {field} {value}: one value a user changed in SuperOffice
-	RefreshOwnerChanged = "refresh.owner-changed" // the owner is another associate now
+	RefreshOwnerChanged = "refresh.owner-changed" // the owner is another associate now, names unknown
+	RefreshOwnerNow     = "refresh.owner-now"     // {from} {to}: the owner after our sync and now, by name
 	RefreshFieldName    = "refresh.field-name"    //
 	RefreshFieldOrgNr   = "refresh.field-orgnr"   //
 	RefreshFieldWebsite = "refresh.field-website" //
@@ -35,6 +36,7 @@ func init() {
 		RefreshSame:         {"Som i SuperOffice", "Same as in SuperOffice"},
 		RefreshNow:          {"I SuperOffice nu: {field}: {value}", "In SuperOffice now: {field}: {value}"},
 		RefreshOwnerChanged: {"I SuperOffice nu: en anden Vores kontakt (ejer)", "In SuperOffice now: another Our contact (owner)"},
+		RefreshOwnerNow:     {"I SuperOffice nu: Vores kontakt: {from} → {to}", "In SuperOffice now: Our contact: {from} → {to}"},
 		RefreshFieldName:    {"Firmanavn", "Company name"},
 		RefreshFieldOrgNr:   {"CVR-nr. (OrgNr)", "CVR no. (OrgNr)"},
 		RefreshFieldWebsite: {"Hjemmeside", "Website"},

@@ -14,17 +14,26 @@ const MaxLinkedPerQuery = 50
 // LinkedCompany is what a read-back sees of a company a lead is linked
 // to: the values a user may have changed in SuperOffice since the sync.
 type LinkedCompany struct {
-	ContactID   int
-	Name        string
-	OrgNr       string
-	URL         string // the first web address (Slim rows carry one value per column)
-	AssociateID int    // the owner ("Vores kontakt"); 0 when the tenant did not say
+	ContactID int
+	Name      string
+	OrgNr     string
+	URL       string // the first web address (Slim rows carry one value per column)
+	// URLs are the web addresses of every row of the company, URL first:
+	// a tenant that answers one row per address (UNCONFIRMED) may send
+	// them in any order, so "the first" is not a stable yardstick.
+	URLs        []string
+	AssociateID int // the owner ("Vores kontakt"); 0 when the tenant did not say
+	// Owner is the owner's full name (contactAssociate/fullName), so a
+	// change of owner can name both people; "" when the tenant did not
+	// say. Owners are compared by AssociateID, never by name.
+	Owner string
 }
 
 // LinkedColumns is the $select of a read-back: only documented
-// SimpleContact columns (API.md §2.6, §9).
+// SimpleContact columns (API.md §2.6, §9; the owner's name is the
+// official sample's contactAssociate/fullName).
 func LinkedColumns() []string {
-	return []string{ColContactID, ColName, ColOrgNr, ColURL, ColAssociateID}
+	return []string{ColContactID, ColName, ColOrgNr, ColURL, ColAssociateID, ColOwner}
 }
 
 // LinkedRead is the answer of Linked: the companies that still exist,
@@ -81,11 +90,24 @@ func (s *ContactsService) linkedBatch(ctx context.Context, batch []int, out *Lin
 		}
 		for _, r := range res.Rows {
 			c := r.Contact()
-			if _, dup := found[c.ContactID]; dup || !slices.Contains(batch, c.ContactID) {
-				continue // a repeated row (several web addresses) keeps the first
+			if !slices.Contains(batch, c.ContactID) {
+				continue
+			}
+			if had, dup := found[c.ContactID]; dup {
+				// A repeated row (several web addresses) keeps the first
+				// row's values and adds its address.
+				if c.URL != "" && !slices.Contains(had.URLs, c.URL) {
+					had.URLs = append(had.URLs, c.URL)
+					found[c.ContactID] = had
+				}
+				continue
 			}
 			owner, _ := r.Int(ColAssociateID)
-			found[c.ContactID] = LinkedCompany{ContactID: c.ContactID, Name: c.Name, OrgNr: c.OrgNr, URL: c.URL, AssociateID: owner}
+			lc := LinkedCompany{ContactID: c.ContactID, Name: c.Name, OrgNr: c.OrgNr, URL: c.URL, AssociateID: owner, Owner: c.Owner}
+			if c.URL != "" {
+				lc.URLs = []string{c.URL}
+			}
+			found[c.ContactID] = lc
 		}
 		if res.NextLink == "" || len(res.Rows) == 0 {
 			break

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -20,7 +21,13 @@ func TestLinkedBatchesByFifty(t *testing.T) {
 			if s == "7" { // deleted in SuperOffice: no row
 				continue
 			}
-			rows = append(rows, fmt.Sprintf(`{"PrimaryKey":%s,"EntityName":"contact","contactId":%s,"name":"Firma %s","orgnr":"1234","url/URLAddress":"https://x.dk","associateId":"[I:5]"}`, s, s, s))
+			rows = append(rows, fmt.Sprintf(`{"PrimaryKey":%s,"EntityName":"contact","contactId":%s,"name":"Firma %s","orgnr":"1234","url/URLAddress":"https://x.dk","associateId":"[I:5]","contactAssociate/fullName":"Mette Kjær Lund"}`, s, s, s))
+		}
+		if strings.Contains(f, "42,") {
+			// A second row of company 42 for its second web address, and a
+			// third repeating the first.
+			rows = append(rows, `{"PrimaryKey":42,"EntityName":"contact","contactId":42,"name":"Firma 42","orgnr":"1234","url/URLAddress":"https://y.dk","associateId":"[I:5]"}`,
+				`{"PrimaryKey":42,"EntityName":"contact","contactId":42,"name":"Firma 42","orgnr":"1234","url/URLAddress":"https://x.dk","associateId":"[I:5]"}`)
 		}
 		rows = append(rows, `{"PrimaryKey":9999,"EntityName":"contact","contactId":9999,"name":"not asked"}`)
 		jsonReply(200, `{"odata.nextLink":null,"value":[`+strings.Join(rows, ",")+`]}`)(w, r)
@@ -47,7 +54,7 @@ func TestLinkedBatchesByFifty(t *testing.T) {
 		if n := strings.Count(f, ",") + 1; !strings.HasPrefix(f, "contactId in (") || n > MaxLinkedPerQuery {
 			t.Errorf("request %d: filter %q asks %d ids", i, f, n)
 		}
-		if s := r.Query["$select"][0]; s != "contactId,name,orgnr,url/URLAddress,associateId" {
+		if s := r.Query["$select"][0]; s != "contactId,name,orgnr,url/URLAddress,associateId,contactAssociate/fullName" {
 			t.Errorf("request %d: $select %q", i, s)
 		}
 	}
@@ -60,8 +67,9 @@ func TestLinkedBatchesByFifty(t *testing.T) {
 	if _, ok := got.Found[9999]; ok {
 		t.Error("a row for an id not asked was taken")
 	}
-	want := LinkedCompany{ContactID: 42, Name: "Firma 42", OrgNr: "1234", URL: "https://x.dk", AssociateID: 5}
-	if got.Found[42] != want {
+	want := LinkedCompany{ContactID: 42, Name: "Firma 42", OrgNr: "1234", URL: "https://x.dk", URLs: []string{"https://x.dk", "https://y.dk"},
+		AssociateID: 5, Owner: "Mette Kjær Lund"}
+	if !reflect.DeepEqual(got.Found[42], want) {
 		t.Errorf("found[42] = %+v, want %+v", got.Found[42], want)
 	}
 }

@@ -53,7 +53,7 @@ func (d *Detail) refreshItems(r store.LeadRow) []fyne.CanvasObject {
 		for _, c := range st.Changes {
 			var line string
 			if c.Field == refresh.FieldOwner {
-				line = msg.New(msg.RefreshOwnerChanged).Text(i18n.Lang())
+				line = ownerLine(c)
 			} else {
 				v := c.SuperOffice
 				if v == "" {
@@ -69,6 +69,21 @@ func (d *Detail) refreshItems(r store.LeadRow) []fyne.CanvasObject {
 	when := widget.NewLabel(lang.L("Checked in SuperOffice {{.When}}", map[string]any{"When": st.CheckedAt.Local().Format("02-01-2006 15:04")}))
 	when.Importance = widget.LowImportance
 	return append(out, when)
+}
+
+// ownerLine says who owns the company now ("Vores kontakt") and who did
+// after our sync, by name as far as SuperOffice told them. A change
+// stored before names were read (no ids) holds associate ids, which mean
+// nothing to a salesperson: it says only that the owner is another.
+func ownerLine(c store.RefreshChange) string {
+	l := i18n.Lang()
+	switch {
+	case c.SuperOfficeOwnerID == 0 || c.SuperOffice == "":
+		return msg.New(msg.RefreshOwnerChanged).Text(l)
+	case c.Local == "":
+		return msg.New(msg.RefreshNow, "field", msg.New(msg.RefreshFieldOwner).Text(l), "value", c.SuperOffice).Text(l)
+	}
+	return msg.New(msg.RefreshOwnerNow, "from", c.Local, "to", c.SuperOffice).Text(l)
 }
 
 // labelForReadBack names the export button after what it does for a
