@@ -78,11 +78,7 @@ func writeRefreshTable(env Env, rep *refresh.Report) error {
 		state := map[string]string{store.RefreshSame: msg.RefreshSame, store.RefreshChanged: msg.RefreshChanged, store.RefreshGone: msg.RefreshGone}[l.State]
 		var ch []string
 		for _, c := range l.Changes {
-			sv := c.SuperOffice
-			if sv == "" {
-				sv = env.say(msg.RefreshEmpty)
-			}
-			ch = append(ch, env.say(refresh.FieldCode(c.Field))+": "+oneLine(c.Local)+" → "+oneLine(sv))
+			ch = append(ch, changeLine(env, c))
 		}
 		changes := strings.Join(ch, "; ")
 		if changes == "" {
@@ -100,4 +96,19 @@ func writeRefreshTable(env Env, rep *refresh.Report) error {
 	_, err := fmt.Fprintln(env.Stdout, env.say(msg.CLIRefreshSummary, "n", len(rep.Leads), "same", count[store.RefreshSame],
 		"changed", count[store.RefreshChanged], "gone", count[store.RefreshGone]))
 	return err
+}
+
+// changeLine is one change as "field: here → there". An owner seen before
+// names were read has no name, so only the new one is said, as the lead
+// card does; a value a user cleared reads "(tom)".
+func changeLine(env Env, c store.RefreshChange) string {
+	sv := c.SuperOffice
+	if sv == "" {
+		sv = env.say(msg.RefreshEmpty)
+	}
+	field := env.say(refresh.FieldCode(c.Field))
+	if c.Local == "" && c.Field == refresh.FieldOwner {
+		return field + ": " + oneLine(sv)
+	}
+	return field + ": " + oneLine(c.Local) + " → " + oneLine(sv)
 }
