@@ -57,6 +57,9 @@ const (
 	SortScore Sort = iota // highest score first, then name
 	SortName
 	SortImported // newest first
+	// SortStatus puts what needs the user first: failed, review, changed,
+	// new, synced; the newest lead first within a status (statussort.go).
+	SortStatus
 )
 
 // ListOptions selects a page of leads.
@@ -81,6 +84,9 @@ const rowColumns = `l.id, l.rabitiq_id, l.company_name, l.cvr, l.cvr_valid, l.in
 // migration 0003), so a page deep in 100,000 leads skips index entries,
 // not whole rows; only the page's rows are then read and joined.
 func (d *DB) ListLeads(ctx context.Context, opt ListOptions) ([]LeadRow, error) {
+	if opt.Sort == SortStatus { // its keys are in sync_state, not leads
+		return d.listByStatus(ctx, opt)
+	}
 	w, args := where(opt.Query)
 	w, args = withStatus(w, args, opt.Status)
 	order, index := listOrder(opt.Sort, opt.Reverse)
