@@ -66,7 +66,8 @@ const (
 type ListOptions struct {
 	Query string // word prefixes of name, CVR, industry, location or contacts, or digits of a CVR; empty = all; capped by CapSearch
 	Sort  Sort
-	// Reverse turns the order around (lowest score, Z–A, oldest first).
+	// Reverse turns the order around (lowest score, Z–A, oldest first,
+	// synced first).
 	// SQLite walks the same index backwards, so a reversed page costs what
 	// a forward one does.
 	Reverse bool
