@@ -113,7 +113,13 @@ func cancelled(ctx context.Context, err error) error {
 // offset of them and stopping after limit: with many hits it stops after
 // a few hundred index entries instead of sorting every hit.
 func (d *DB) pageOfHits(ctx context.Context, index, order string, hits *idSet, offset, limit int) ([]int64, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT l.id FROM leads l INDEXED BY `+index+order)
+	return d.walkKeeping(ctx, `SELECT l.id FROM leads l INDEXED BY `+index+order, nil, hits, offset, limit)
+}
+
+// walkKeeping runs walk, a query of ids in a list order, and keeps the ids
+// in hits as pageOfHits does.
+func (d *DB) walkKeeping(ctx context.Context, walk string, args []any, hits *idSet, offset, limit int) ([]int64, error) {
+	rows, err := d.db.QueryContext(ctx, walk, args...)
 	if err != nil {
 		return nil, err
 	}

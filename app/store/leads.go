@@ -57,13 +57,17 @@ const (
 	SortScore Sort = iota // highest score first, then name
 	SortName
 	SortImported // newest first
+	// SortStatus puts what needs the user first: failed, review, changed,
+	// new, synced; the newest lead first within a status (statussort.go).
+	SortStatus
 )
 
 // ListOptions selects a page of leads.
 type ListOptions struct {
 	Query string // word prefixes of name, CVR, industry, location or contacts, or digits of a CVR; empty = all; capped by CapSearch
 	Sort  Sort
-	// Reverse turns the order around (lowest score, Z–A, oldest first).
+	// Reverse turns the order around (lowest score, Z–A, oldest first,
+	// synced first).
 	// SQLite walks the same index backwards, so a reversed page costs what
 	// a forward one does.
 	Reverse bool
@@ -81,6 +85,9 @@ const rowColumns = `l.id, l.rabitiq_id, l.company_name, l.cvr, l.cvr_valid, l.in
 // migration 0003), so a page deep in 100,000 leads skips index entries,
 // not whole rows; only the page's rows are then read and joined.
 func (d *DB) ListLeads(ctx context.Context, opt ListOptions) ([]LeadRow, error) {
+	if opt.Sort == SortStatus { // its keys are in sync_state, not leads
+		return d.listByStatus(ctx, opt)
+	}
 	w, args := where(opt.Query)
 	w, args = withStatus(w, args, opt.Status)
 	order, index := listOrder(opt.Sort, opt.Reverse)

@@ -11,15 +11,15 @@ import (
 
 // Sorter is the list's sortable headers: tapping one sorts the list by
 // it, tapping it again turns the order around. Only orders the store reads
-// from an index are offered, so a page stays as fast at 100k leads; the
-// status has no such index and is filtered instead of sorted.
+// from an index are offered, so a page stays as fast at 100k leads (the
+// status's is an index on sync_state, migration 0012).
 type Sorter struct {
-	// ByName, ByScore and ByImported are the header buttons; the active
-	// one carries ▲ (ascending) or ▼ (descending).
-	ByName, ByScore, ByImported *widget.Button
-	sort                        store.Sort
-	reverse                     bool
-	onChange                    func()
+	// ByName, ByScore, ByImported and ByStatus are the header buttons; the
+	// active one carries ▲ (ascending) or ▼ (descending).
+	ByName, ByScore, ByImported, ByStatus *widget.Button
+	sort                                  store.Sort
+	reverse                               bool
+	onChange                              func()
 }
 
 // newSorter starts on the store's default order, best score first.
@@ -32,6 +32,7 @@ func newSorter(onChange func()) *Sorter {
 		return b
 	}
 	s.ByName, s.ByScore, s.ByImported = mk(store.SortName), mk(store.SortScore), mk(store.SortImported)
+	s.ByStatus = mk(store.SortStatus)
 	s.refresh()
 	return s
 }
@@ -53,7 +54,9 @@ func (s *Sorter) Tap(by store.Sort) {
 func (s *Sorter) Options() (store.Sort, bool) { return s.sort, s.reverse }
 
 // ascending says whether a sort's forward order goes up: names A–Z do,
-// scores (best first) and import times (newest first) go down.
+// scores (best first) and import times (newest first) go down, and so
+// does the status, from what needs the user most (failed) to what needs
+// nothing (synced).
 func ascending(by store.Sort, reverse bool) bool {
 	return (by == store.SortName) != reverse
 }
@@ -63,7 +66,7 @@ func (s *Sorter) refresh() {
 		b    *widget.Button
 		by   store.Sort
 		text string
-	}{{s.ByName, store.SortName, lang.L("Company")}, {s.ByScore, store.SortScore, lang.L("Score")}, {s.ByImported, store.SortImported, lang.L("Imported")}} {
+	}{{s.ByName, store.SortName, lang.L("Company")}, {s.ByScore, store.SortScore, lang.L("Score")}, {s.ByImported, store.SortImported, lang.L("Imported")}, {s.ByStatus, store.SortStatus, lang.L("Status")}} {
 		t := h.text
 		if h.by == s.sort {
 			if ascending(s.sort, s.reverse) {

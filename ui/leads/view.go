@@ -160,7 +160,7 @@ func New(svc Service, win fyne.Window) *View {
 	pad.SetMinSize(widget.NewCheck("", nil).MinSize())
 	v.Sort = newSorter(v.resort)
 	v.header = container.NewBorder(nil, nil, pad, nil,
-		container.New(columns{rowWidths}, v.Sort.nameHeader(), v.Sort.ByScore, bold(lang.L("CVR")), bold(lang.L("Status"))))
+		container.New(columns{rowWidths}, v.Sort.nameHeader(), v.Sort.ByScore, bold(lang.L("CVR")), v.Sort.ByStatus))
 	v.Chips = newChips(v.Reload)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.Import, v.ImportDir), v.Search), v.Chips.root, v.header)
 	v.Progress = widget.NewProgressBar()
