@@ -62,7 +62,7 @@ var errFollowUpUnsure = msg.Errorf(nil, msg.FollowUpUnsure)
 // follow-up that fails does not fail the sync: it is a warning, and the
 // next sync with a follow-up tries again (looking first).
 func (e *Engine) followUp(ctx context.Context, localID int64, l *lead.Lead, plan mapping.Plan, res *Result, days int) {
-	fu, err := e.bookFollowUp(ctx, localID, l, plan, res.ContactID, days)
+	fu, err := e.bookFollowUp(ctx, localID, l, plan, res.ContactID, days, res.warn)
 	switch {
 	case err == nil:
 		res.FollowUp = fu
@@ -74,7 +74,7 @@ func (e *Engine) followUp(ctx context.Context, localID int64, l *lead.Lead, plan
 	}
 }
 
-func (e *Engine) bookFollowUp(ctx context.Context, localID int64, l *lead.Lead, plan mapping.Plan, contactID, days int) (*FollowUpResult, error) {
+func (e *Engine) bookFollowUp(ctx context.Context, localID int64, l *lead.Lead, plan mapping.Plan, contactID, days int, warn func(mapping.Warning)) (*FollowUpResult, error) {
 	tenant, cid := e.tenant.Ctx, int64(contactID)
 	prev, ok, err := e.db.FollowUpFor(ctx, tenant, localID, cid)
 	if err != nil {
@@ -96,7 +96,7 @@ func (e *Engine) bookFollowUp(ctx context.Context, localID int64, l *lead.Lead, 
 	if err != nil {
 		return nil, msg.Errorf(err, msg.FollowUpReadDefault)
 	}
-	body, err := e.followUpBody(ctx, l, plan, contactID, days, def)
+	body, err := e.followUpBody(ctx, l, plan, contactID, days, def, warn)
 	if err != nil {
 		return nil, err
 	}
@@ -163,8 +163,8 @@ func sameMinute(a, b string) bool {
 }
 
 // followUpBody builds the checklist task from the tenant's default.
-func (e *Engine) followUpBody(ctx context.Context, l *lead.Lead, plan mapping.Plan, contactID, days int, def *so.AppointmentEntity) (*so.AppointmentEntity, error) {
-	task, err := e.followUpTask(ctx, def)
+func (e *Engine) followUpBody(ctx context.Context, l *lead.Lead, plan mapping.Plan, contactID, days int, def *so.AppointmentEntity, warn func(mapping.Warning)) (*so.AppointmentEntity, error) {
+	task, err := e.followUpTask(ctx, def, warn)
 	if err != nil {
 		return nil, err
 	}
@@ -192,15 +192,30 @@ func (e *Engine) followUpBody(ctx context.Context, l *lead.Lead, plan mapping.Pl
 	return body, nil
 }
 
-// followUpTask is the task type: the one chosen for the tenant in
-// Integrationer, else the default's.
-func (e *Engine) followUpTask(ctx context.Context, def *so.AppointmentEntity) (int, error) {
+// followUpTask is the task type, always an item the tenant's Task list
+// has now: the one chosen for the tenant in Integrationer, else the
+// list's default (what Integrationer shows as "standard"), else the
+// /default appointment's. A chosen item the tenant has since deleted is
+// reported with warn and not sent (a strict tenant refuses it).
+func (e *Engine) followUpTask(ctx context.Context, def *so.AppointmentEntity, warn func(mapping.Warning)) (int, error) {
 	v, ok, err := e.db.TenantSetting(ctx, e.tenant.Ctx, store.SettingFollowUpTask)
 	if err != nil {
 		return 0, err
 	}
+	tasks, err := e.taskList(ctx)
+	if err != nil {
+		return 0, err
+	}
 	if n, err := strconv.Atoi(v); ok && err == nil && n > 0 {
-		return n, nil
+		if _, ok := itemByID(tasks.items, n); ok {
+			return n, nil
+		}
+		warn(mapping.Warning{Msg: msg.New(msg.FollowUpTaskGone, "id", n)})
+	}
+	if tasks.hasDefault {
+		if _, ok := itemByID(tasks.items, tasks.def.ID); ok {
+			return tasks.def.ID, nil
+		}
 	}
 	if def.Task != nil && def.Task.TaskListItemId > 0 {
 		return def.Task.TaskListItemId, nil

@@ -9,6 +9,7 @@ import (
 	"github.com/rabitiq/superoffice-sync/app/store"
 	"github.com/rabitiq/superoffice-sync/core/msg"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
+	"github.com/rabitiq/superoffice-sync/core/superoffice/sotest"
 )
 
 // friday is 4 December 2026, 15:30 in the user's time zone.
@@ -194,4 +195,36 @@ func get(v any, keys ...string) any {
 		v = m[k]
 	}
 	return v
+}
+
+// The task type chosen in Integrationer (4) was deleted in the tenant
+// since: the follow-up is booked with the Task list's default (what
+// Integrationer shows as "standard"), the user is told, and the deleted
+// id is never sent (a strict tenant would refuse the whole task).
+func TestFollowUpDeletedTaskTypeFallsBackToTheListDefault(t *testing.T) {
+	e, id := followUpEnv(t)
+	ctx := context.Background()
+	if err := e.sim.DeleteListItem(sotest.ListTask, 4); err != nil {
+		t.Fatal(err)
+	}
+	var listDefault int
+	for _, it := range e.sim.ListItems(sotest.ListTask) {
+		if it.Default && !it.Deleted {
+			listDefault = it.ID
+		}
+	}
+	if listDefault == 0 || listDefault == 4 {
+		t.Fatalf("the simulator's Task list has default %d", listDefault)
+	}
+	res, err := e.eng.Sync(ctx, id, Choice{Create: true, FollowUpDays: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := e.sim.Appointments()
+	if len(a) != 1 || get(a[0], "Task", "TaskListItemId") != listDefault || res.FollowUp == nil {
+		t.Fatalf("appointments = %v, follow-up %+v; want one with the list's default task %d", a, res.FollowUp, listDefault)
+	}
+	if !hasWarning(res, msg.FollowUpTaskGone) {
+		t.Errorf("no warning that the chosen task type is gone: %v", res.Warnings)
+	}
 }

@@ -24,14 +24,49 @@ type tenantLists struct {
 // creates reads them once; Integrationer reads them fresh (ListChoices)
 // and ForgetMeta drops them.
 type listCache struct {
-	mu sync.Mutex
-	l  *tenantLists
+	mu    sync.Mutex
+	l     *tenantLists
+	tasks *taskList
 }
 
 func (c *listCache) forget() {
 	c.mu.Lock()
-	c.l = nil
+	c.l, c.tasks = nil, nil
 	c.mu.Unlock()
+}
+
+// taskList is the tenant's Task list and its default item, which a
+// follow-up's task type is checked against.
+type taskList struct {
+	items      []so.ListItem
+	def        so.ListItem
+	hasDefault bool
+}
+
+// taskList returns the cached Task list, reading it (items and default
+// together) once per engine, so a batch of follow-ups reads it once.
+func (e *Engine) taskList(ctx context.Context) (*taskList, error) {
+	e.lists.mu.Lock()
+	defer e.lists.mu.Unlock()
+	if e.lists.tasks != nil {
+		return e.lists.tasks, nil
+	}
+	var (
+		t          taskList
+		iErr, dErr error
+		wg         sync.WaitGroup
+	)
+	wg.Add(2)
+	go func() { defer wg.Done(); t.items, _, iErr = e.client.Lists.Items(ctx, so.ListTask) }()
+	go func() { defer wg.Done(); t.def, t.hasDefault, dErr = e.client.Lists.Default(ctx, so.ListTask) }()
+	wg.Wait()
+	for _, err := range []error{iErr, dErr} {
+		if err != nil {
+			return nil, msg.Errorf(err, msg.NewCompanyReadLists)
+		}
+	}
+	e.lists.tasks = &t
+	return &t, nil
 }
 
 // tenantLists returns the cached lists, reading them when fresh or none

@@ -21,6 +21,7 @@ const (
 	FollowUpLookUp       = "followup.look-up"        // step: look up an earlier booking
 	FollowUpReadDefault  = "followup.read-default"   // step: read Appointment/default
 	FollowUpNoTask       = "followup.no-task"        // no task type known
+	FollowUpTaskGone     = "followup.task-gone"      // {id}: the chosen task type is deleted in the tenant
 	FollowUpRecord       = "followup.record"         // step: remember it locally
 	CLIFlagFollowUp      = "cli.flag-follow-up"      // sync --follow-up N
 	CLIFollowUpBad       = "cli.follow-up-bad"       // {value}
@@ -42,7 +43,9 @@ func init() {
 		FollowUpLookUp:      {"led efter en opfølgning oprettet tidligere", "look for a follow-up booked earlier"},
 		FollowUpReadDefault: {"læs SuperOffices standardværdier for aktiviteter", "read the tenant's defaults for follow-ups"},
 		FollowUpNoTask:      {"vælg en aktivitetstype til opfølgninger i Integrationer", "choose a task type for follow-ups in Integrations"},
-		FollowUpRecord:      {"husk opfølgningen", "remember the follow-up"},
+		FollowUpTaskGone: {"opgavetypen for opfølgninger (id {id}) findes ikke længere i SuperOffice; standarden bruges – vælg en ny i Integrationer",
+			"the task type for follow-ups (id {id}) no longer exists in SuperOffice; the default is used – choose another in Integrations"},
+		FollowUpRecord: {"husk opfølgningen", "remember the follow-up"},
 		CLIFlagFollowUp: {"opret en opfølgning i din opgaveliste i SuperOffice om N arbejdsdage (man.–fre.; helligdage kendes ikke), én pr. lead",
 			"book a follow-up in your SuperOffice checklist in N working days (Mon–Fri; holidays are not known), one per lead"},
 		CLIFollowUpBad: {"sync: --follow-up vil have et antal arbejdsdage fra 0 til 60, ikke {value}",
