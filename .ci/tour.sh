@@ -206,6 +206,9 @@ for lt in "da light" "en dark" "en light"; do
 		click "${MATCH_SYNC_X[$L]}" "$MATCH_SYNC_Y"
 		waitfor cvr_synced || { shot failed; fail "the lead with CVR $CVR_LEAD was not synced ($L $T)"; }
 		shot updated 2
+		click "${REFRESH_BTN[@]}"
+		shot refreshed 3
+		click "${INFO_OK[@]}"
 		batch_review
 	fi
 	stop

@@ -171,6 +171,6 @@ func Summary(rep *refresh.Report) string {
 	for _, l := range rep.Leads {
 		n[l.State]++
 	}
-	return lang.L("{{.N}} leads checked in SuperOffice: {{.Same}} same, {{.Changed}} changed, {{.Gone}} no longer exist",
-		map[string]any{"N": len(rep.Leads), "Same": n[store.RefreshSame], "Changed": n[store.RefreshChanged], "Gone": n[store.RefreshGone]})
+	return lang.N("{{.Count}} leads checked in SuperOffice: {{.Same}} same, {{.Changed}} changed, {{.Gone}} no longer exist", len(rep.Leads),
+		map[string]any{"Count": len(rep.Leads), "Same": n[store.RefreshSame], "Changed": n[store.RefreshChanged], "Gone": n[store.RefreshGone]})
 }
