@@ -121,6 +121,14 @@ func TestPreviewOfACreateNamesCategoryAndBusiness(t *testing.T) {
 	if b := got["Business"]; b.Incoming != "Handel" || b.Action != ActionWrite {
 		t.Errorf("Business row = %+v", b)
 	}
+	// The match dialog's "Vis ændringer" (HumanChanges) shows both names.
+	shown := map[string]string{}
+	for _, c := range HumanChanges(d, msg.Danish).Changes {
+		shown[c.Field] = c.Incoming
+	}
+	if shown["Category"] != "Leverandør" || shown["Business"] != "Handel" {
+		t.Errorf("the inline preview shows category %q and business %q", shown["Category"], shown["Business"])
+	}
 	if n := e.requests("POST", "v1/Contact"); n != 0 {
 		t.Errorf("the preview wrote %d companies", n)
 	}
