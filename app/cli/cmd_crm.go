@@ -137,11 +137,13 @@ func runMatch(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stdout, env.say(msg.CLINoMatch))
 	}
 	for _, c := range out {
-		owner := ""
-		if c.Owner != "" {
-			owner = "  · " + c.Owner
+		account := ""
+		for _, s := range []string{c.Owner, c.Category} {
+			if s != "" {
+				account += "  · " + s
+			}
 		}
-		fmt.Fprintf(env.Stdout, "%6d  %3.0f %%  %s  %s  (%v)%s\n", c.ContactID, c.Score*100, c.Name, c.OrgNr, c.Reasons, owner)
+		fmt.Fprintf(env.Stdout, "%6d  %3.0f %%  %s  %s  (%s)%s\n", c.ContactID, c.Score*100, c.Name, c.OrgNr, strings.Join(c.Reasons, ", "), account)
 	}
 	return ExitOK
 }

@@ -45,7 +45,10 @@ func TestMatchShowsOwnerCategoryNumber(t *testing.T) {
 			}
 		}
 	}
-	if tbl := run(t, env, "match", "lead_00000_4ef8aa38"); tbl.code != 0 || !strings.Contains(tbl.stdout, "Mette Kjær Lund") {
-		t.Errorf("the table does not name the owner:\n%s", tbl.stdout)
+	// The table: the reasons as words (not a Go slice), then whose account
+	// it is and its category.
+	if tbl := run(t, env, "match", "lead_00000_4ef8aa38"); tbl.code != 0 || !strings.Contains(tbl.stdout, "(CVR matcher, navn ") ||
+		!strings.Contains(tbl.stdout, "· Mette Kjær Lund  · Kunde") || strings.Contains(tbl.stdout, "([") {
+		t.Errorf("the table does not list the reasons, the owner and the category:\n%s", tbl.stdout)
 	}
 }
