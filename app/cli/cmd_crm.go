@@ -234,7 +234,7 @@ func printResult(env Env, res *export.Result) {
 	fmt.Fprintln(env.Stdout, env.say(code, "name", res.CompanyName, "id", res.ContactID, "written", len(res.CustomFields.Written),
 		"skipped", len(res.CustomFields.Skipped), "created", res.Persons.Created, "updated", res.Persons.Updated))
 	if len(res.Kept) > 0 {
-		fmt.Fprintln(env.Stdout, env.say(msg.CLIKept, "fields", fmt.Sprint(res.Kept)))
+		fmt.Fprintln(env.Stdout, env.say(msg.CLIKept, "fields", strings.Join(res.Kept, ", ")))
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(env.Stdout, "  "+env.say(msg.CLIWarning)+": "+w)

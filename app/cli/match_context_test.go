@@ -51,4 +51,8 @@ func TestMatchShowsOwnerCategoryNumber(t *testing.T) {
 		!strings.Contains(tbl.stdout, "· Mette Kjær Lund  · Kunde") || strings.Contains(tbl.stdout, "([") {
 		t.Errorf("the table does not list the reasons, the owner and the category:\n%s", tbl.stdout)
 	}
+	// A sync onto company 40 keeps its own name and says so in words.
+	if r := run(t, env, "sync", "lead_00000_4ef8aa38", "--contact", "40"); r.code != 0 || !strings.Contains(r.stdout, "Beholdt eksisterende værdier: Name") || strings.Contains(r.stdout, ": [") {
+		t.Errorf("sync onto 40 (exit %d) does not list the kept values as words:\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }
