@@ -95,7 +95,7 @@ func TestRefreshEndToEnd(t *testing.T) {
 
 	tbl := run(t, env, "refresh", "a")
 	if tbl.code != 0 || !strings.Contains(tbl.stdout, "CVR-nr. (OrgNr): 38112759 → 12345674") || !strings.Contains(tbl.stdout, "Ændret i SuperOffice") ||
-		!strings.Contains(tbl.stdout, "1 leads kontrolleret: 0 uændrede, 1 ændret, 0 findes ikke længere") {
+		!strings.Contains(tbl.stdout, "1 lead kontrolleret: 0 uændrede, 1 ændret, 0 findes ikke længere") {
 		t.Errorf("refresh table: exit %d\n%s%s", tbl.code, tbl.stdout, tbl.stderr)
 	}
 	if none := run(t, env, "refresh", "n", "--json"); none.code != 0 || !strings.Contains(none.stdout, `"leads": []`) {

@@ -201,9 +201,9 @@ func TestSkippedFieldsSayWhy(t *testing.T) {
 	}
 	all := strings.Join(res.Warnings, "\n")
 	for _, want := range []string{
-		"1 felter der ikke er oprettet i SuperOffice springes over",
-		"1 felter med forkert type i SuperOffice springes over: RabitIQ:18",
-		"1 felter der er oprettet på Person i stedet for Firma springes over: RabitIQ:34",
+		"1 felt der ikke er oprettet i SuperOffice springes over",
+		"1 felt med forkert type i SuperOffice springes over: RabitIQ:18",
+		"1 felt der er oprettet på Person i stedet for Firma springes over: RabitIQ:34",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings lack %q:\n%s", want, all)

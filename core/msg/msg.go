@@ -120,13 +120,44 @@ func fill(tmpl string, args map[string]any, l Lang) string {
 		}
 		b.WriteString(tmpl[:i])
 		name := tmpl[i+1 : i+j]
-		if v, ok := args[name]; ok {
+		if n, one, other, ok := plural(name); ok {
+			// {n|lead|leads}: the word for the count n, without the count.
+			if isOne(args[n]) {
+				b.WriteString(one)
+			} else {
+				b.WriteString(other)
+			}
+		} else if v, ok := args[name]; ok {
 			b.WriteString(format(v, l))
 		} else {
 			b.WriteString(tmpl[i : i+j+1])
 		}
 		tmpl = tmpl[i+j+1:]
 	}
+}
+
+// plural splits a placeholder "{n|one|other}" (a word that follows a
+// count: "1 lead", "3 leads") into the count's name and its two forms.
+func plural(name string) (n, one, other string, ok bool) {
+	parts := strings.Split(name, "|")
+	if len(parts) != 3 {
+		return "", "", "", false
+	}
+	return parts[0], parts[1], parts[2], true
+}
+
+// isOne reports whether a count argument is exactly 1 (Danish and English
+// use the singular for 1 only).
+func isOne(v any) bool {
+	switch x := v.(type) {
+	case int:
+		return x == 1
+	case int64:
+		return x == 1
+	case float64:
+		return x == 1
+	}
+	return false
 }
 
 // format writes an argument: a decimal comma in Danish, a point in English.

@@ -50,7 +50,7 @@ func init() {
 		CLIArgsRefresh:    {"[--db STI] (LEAD | --all) [--json]", "[--db PATH] (LEAD | --all) [--json]"},
 		CLIRefreshWhich:   {"refresh: angiv ét LEAD eller --all", "refresh: name one LEAD or --all"},
 		CLIRefreshNone:    {"ingen synkroniserede leads at kontrollere", "no synced leads to check"},
-		CLIRefreshSummary: {"{n} leads kontrolleret: {same} uændrede, {changed} ændret, {gone} findes ikke længere", "{n} leads checked: {same} same, {changed} changed, {gone} gone"},
+		CLIRefreshSummary: {"{n} {n|lead|leads} kontrolleret: {same} uændrede, {changed} ændret, {gone} findes ikke længere", "{n} {n|lead|leads} checked: {same} same, {changed} changed, {gone} gone"},
 		CLIFlagRefreshAll: {"kontrollér alle synkroniserede leads", "check every synced lead"},
 		RefreshChanged:    {"Ændret i SuperOffice", "Changed in SuperOffice"},
 		CLIRefreshHeader:  {"LOKALT ID\tLEAD\tFIRMA\tTILSTAND\tÆNDRINGER", "LOCAL ID\tLEAD\tCOMPANY\tSTATE\tCHANGES"},
