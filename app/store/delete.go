@@ -107,8 +107,9 @@ func ftsSecureDelete(ctx context.Context, tx *sql.Tx, on bool) error {
 
 // DeleteAll empties the database ("Slet alle lokale data"): every lead
 // with its contacts and search entries, all sync state, intents and
-// history (no audit line is kept: nothing is left to audit), and the
-// confirmed custom fields. Only the schema stays. The SuperOffice
+// history (no audit line is kept: nothing is left to audit), the
+// confirmed custom fields and the choices per tenant (category, business,
+// follow-up). Only the schema stays. The SuperOffice
 // sign-in lives in the OS keyring and is not touched. The file is then
 // compacted (VACUUM) and the write-ahead log truncated, so nothing
 // deleted stays in them.
@@ -119,6 +120,7 @@ func (d *DB) DeleteAll(ctx context.Context) error {
 				`DELETE FROM leads`, // contacts, sync_state, sync_intents and leads_fts with it
 				`DELETE FROM sync_history`,
 				`DELETE FROM field_confirmations`,
+				`DELETE FROM tenant_settings`, // the user's choices per tenant go too: nothing is left
 				// The index of an empty table: drops every segment, and
 				// with it the deleted rows' words.
 				`INSERT INTO leads_fts (leads_fts) VALUES ('rebuild')`,

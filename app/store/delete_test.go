@@ -177,6 +177,9 @@ func TestDeleteAllLeavesAnEmptyDatabase(t *testing.T) {
 	if err := d.ConfirmField(ctx, "Cust1", "RabitIQ:1", "SuperOffice:1", t0); err != nil {
 		t.Fatal(err)
 	}
+	if err := d.SetTenantSetting(ctx, "Cust1", SettingNewCategory, "3", t0); err != nil {
+		t.Fatal(err)
+	}
 	if n, _ := d.CountLeads(ctx, "keepme"); n != 1 {
 		t.Fatalf("before: search = %d", n)
 	}

@@ -28,7 +28,7 @@ func DeleteAll(win fyne.Window, svc LocalData, done func()) fyne.CanvasObject {
 	var b *widget.Button
 	b = widget.NewButton(lang.L("Delete all local data…"), func() {
 		d := dialog.NewConfirm(lang.L("Delete all local data"),
-			lang.L("Delete every lead, contact person, sync log line and confirmed field from this computer? This cannot be undone. SuperOffice is not touched, and the SuperOffice sign-in stays in the keyring."),
+			lang.L("Delete every lead, contact person, sync log line, confirmed field and setting from this computer? This cannot be undone. SuperOffice is not touched, and the SuperOffice sign-in stays in the keyring."),
 			func(ok bool) {
 				if !ok {
 					return
