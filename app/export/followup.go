@@ -198,24 +198,16 @@ func (e *Engine) followUpBody(ctx context.Context, l *lead.Lead, plan mapping.Pl
 // /default appointment's. A chosen item the tenant has since deleted is
 // reported with warn and not sent (a strict tenant refuses it).
 func (e *Engine) followUpTask(ctx context.Context, def *so.AppointmentEntity, warn func(mapping.Warning)) (int, error) {
-	v, ok, err := e.db.TenantSetting(ctx, e.tenant.Ctx, store.SettingFollowUpTask)
-	if err != nil {
-		return 0, err
-	}
 	tasks, err := e.taskList(ctx)
 	if err != nil {
 		return 0, err
 	}
-	if n, err := strconv.Atoi(v); ok && err == nil && n > 0 {
-		if _, ok := itemByID(tasks.items, n); ok {
-			return n, nil
-		}
-		warn(mapping.Warning{Msg: msg.New(msg.FollowUpTaskGone, "id", n)})
+	task, err := e.chosenItem(ctx, store.SettingFollowUpTask, tasks.items, tasks.def, msg.FollowUpTaskGone, warn)
+	if err != nil {
+		return 0, err
 	}
-	if tasks.hasDefault {
-		if _, ok := itemByID(tasks.items, tasks.def.ID); ok {
-			return tasks.def.ID, nil
-		}
+	if task.ID != 0 {
+		return task.ID, nil
 	}
 	if def.Task != nil && def.Task.TaskListItemId > 0 {
 		return def.Task.TaskListItemId, nil

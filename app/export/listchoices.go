@@ -59,36 +59,24 @@ func listOf(key string) (string, bool) {
 // order.
 func (e *Engine) ListChoices(ctx context.Context) ([]ListChoice, error) {
 	var (
-		l                *tenantLists
-		tasks            []so.ListItem
-		taskDef          so.ListItem
-		taskOK           bool
-		lErr, tErr, dErr error
-		wg               sync.WaitGroup
+		l          *tenantLists
+		tasks      *taskList
+		lErr, tErr error
+		wg         sync.WaitGroup
 	)
-	wg.Add(3)
+	wg.Add(2)
 	go func() { defer wg.Done(); l, lErr = e.tenantLists(ctx, true) }()
-	go func() { defer wg.Done(); tasks, _, tErr = e.client.Lists.Items(ctx, so.ListTask) }()
-	go func() { defer wg.Done(); taskDef, taskOK, dErr = e.client.Lists.Default(ctx, so.ListTask) }()
+	go func() { defer wg.Done(); tasks, tErr = e.readTasks(ctx) }()
 	wg.Wait()
-	if lErr != nil {
-		return nil, lErr
-	}
-	for _, err := range []error{tErr, dErr} {
+	for _, err := range []error{lErr, tErr} {
 		if err != nil {
-			return nil, msg.Errorf(err, msg.NewCompanyReadLists)
+			return nil, err
 		}
-	}
-	if taskOK {
-		taskDef, taskOK = itemByID(tasks, taskDef.ID)
-	}
-	if !taskOK {
-		taskDef = so.ListItem{}
 	}
 	out := []ListChoice{
 		{Key: store.SettingNewCategory, List: so.ListCategory, Items: l.category, Default: refItem(l.def.Category, l.category)},
 		{Key: store.SettingNewBusiness, List: so.ListBusiness, Items: l.business, Default: refItem(l.def.Business, l.business)},
-		{Key: store.SettingFollowUpTask, List: so.ListTask, Items: tasks, Default: taskDef},
+		{Key: store.SettingFollowUpTask, List: so.ListTask, Items: tasks.items, Default: tasks.def},
 	}
 	for i := range out {
 		it, gone, err := e.storedItem(ctx, out[i].Key, out[i].Items)

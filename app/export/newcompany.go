@@ -38,35 +38,50 @@ func (c *listCache) forget() {
 // taskList is the tenant's Task list and its default item, which a
 // follow-up's task type is checked against.
 type taskList struct {
-	items      []so.ListItem
-	def        so.ListItem
-	hasDefault bool
+	items []so.ListItem
+	def   so.ListItem // the list's default if it is an active item; ID 0 for none
 }
 
-// taskList returns the cached Task list, reading it (items and default
-// together) once per engine, so a batch of follow-ups reads it once.
-func (e *Engine) taskList(ctx context.Context) (*taskList, error) {
-	e.lists.mu.Lock()
-	defer e.lists.mu.Unlock()
-	if e.lists.tasks != nil {
-		return e.lists.tasks, nil
-	}
+// readTasks reads the Task list and its default together (one round
+// trip); a default the list does not offer as active counts as none.
+func (e *Engine) readTasks(ctx context.Context) (*taskList, error) {
 	var (
 		t          taskList
+		ok         bool
 		iErr, dErr error
 		wg         sync.WaitGroup
 	)
 	wg.Add(2)
 	go func() { defer wg.Done(); t.items, _, iErr = e.client.Lists.Items(ctx, so.ListTask) }()
-	go func() { defer wg.Done(); t.def, t.hasDefault, dErr = e.client.Lists.Default(ctx, so.ListTask) }()
+	go func() { defer wg.Done(); t.def, ok, dErr = e.client.Lists.Default(ctx, so.ListTask) }()
 	wg.Wait()
 	for _, err := range []error{iErr, dErr} {
 		if err != nil {
 			return nil, msg.Errorf(err, msg.NewCompanyReadLists)
 		}
 	}
-	e.lists.tasks = &t
+	if ok {
+		t.def, ok = itemByID(t.items, t.def.ID)
+	}
+	if !ok {
+		t.def = so.ListItem{}
+	}
 	return &t, nil
+}
+
+// taskList returns the Task list, read once per engine, so a batch of
+// follow-ups reads it once.
+func (e *Engine) taskList(ctx context.Context) (*taskList, error) {
+	e.lists.mu.Lock()
+	defer e.lists.mu.Unlock()
+	if e.lists.tasks == nil {
+		t, err := e.readTasks(ctx)
+		if err != nil {
+			return nil, err
+		}
+		e.lists.tasks = t
+	}
+	return e.lists.tasks, nil
 }
 
 // tenantLists returns the cached lists, reading them when fresh or none
@@ -126,32 +141,17 @@ func (e *Engine) NewCompany(ctx context.Context, industry string) (NewCompany, e
 	if l.def.Associate != nil {
 		nc.Owner = l.def.Associate.AssociateId
 	}
-	cat, gone, err := e.storedItem(ctx, store.SettingNewCategory, l.category)
-	if err != nil {
+	warn := func(w mapping.Warning) { nc.Warnings = append(nc.Warnings, w) }
+	if nc.Category, err = e.chosenItem(ctx, store.SettingNewCategory, l.category, refItem(l.def.Category, l.category), msg.NewCompanyCategoryGone, warn); err != nil {
 		return NewCompany{}, err
 	}
-	if gone != 0 {
-		nc.Warnings = append(nc.Warnings, mapping.Warning{Msg: msg.New(msg.NewCompanyCategoryGone, "id", gone)})
-	}
-	if cat.ID == 0 {
-		cat = refItem(l.def.Category, l.category)
-	}
-	nc.Category = cat
 	if biz, ok := mapping.BusinessFor(industry, l.business); ok {
 		nc.Business = biz
 		return nc, nil
 	}
-	biz, gone, err := e.storedItem(ctx, store.SettingNewBusiness, l.business)
-	if err != nil {
+	if nc.Business, err = e.chosenItem(ctx, store.SettingNewBusiness, l.business, refItem(l.def.Business, l.business), msg.NewCompanyBusinessGone, warn); err != nil {
 		return NewCompany{}, err
 	}
-	if gone != 0 {
-		nc.Warnings = append(nc.Warnings, mapping.Warning{Msg: msg.New(msg.NewCompanyBusinessGone, "id", gone)})
-	}
-	if biz.ID == 0 {
-		biz = refItem(l.def.Business, l.business)
-	}
-	nc.Business = biz
 	return nc, nil
 }
 
@@ -183,6 +183,23 @@ func (e *Engine) storedItem(ctx context.Context, key string, items []so.ListItem
 		return it, 0, nil
 	}
 	return so.ListItem{}, id, nil
+}
+
+// chosenItem is the item stored under key for this tenant when items
+// still has it, else fallback. A stored id the list no longer has is
+// reported with warn (message goneCode, argument id) and never sent.
+func (e *Engine) chosenItem(ctx context.Context, key string, items []so.ListItem, fallback so.ListItem, goneCode string, warn func(mapping.Warning)) (so.ListItem, error) {
+	it, gone, err := e.storedItem(ctx, key, items)
+	if err != nil {
+		return so.ListItem{}, err
+	}
+	if gone != 0 {
+		warn(mapping.Warning{Msg: msg.New(goneCode, "id", gone)})
+	}
+	if it.ID == 0 {
+		return fallback, nil
+	}
+	return it, nil
 }
 
 // refItem is the list item a reference of the default entity names, if
