@@ -276,6 +276,5 @@ func sameOrgNr(have, want string) bool {
 	if have == want {
 		return true
 	}
-	h, w := match.NormalizeOrgNumber(have, ""), match.NormalizeOrgNumber(want, "")
-	return h.Valid && w.Valid && h.Country == w.Country && h.Digits == w.Digits
+	return match.SameOrgNumber(match.NormalizeOrgNumber(have, ""), match.NormalizeOrgNumber(want, ""))
 }

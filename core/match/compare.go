@@ -61,7 +61,7 @@ func Differs(field string, lead, cand Company) bool {
 	case FieldOrgNr:
 		x, y := NormalizeOrgNumber(a, ""), NormalizeOrgNumber(b, "")
 		if x.Valid && y.Valid {
-			return !sameOrgNumber(x, y)
+			return !SameOrgNumber(x, y)
 		}
 		return digits(a) != digits(b)
 	case FieldWebsite:

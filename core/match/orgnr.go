@@ -258,7 +258,8 @@ func (o OrgNumber) Variants() []string {
 	return nil
 }
 
-// sameOrgNumber reports whether two valid numbers are the same registration.
-func sameOrgNumber(a, b OrgNumber) bool {
+// SameOrgNumber reports whether two valid numbers are the same
+// registration, however each was written.
+func SameOrgNumber(a, b OrgNumber) bool {
 	return a.Valid && b.Valid && a.Country == b.Country && a.Digits == b.Digits
 }

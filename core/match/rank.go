@@ -135,7 +135,7 @@ func (p prepared) score(c Company) Candidate {
 	// says nothing about where a tenant company is registered.
 	if p.org.Valid {
 		if o := NormalizeOrgNumber(c.OrgNr, ""); o.Valid {
-			cand.OrgNrMatch = sameOrgNumber(p.org, o)
+			cand.OrgNrMatch = SameOrgNumber(p.org, o)
 			cand.Conflict = !cand.OrgNrMatch
 		}
 	}
