@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rabitiq/superoffice-sync/core/mapping"
+	"github.com/rabitiq/superoffice-sync/core/match"
 	"github.com/rabitiq/superoffice-sync/core/msg"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
@@ -206,19 +207,9 @@ func personOps(cur *so.PersonEntity, p mapping.PersonPlan) []so.PatchOp {
 	return ops
 }
 
-func digits(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 func hasValue(have []so.EntityElement, v string) bool {
 	for _, h := range have {
-		if digits(h.Value) == digits(v) {
+		if match.Digits(h.Value) == match.Digits(v) {
 			return true
 		}
 	}

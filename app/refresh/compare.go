@@ -51,7 +51,7 @@ func compare(was store.Snapshot, c so.LinkedCompany) (string, []store.RefreshCha
 // "DK 12 34 56 78" and "12345678" are the same number; one without any
 // digits is compared as text.
 func sameOrgNr(a, b string) bool {
-	if da, db := digits(a), digits(b); da != "" || db != "" {
+	if da, db := match.Digits(a), match.Digits(b); da != "" || db != "" {
 		return da == db
 	}
 	return sameText(a, b)
@@ -79,18 +79,6 @@ func stillSite(was string, c so.LinkedCompany) bool {
 // sameText compares names as a person would: case and spacing aside.
 func sameText(a, b string) bool {
 	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
-}
-
-// digits keeps an organisation number's digits, so "DK 12 34 56 78" and
-// "12345678" are the same number.
-func digits(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // sameSite compares web addresses by their domain, so a scheme, "www."

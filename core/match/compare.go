@@ -63,11 +63,11 @@ func Differs(field string, lead, cand Company) bool {
 		if x.Valid && y.Valid {
 			return !SameOrgNumber(x, y)
 		}
-		return digits(a) != digits(b)
+		return Digits(a) != Digits(b)
 	case FieldWebsite:
 		return Domain(a) != Domain(b)
 	case FieldPhone:
-		return lastN(digits(a), 8) != lastN(digits(b), 8)
+		return lastN(Digits(a), 8) != lastN(Digits(b), 8)
 	case FieldName:
 		return NameSimilarity(NormalizeName(a), NormalizeName(b)) < 1
 	}
@@ -100,7 +100,9 @@ func value(field string, c Company) string {
 	return ""
 }
 
-func digits(s string) string {
+// Digits keeps a number's digits, so "DK 12 34 56 78" and "12345678",
+// or "+45 20 30 40 50" and "20304050" with its prefix, compare alike.
+func Digits(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r >= '0' && r <= '9' {
 			return r
