@@ -1,24 +1,24 @@
 package export
 
 import (
-	"context"
 	"time"
 
 	"github.com/rabitiq/superoffice-sync/app/store"
 	so "github.com/rabitiq/superoffice-sync/core/superoffice"
 )
 
-// saveSnapshot stores the company as SuperOffice holds it after this
-// sync: the yardstick of "Opdater fra SuperOffice" (app/refresh), which
-// must report what a user changed there afterwards, not the values a
-// sync kept on purpose (fill-if-blank). It is taken from the write's own
-// answer, the company as stored, so it costs no extra request; a re-sync
-// replaces it.
-func (e *Engine) saveSnapshot(ctx context.Context, localID int64, res *Result, at time.Time) error {
+// snapshot is the company as SuperOffice holds it after this sync, stored
+// with the sync (store.MarkSyncedWith): the yardstick of "Opdater fra
+// SuperOffice" (app/refresh), which must report what a user changed
+// there afterwards, not the values a sync kept on purpose (fill-if-blank).
+// It is taken from the write's own answer, the company as stored, so it
+// costs no extra request; a re-sync replaces it. nil when there is none.
+func (e *Engine) snapshot(localID int64, res *Result, at time.Time) *store.Snapshot {
 	if res.after == nil {
 		return nil
 	}
-	return e.db.SaveSnapshots(ctx, []store.Snapshot{snapshotOf(localID, e.tenant.Ctx, res.after, at)})
+	s := snapshotOf(localID, e.tenant.Ctx, res.after, at)
+	return &s
 }
 
 // snapshotOf reads the fields a read-back compares from a company entity:

@@ -99,10 +99,7 @@ func (e *Engine) Sync(ctx context.Context, localID int64, ch Choice) (*Result, e
 		return nil, msg.Errorf(err, msg.ExportSyncFailed, "name", det.Lead.CompanyName)
 	}
 	at := e.now()
-	if err := e.db.MarkSynced(ctx, localID, int64(res.ContactID), e.tenant.Ctx, at); err != nil {
-		return nil, err
-	}
-	if err := e.saveSnapshot(ctx, localID, res, at); err != nil {
+	if err := e.db.MarkSyncedWith(ctx, localID, int64(res.ContactID), e.tenant.Ctx, at, e.snapshot(localID, res, at)); err != nil {
 		return nil, err
 	}
 	_ = e.db.DeleteIntent(ctx, localID)

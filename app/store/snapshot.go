@@ -33,12 +33,8 @@ func (d *DB) SaveSnapshots(ctx context.Context, ss []Snapshot) error {
 	err := d.write(ctx, func() error {
 		return d.inTx(ctx, func(tx *sql.Tx) error {
 			for _, s := range ss {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO sync_snapshot (lead_id, tenant, so_contact_id, name, orgnr, website, owner_id, owner_name, taken_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lead_id) DO UPDATE SET tenant = excluded.tenant, so_contact_id = excluded.so_contact_id,
-					name = excluded.name, orgnr = excluded.orgnr, website = excluded.website, owner_id = excluded.owner_id,
-					owner_name = excluded.owner_name, taken_at = excluded.taken_at`,
-					s.LeadID, s.Tenant, s.ContactID, s.Name, s.OrgNr, s.Website, s.OwnerID, s.OwnerName, s.TakenAt.UTC().Format(time.RFC3339Nano)); err != nil {
-					return fmt.Errorf("lead %d: %w", s.LeadID, err)
+				if err := saveSnapshot(ctx, tx, s); err != nil {
+					return err
 				}
 			}
 			return nil
@@ -46,6 +42,18 @@ func (d *DB) SaveSnapshots(ctx context.Context, ss []Snapshot) error {
 	})
 	if err != nil {
 		return fmt.Errorf("store sync snapshot: %w", err)
+	}
+	return nil
+}
+
+// saveSnapshot stores s in tx, replacing the lead's earlier snapshot.
+func saveSnapshot(ctx context.Context, tx *sql.Tx, s Snapshot) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sync_snapshot (lead_id, tenant, so_contact_id, name, orgnr, website, owner_id, owner_name, taken_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lead_id) DO UPDATE SET tenant = excluded.tenant, so_contact_id = excluded.so_contact_id,
+		name = excluded.name, orgnr = excluded.orgnr, website = excluded.website, owner_id = excluded.owner_id,
+		owner_name = excluded.owner_name, taken_at = excluded.taken_at`,
+		s.LeadID, s.Tenant, s.ContactID, s.Name, s.OrgNr, s.Website, s.OwnerID, s.OwnerName, s.TakenAt.UTC().Format(time.RFC3339Nano)); err != nil {
+		return fmt.Errorf("lead %d: %w", s.LeadID, err)
 	}
 	return nil
 }

@@ -11,11 +11,26 @@ import (
 // MarkSynced records that the lead now lives in SuperOffice as company
 // soContactID on tenant, and remembers which content was synced.
 func (d *DB) MarkSynced(ctx context.Context, localID, soContactID int64, tenant string, at time.Time) error {
+	return d.MarkSyncedWith(ctx, localID, soContactID, tenant, at, nil)
+}
+
+// MarkSyncedWith is MarkSynced that also stores snap, the company as the
+// sync left it, in the same transaction: a lead is never synced without
+// the yardstick of its next read-back, and a sync costs one commit.
+func (d *DB) MarkSyncedWith(ctx context.Context, localID, soContactID int64, tenant string, at time.Time, snap *Snapshot) error {
 	return d.write(ctx, func() error {
-		res, err := d.db.ExecContext(ctx, `UPDATE sync_state SET status = 'synced', so_contact_id = ?, tenant = ?, last_sync_at = ?, last_error = '',
-		synced_hash = (SELECT content_hash FROM leads WHERE id = ?) WHERE lead_id = ?`,
-			soContactID, tenant, at.UTC().Format(time.RFC3339Nano), localID, localID)
-		return oneRow(res, err, "mark lead %d synced", localID)
+		return d.inTx(ctx, func(tx *sql.Tx) error {
+			res, err := tx.ExecContext(ctx, `UPDATE sync_state SET status = 'synced', so_contact_id = ?, tenant = ?, last_sync_at = ?, last_error = '',
+			synced_hash = (SELECT content_hash FROM leads WHERE id = ?) WHERE lead_id = ?`,
+				soContactID, tenant, at.UTC().Format(time.RFC3339Nano), localID, localID)
+			if err := oneRow(res, err, "mark lead %d synced", localID); err != nil || snap == nil {
+				return err
+			}
+			if err := saveSnapshot(ctx, tx, *snap); err != nil {
+				return fmt.Errorf("store sync snapshot: %w", err)
+			}
+			return nil
+		})
 	})
 }
 
