@@ -90,11 +90,7 @@ func (e *Engine) SearchCompanies(ctx context.Context, localID int64, text string
 	iso, _ := mapping.CountryISO(det.Lead.Location)
 	var fs []so.Filter
 	if o := match.NormalizeOrgNumber(text, iso); o.Valid {
-		var vals []any
-		for _, v := range o.Variants() {
-			vals = append(vals, v)
-		}
-		fs = append(fs, so.In(so.ColOrgNr, vals...))
+		fs = append(fs, orgNrFilter(o))
 	}
 	if part, begins := quoteFreePart(text, 2); part != "" {
 		if begins {

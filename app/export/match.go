@@ -78,11 +78,7 @@ func (e *Engine) search(ctx context.Context, q match.Query) ([]match.Company, er
 	var out []match.Company
 	var fs []so.Filter
 	if q.OrgNr.Valid {
-		var vals []any
-		for _, v := range q.OrgNr.Variants() {
-			vals = append(vals, v)
-		}
-		fs = append(fs, so.In(so.ColOrgNr, vals...))
+		fs = append(fs, orgNrFilter(q.OrgNr))
 	}
 	fs = append(fs, nameFilters(q.Name)...)
 	if q.Domain != "" && so.Quotable(q.Domain) {
@@ -113,15 +109,22 @@ func (e *Engine) search(ctx context.Context, q match.Query) ([]match.Company, er
 
 // byOrgNr finds companies whose OrgNr holds the number in any usual form.
 func (e *Engine) byOrgNr(ctx context.Context, o match.OrgNumber) ([]so.ContactRow, error) {
-	var vals []any
-	for _, v := range o.Variants() {
-		vals = append(vals, v)
-	}
-	res, _, err := e.client.Contacts.Search(ctx, &so.SearchOptions{Select: so.ContactRowColumns(), Filter: so.In(so.ColOrgNr, vals...), OrderBy: []string{so.ColContactID}, Top: 20})
+	res, _, err := e.client.Contacts.Search(ctx, &so.SearchOptions{Select: so.ContactRowColumns(), Filter: orgNrFilter(o), OrderBy: []string{so.ColContactID}, Top: 20})
 	if err != nil {
 		return nil, msg.Errorf(err, msg.ExportSearchOrgNr)
 	}
 	return res.Contacts(), nil
+}
+
+// orgNrFilter finds an OrgNr holding the number in any of its usual
+// written forms ("12345678", "DK12345678", "12 34 56 78").
+func orgNrFilter(o match.OrgNumber) so.Filter {
+	forms := o.Variants()
+	vals := make([]any, len(forms))
+	for i, v := range forms {
+		vals[i] = v
+	}
+	return so.In(so.ColOrgNr, vals...)
 }
 
 // nameFilters searches by the first word of the name as written and, when
